@@ -1,0 +1,80 @@
+using LeadAgent.Web.Features.Crm.Activity;
+using LeadAgent.Web.Features.Crm.Companies;
+using LeadAgent.Web.Features.Crm.Contacts;
+using LeadAgent.Web.Features.Crm.Leads;
+using LeadAgent.Web.Features.Crm.Lists;
+using LeadAgent.Web.Features.Crm.Notes;
+using LeadAgent.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadAgent.Web.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorSource actorSource, TimeProvider time)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactIdentity> ContactIdentities => Set<ContactIdentity>();
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<LeadList> LeadLists => Set<LeadList>();
+    public DbSet<LeadListMember> LeadListMembers => Set<LeadListMember>();
+    public DbSet<Note> Notes => Set<Note>();
+    public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public TimeProvider Time => time;
+
+    /// <summary>Set for bulk operations so their activity entries share one id.</summary>
+    public Guid? BatchId { get; set; }
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<decimal>().HavePrecision(18, 4);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        StampAndVersion(now);
+        var actor = await actorSource.GetActorAsync();
+        var activity = ActivityCapture.Capture(ChangeTracker, actor, now, BatchId);
+        Activity.AddRange(activity);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync so the activity log is written with the change.");
+
+    private void StampAndVersion(DateTime now)
+    {
+        foreach (var entry in ChangeTracker.Entries<Entity>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                if (entry.Entity.CreatedAt == default)
+                {
+                    entry.Entity.CreatedAt = now;
+                }
+                entry.Entity.UpdatedAt = now;
+                entry.Entity.Version = 1;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.UpdatedAt = now;
+                entry.Property(e => e.Version).CurrentValue = entry.Property(e => e.Version).OriginalValue + 1;
+            }
+        }
+    }
+}

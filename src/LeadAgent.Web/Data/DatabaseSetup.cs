@@ -1,0 +1,77 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadAgent.Web.Data;
+
+public static class DatabaseSetup
+{
+    public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var provider = builder.Configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
+        var connectionString = ResolveConnectionString(builder.Configuration, provider);
+
+        // Scoped factory: each context it creates can see the scope's actor (request user, token or circuit user).
+        builder.Services.AddDbContextFactory<AppDbContext>(o => Configure(o, provider, connectionString), ServiceLifetime.Scoped);
+        builder.Services.AddScoped<HttpActorSource>();
+        builder.Services.AddScoped<IActorSource>(sp => sp.GetRequiredService<HttpActorSource>());
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    public static void Configure(DbContextOptionsBuilder o, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            o.UseNpgsql(connectionString, n => n.MigrationsAssembly(LoadMigrations("LeadAgent.Migrations.Postgres")));
+        }
+        else
+        {
+            o.UseSqlite(connectionString, s => s.MigrationsAssembly(LoadMigrations("LeadAgent.Migrations.Sqlite")));
+        }
+    }
+
+    public static string ResolveConnectionString(IConfiguration configuration, DatabaseProvider provider)
+    {
+        var configured = configuration.GetConnectionString("LeadAgent");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+        if (provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:LeadAgent is not set.");
+        }
+        var dir = Path.GetFullPath(configuration["DataDirectory"] ?? "data");
+        Directory.CreateDirectory(dir);
+        return $"Data Source={Path.Combine(dir, "leadagent.db")};Cache=Shared;Pooling=True";
+    }
+
+    // The migration assemblies sit next to the app (see LeadAgent.Web.csproj) but are not in its deps.json.
+    private static Assembly LoadMigrations(string name)
+    {
+        var loaded = AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a => a.GetName().Name == name);
+        if (loaded is not null)
+        {
+            return loaded;
+        }
+        var path = Path.Combine(AppContext.BaseDirectory, name + ".dll");
+        return File.Exists(path)
+            ? AssemblyLoadContext.Default.LoadFromAssemblyPath(path)
+            : throw new FileNotFoundException($"Migrations assembly {name}.dll not found next to the app; build LeadAgent.Web again.", path);
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        if (db.IsSqlite)
+        {
+            // WAL lets readers continue while a bulk change is written.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+}

@@ -1,0 +1,22 @@
+namespace LeadAgent.Web.Data;
+
+/// <summary>An editable record: Guid v7 id, UTC timestamps and an optimistic-concurrency version.</summary>
+public abstract class Entity
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Incremented on every save; a stale edit fails instead of overwriting.</summary>
+    public long Version { get; set; }
+}
+
+/// <summary>Changes to this record are written to the activity log, filed under <see cref="AuditType"/>/<see cref="AuditId"/>.</summary>
+public interface IAudited
+{
+    /// <summary>The record the entry belongs to on a timeline (a note belongs to its lead, for example).</summary>
+    string AuditType { get; }
+    Guid AuditId { get; }
+    /// <summary>Short human label, e.g. the company name.</summary>
+    string AuditLabel { get; }
+}

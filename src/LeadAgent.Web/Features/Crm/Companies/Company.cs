@@ -1,0 +1,29 @@
+using LeadAgent.Web.Data;
+
+namespace LeadAgent.Web.Features.Crm.Companies;
+
+public enum Segment { Unknown, EventAgency, CorporateClient, BrandOwner, Reseller }
+
+public enum SizeBand { Unknown, Micro, Small, Medium, Large, Enterprise }
+
+public sealed class Company : Entity, IAudited
+{
+    public required string Name { get; set; }
+    public string? LegalName { get; set; }
+    public string? Website { get; set; }
+    /// <summary>Registrable domain derived from <see cref="Website"/>; unique when present.</summary>
+    public string? Domain { get; set; }
+    /// <summary>ISO 3166-1 alpha-2, upper case.</summary>
+    public string? Country { get; set; }
+    public string? City { get; set; }
+    public Segment Segment { get; set; }
+    public string? Industry { get; set; }
+    public SizeBand SizeBand { get; set; }
+    public List<string> Tags { get; set; } = [];
+    public Dictionary<string, string> CustomFields { get; set; } = [];
+    public DateTime? ArchivedAt { get; set; }
+
+    string IAudited.AuditType => nameof(Company);
+    Guid IAudited.AuditId => Id;
+    string IAudited.AuditLabel => Name;
+}

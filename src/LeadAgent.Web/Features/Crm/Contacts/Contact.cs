@@ -1,0 +1,23 @@
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Crm.Companies;
+
+namespace LeadAgent.Web.Features.Crm.Contacts;
+
+public sealed class Contact : Entity, IAudited
+{
+    public Guid? CompanyId { get; set; }
+    public Company? Company { get; set; }
+    public required string FirstName { get; set; }
+    public string? LastName { get; set; }
+    /// <summary>Job title or role at the company.</summary>
+    public string? Role { get; set; }
+    public List<ContactIdentity> Identities { get; set; } = [];
+    public List<string> Tags { get; set; } = [];
+    public DateTime? ArchivedAt { get; set; }
+
+    public string FullName => string.IsNullOrWhiteSpace(LastName) ? FirstName : $"{FirstName} {LastName}";
+
+    string IAudited.AuditType => nameof(Contact);
+    Guid IAudited.AuditId => Id;
+    string IAudited.AuditLabel => FullName;
+}

@@ -1,0 +1,40 @@
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Crm.Companies;
+using LeadAgent.Web.Features.Crm.Contacts;
+using LeadAgent.Web.Infrastructure.Auth;
+
+namespace LeadAgent.Web.Features.Crm.Leads;
+
+public enum LeadStatus { New, Contacted, Qualified, Proposal, Won, Lost, Disqualified }
+
+public enum LeadSource { Manual, Import, Discovery, InboundMessage, Referral }
+
+public enum Classification { Cold, Warm, Hot }
+
+/// <summary>A sales opportunity around a company and, optionally, its primary contact.</summary>
+public sealed class Lead : Entity, IAudited
+{
+    public required string Title { get; set; }
+    public Guid CompanyId { get; set; }
+    public Company? Company { get; set; }
+    public Guid? PrimaryContactId { get; set; }
+    public Contact? PrimaryContact { get; set; }
+    public LeadStatus Status { get; set; }
+    public string? OwnerId { get; set; }
+    public AppUser? Owner { get; set; }
+    public LeadSource Source { get; set; }
+    /// <summary>0–100, filled by the scoring engine; null until scored.</summary>
+    public int? Score { get; set; }
+    public Classification? Classification { get; set; }
+    public decimal? ExpectedValue { get; set; }
+    /// <summary>ISO 4217, upper case.</summary>
+    public string Currency { get; set; } = "EUR";
+    public DateOnly? NextActionOn { get; set; }
+    public List<string> Tags { get; set; } = [];
+    public DateTime StatusChangedAt { get; set; }
+    public DateTime? ArchivedAt { get; set; }
+
+    string IAudited.AuditType => nameof(Lead);
+    Guid IAudited.AuditId => Id;
+    string IAudited.AuditLabel => Title;
+}

@@ -1,0 +1,12 @@
+namespace LeadAgent.Web.Features.Crm.Leads;
+
+/// <summary>A user's named filter + sort for the lead list.</summary>
+public sealed class SavedView
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string UserId { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Serialized <see cref="LeadFilter"/>.</summary>
+    public required string FilterJson { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

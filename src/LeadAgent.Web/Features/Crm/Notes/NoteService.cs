@@ -1,0 +1,86 @@
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Crm.Leads;
+using LeadAgent.Web.Infrastructure.Api;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadAgent.Web.Features.Crm.Notes;
+
+public sealed record NoteDto(Guid Id, NoteSubject SubjectType, Guid SubjectId, string Body, string Html, string? AuthorId, string? AuthorName,
+    DateTime CreatedAt, DateTime UpdatedAt, long Version);
+
+public sealed record NoteInput(NoteSubject? SubjectType, Guid? SubjectId, string? Body, long? Version = null);
+
+public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActorSource actors)
+{
+    public async Task<List<NoteDto>> ListAsync(NoteSubject subject, Guid subjectId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var notes = await db.Notes.AsNoTracking().Where(n => n.SubjectType == subject && n.SubjectId == subjectId)
+            .OrderByDescending(n => n.CreatedAt).Take(500).ToListAsync(ct);
+        return notes.Select(ToDto).ToList();
+    }
+
+    public async Task<NoteDto> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var note = await db.Notes.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("Note", id);
+        return ToDto(note);
+    }
+
+    public async Task<NoteDto> CreateAsync(NoteInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var errors = new Errors();
+        var body = errors.Required("body", input.Body, 20000);
+        LeadService.CheckEnum(errors, "subjectType", input.SubjectType);
+        if (input.SubjectType is null)
+        {
+            errors.Add("subjectType", "Required.");
+        }
+        if (input.SubjectId is not { } subjectId)
+        {
+            errors.Add("subjectId", "Required.");
+        }
+        else if (input.SubjectType is { } type && Enum.IsDefined(type) && !await SubjectExistsAsync(db, type, subjectId, ct))
+        {
+            errors.Add("subjectId", $"No {type.ToString().ToLowerInvariant()} with this id.");
+        }
+        errors.ThrowIfAny();
+        var actor = await actors.GetActorAsync();
+        var note = new Note { SubjectType = input.SubjectType!.Value, SubjectId = input.SubjectId!.Value, Body = body!, AuthorId = actor.UserId, AuthorName = actor.Name };
+        db.Notes.Add(note);
+        await db.SaveChangesAsync(ct);
+        return ToDto(note);
+    }
+
+    public async Task<NoteDto> UpdateAsync(Guid id, NoteInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var note = await db.Notes.FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("Note", id);
+        LeadService.RequireVersion(db, note, input.Version);
+        var errors = new Errors();
+        var body = errors.Required("body", input.Body, 20000);
+        errors.ThrowIfAny();
+        note.Body = body!;
+        await db.SaveChangesAsync(ct);
+        return ToDto(note);
+    }
+
+    public async Task DeleteAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var note = await db.Notes.FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("Note", id);
+        db.Notes.Remove(note);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static Task<bool> SubjectExistsAsync(AppDbContext db, NoteSubject type, Guid id, CancellationToken ct) => type switch
+    {
+        NoteSubject.Lead => db.Leads.AnyAsync(x => x.Id == id, ct),
+        NoteSubject.Company => db.Companies.AnyAsync(x => x.Id == id, ct),
+        _ => db.Contacts.AnyAsync(x => x.Id == id, ct),
+    };
+
+    private static NoteDto ToDto(Note n) =>
+        new(n.Id, n.SubjectType, n.SubjectId, n.Body, MarkdownRenderer.ToHtml(n.Body), n.AuthorId, n.AuthorName, n.CreatedAt, n.UpdatedAt, n.Version);
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Accounts;
+using LeadAgent.Web.Features.Crm;
+using LeadAgent.Web.Features.Demo;
+using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
+using LeadAgent.Web.Ui;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+
+namespace LeadAgent.Web;
+
+public static class LeadAgentApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(Cli.HostArgs(args));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddProblemHandling();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "LeadAgent API";
+            doc.Info.Description = "CRM core: companies, contacts, leads, lists, notes, activity. Authenticate with `Authorization: Bearer la_…` (create a token under API tokens).";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+
+        builder.AddDatabase();
+        builder.AddAuth();
+        builder.AddCrm();
+        builder.AddDemo();
+        builder.Services.AddHostedService<StartupTasks>();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().RequireAuthorization(Policies.Read);
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("LeadAgent API")).RequireAuthorization(Policies.Read);
+        app.MapCrmEndpoints();
+        app.MapAccountEndpoints();
+        app.MapUi();
+        return app;
+    }
+}

@@ -1,0 +1,7 @@
+using LeadAgent.Web;
+
+// One executable: the web app (default verb "serve") and the admin CLI (migrate, users, tokens, seed-demo).
+var app = LeadAgentApp.Build(args);
+return await Cli.RunAsync(app, args);
+
+public partial class Program;

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Demo;
+using LeadAgent.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace LeadAgent.Web;
+
+/// <summary>
+/// Runs before the app serves requests: applies migrations, creates the roles, creates the first admin when there is
+/// no user (printing a one-time password once) and seeds the demo workspace into an empty database.
+/// </summary>
+internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseOptions> db, IOptions<DemoOptions> demo, ILogger<StartupTasks> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        if (db.Value.MigrateOnStart)
+        {
+            await DatabaseSetup.MigrateAsync(services, ct);
+        }
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        await sp.GetRequiredService<UserService>().EnsureRolesAsync();
+        await EnsureAdminAsync(sp);
+        if (demo.Value.Seed)
+        {
+            await sp.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private async Task EnsureAdminAsync(IServiceProvider sp)
+    {
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        if (users.Users.Any())
+        {
+            return;
+        }
+        var email = sp.GetRequiredService<IConfiguration>()["Bootstrap:AdminEmail"] ?? "admin@leadagent.local";
+        var password = "La-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
+        await sp.GetRequiredService<UserService>().CreateAsync(new UserInput(email, "Administrator", Roles.Admin, password));
+        // Printed once, on purpose, to the console only: the log may be shipped elsewhere.
+        Console.WriteLine();
+        Console.WriteLine("  First start: created the admin user.");
+        Console.WriteLine($"    e-mail:   {email}");
+        Console.WriteLine($"    password: {password}   (shown only now; change it by creating a new admin with the CLI)");
+        Console.WriteLine();
+        log.LogInformation("Created the first admin user {Email}", email);
+    }
+}

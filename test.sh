@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test on SQLite and PostgreSQL, plus the browser tests in Debian's Chromium.
+# Installs what is missing (PostgreSQL, Chromium) from Debian packages, starts a throwaway PostgreSQL on a free
+# loopback port, checks formatting, then prints the totals as "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")"
+export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+need=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} from Debian packages…"
+  apt-get update -q && apt-get install -y -q --no-install-recommends "${need[@]}"
+fi
+
+export PGROOT=${PGROOT:-${TMPDIR:-/tmp}/leadagent-pg-$$}
+export "$(scripts/pg-up.sh | tail -1)"
+trap 'scripts/pg-down.sh' EXIT
+
+echo "Checking formatting (dotnet format --verify-no-changes)…"
+dotnet format LeadAgent.slnx --verify-no-changes
+
+log=$(mktemp)
+set +e
+dotnet test --project tests/LeadAgent.Tests/LeadAgent.Tests.csproj -c Release 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+num() { grep -E "^\s*$1:\s*[0-9]+" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
+passed=$(num succeeded); failed=$(num failed); skipped=$(num skipped)
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # the run itself broke (build error, crash)
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"

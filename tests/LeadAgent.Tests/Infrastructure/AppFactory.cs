@@ -1,0 +1,124 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadAgent.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a real database (SQLite file or PostgreSQL), driven through HTTP with intent methods
+/// (<see cref="ClientAsync"/> signs in as a role with a real API token).
+/// </summary>
+public class AppFactory(Provider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private TestDatabase? _db;
+    private int _users;
+
+    public Provider Provider => provider;
+
+    protected virtual bool UseRealServer => false;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(provider);
+        if (UseRealServer)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", provider.ToString());
+        builder.UseSetting("ConnectionStrings:LeadAgent", _db!.ConnectionString);
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Bootstrap:AdminEmail", "bootstrap-admin@test.local");
+        builder.UseSetting("DataDirectory", Path.Combine(Path.GetTempPath(), "leadagent-tests", "data-" + Guid.NewGuid().ToString("N")));
+        builder.UseEnvironment("Production");
+    }
+
+    public AppDbContext CreateDbContext()
+    {
+        var scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+    }
+
+    /// <summary>Creates a user with the role and returns a client authenticated with a fresh API token.</summary>
+    public async Task<HttpClient> ClientAsync(string role)
+    {
+        var (_, token) = await CreateUserAsync(role);
+        return TokenClient(token);
+    }
+
+    public HttpClient TokenClient(string token)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<(UserDto User, string Token)> CreateUserAsync(string role, string? password = null)
+    {
+        using var scope = Services.CreateScope();
+        var n = Interlocked.Increment(ref _users);
+        var email = $"{role}{n}-{Guid.NewGuid().ToString("N")[..6]}@test.local";
+        var user = await scope.ServiceProvider.GetRequiredService<UserService>()
+            .CreateAsync(new UserInput(email, $"{role} {n}", role, password ?? "Test-password-123"));
+        var token = await scope.ServiceProvider.GetRequiredService<TokenService>().CreateAsync(user.Id, new TokenInput("tests"));
+        return (user, token.Secret);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteApp() : AppFactory(Provider.Sqlite);
+
+public sealed class PostgresApp() : AppFactory(Provider.Postgres);
+
+public static class HttpJson
+{
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"{(int)response.StatusCode}: {text}");
+        }
+        return JsonSerializer.Deserialize<T>(text, AppFactory.Json)!;
+    }
+
+    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) =>
+        client.PostAsJsonAsync(url, body, AppFactory.Json);
+
+    public static Task<HttpResponseMessage> PutJsonAsync<T>(this HttpClient client, string url, T body) =>
+        client.PutAsJsonAsync(url, body, AppFactory.Json);
+
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+}
