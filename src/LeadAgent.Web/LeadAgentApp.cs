@@ -6,6 +6,7 @@ using LeadAgent.Web.Features.Demo;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using LeadAgent.Web.Ui;
+using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -16,6 +17,9 @@ public static class LeadAgentApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(Cli.HostArgs(args));
+        // Serve package assets (MudBlazor, blazor.web.js) from a build output in every environment, not only Development;
+        // a published app has them in wwwroot and this is a no-op there.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemHandling();
@@ -29,7 +33,12 @@ public static class LeadAgentApp
         }));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<LeadAgent.Web.Ui.UserClock>();
+        builder.Services.AddScoped<LeadAgent.Web.Ui.Shared.OwnerDirectory>();
 
+        // Keys for the login cookie and (later) secrets at rest survive restarts.
+        builder.Services.AddDataProtection().SetApplicationName("LeadAgent")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(builder.Configuration["DataDirectory"] ?? "data"), "keys")));
         builder.AddDatabase();
         builder.AddAuth();
         builder.AddCrm();

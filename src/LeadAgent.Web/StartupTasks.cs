@@ -39,7 +39,8 @@ internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseO
             return;
         }
         var email = sp.GetRequiredService<IConfiguration>()["Bootstrap:AdminEmail"] ?? "admin@leadagent.local";
-        var password = "La-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
+        // Random part plus fixed classes, so Identity's rules (digit, upper, lower) always pass.
+        var password = $"La-{Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y')}-{RandomNumberGenerator.GetInt32(10, 100)}";
         await sp.GetRequiredService<UserService>().CreateAsync(new UserInput(email, "Administrator", Roles.Admin, password));
         // Printed once, on purpose, to the console only: the log may be shipped elsewhere.
         Console.WriteLine();

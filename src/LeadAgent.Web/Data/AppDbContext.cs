@@ -30,6 +30,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
     /// <summary>Set for bulk operations so their activity entries share one id.</summary>
     public Guid? BatchId { get; set; }
 
+    public ValueTask<Features.Crm.Activity.Actor> GetActorAsync() => actorSource.GetActorAsync();
+
+    /// <summary>Hard deletes and other admin-only changes.</summary>
+    public async Task RequireAdminAsync()
+    {
+        if (!(await actorSource.GetActorAsync()).IsAdmin)
+        {
+            throw new Infrastructure.Api.ForbiddenException("Only admins may do this.");
+        }
+    }
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -49,6 +60,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
         var now = time.GetUtcNow().UtcDateTime;
         StampAndVersion(now);
         var actor = await actorSource.GetActorAsync();
+        if (!actor.CanWrite && ChangeTracker.Entries().Any(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            throw new Infrastructure.Api.ForbiddenException("Your role can read but not change CRM data.");
+        }
         var activity = ActivityCapture.Capture(ChangeTracker, actor, now, BatchId);
         Activity.AddRange(activity);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

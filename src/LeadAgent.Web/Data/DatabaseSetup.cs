@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.EntityFrameworkCore;
@@ -48,13 +49,22 @@ public static class DatabaseSetup
         return $"Data Source={Path.Combine(dir, "leadagent.db")};Cache=Shared;Pooling=True";
     }
 
-    // The migration assemblies sit next to the app (see LeadAgent.Web.csproj) but are not in its deps.json.
-    private static Assembly LoadMigrations(string name)
+    private static readonly ConcurrentDictionary<string, Lazy<Assembly>> MigrationAssemblies = new();
+
+    // Options are built per scope and concurrently, so each migrations assembly is resolved once, thread-safely.
+    private static Assembly LoadMigrations(string name) =>
+        MigrationAssemblies.GetOrAdd(name, n => new Lazy<Assembly>(() => ResolveMigrations(n))).Value;
+
+    // Referenced projects (tests, bench) have it in their dependencies; the app finds it next to itself, where the
+    // web project's build puts it (see LeadAgent.Web.csproj) without listing it in deps.json.
+    private static Assembly ResolveMigrations(string name)
     {
-        var loaded = AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a => a.GetName().Name == name);
-        if (loaded is not null)
+        try
         {
-            return loaded;
+            return Assembly.Load(new AssemblyName(name));
+        }
+        catch (FileNotFoundException)
+        {
         }
         var path = Path.Combine(AppContext.BaseDirectory, name + ".dll");
         return File.Exists(path)

@@ -19,32 +19,40 @@ public sealed class HttpActorSource(IHttpContextAccessor http, IServiceProvider 
         {
             return _override;
         }
-        var user = http.HttpContext?.User;
-        if (user?.Identity?.IsAuthenticated != true && services.GetService<AuthenticationStateProvider>() is { } auth)
+        if (http.HttpContext is { } context)
+        {
+            return FromPrincipal(context.User);
+        }
+        if (services.GetService<AuthenticationStateProvider>() is { } auth)
         {
             try
             {
-                user = (await auth.GetAuthenticationStateAsync()).User;
+                return FromPrincipal((await auth.GetAuthenticationStateAsync()).User);
             }
             catch (InvalidOperationException)
             {
                 // Not inside a circuit.
             }
         }
-        return FromPrincipal(user);
+        // Outside any request or circuit (workers, CLI, start-up) the system acts.
+        return Actor.System;
     }
+
+    /// <summary>No signed-in user in an HTTP request or circuit (e.g. the login page itself): may not change CRM data.</summary>
+    public static readonly Actor Anonymous = new(ActorKind.User, null, "anonymous", null, []);
 
     public static Actor FromPrincipal(ClaimsPrincipal? user)
     {
         if (user?.Identity?.IsAuthenticated != true)
         {
-            return Actor.System;
+            return Anonymous;
         }
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var name = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? id ?? "unknown";
         var tokenId = user.FindFirstValue(ApiTokenAuthentication.TokenIdClaim);
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray();
         return tokenId is not null
-            ? new Actor(ActorKind.Token, id, name, Guid.Parse(tokenId))
-            : new Actor(ActorKind.User, id, name);
+            ? new Actor(ActorKind.Token, id, name, Guid.Parse(tokenId), roles)
+            : new Actor(ActorKind.User, id, name, null, roles);
     }
 }

@@ -26,17 +26,29 @@ public class AppFactory(Provider provider) : WebApplicationFactory<Program>, IAs
 
     protected virtual bool UseRealServer => false;
 
+    // The host of a top-level Program is captured through a process-wide diagnostic event, so two factories
+    // building at the same moment can grab each other's host: build one at a time.
+    private static readonly SemaphoreSlim BuildLock = new(1, 1);
+
     public async ValueTask InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync(provider);
-        if (UseRealServer)
+        await BuildLock.WaitAsync();
+        try
         {
-            UseKestrel(0);
-            StartServer();
+            if (UseRealServer)
+            {
+                UseKestrel(0);
+                StartServer();
+            }
+            else
+            {
+                _ = Server;
+            }
         }
-        else
+        finally
         {
-            _ = Server;
+            BuildLock.Release();
         }
     }
 
@@ -65,12 +77,12 @@ public class AppFactory(Provider provider) : WebApplicationFactory<Program>, IAs
 
     public HttpClient TokenClient(string token)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
-    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     public async Task<(UserDto User, string Token)> CreateUserAsync(string role, string? password = null)
     {

@@ -61,3 +61,6 @@ public sealed class Errors
         }
     }
 }
+
+/// <summary>The actor's role does not allow this change (403).</summary>
+public sealed class ForbiddenException(string message) : Exception(message);

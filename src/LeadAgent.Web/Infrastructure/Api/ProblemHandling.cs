@@ -25,6 +25,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             ValidationFailedException v => new HttpValidationProblemDetails(v.Errors) { Status = 400, Title = "One or more fields are invalid." },
             NotFoundException n => new ProblemDetails { Status = 404, Title = "Not found.", Detail = n.Message },
+            ForbiddenException f => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = f.Message },
             ConflictException c => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = c.Message },
             DbUpdateConcurrencyException => new ProblemDetails
             {

@@ -67,7 +67,7 @@ public static class AuthSetup
 
     private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/openapi"))
+        if (ctx.Request.Path.StartsWithSegments("/api/v1") || ctx.Request.Path.StartsWithSegments("/openapi"))
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -27,6 +27,7 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
 
     public async Task<UserDto> CreateAsync(UserInput input, CancellationToken ct = default)
     {
+        await RequireAdminAsync();
         var errors = new Errors();
         var email = errors.Required("email", input.Email, 256);
         var (normalized, emailError) = Features.Crm.Normalization.ContactPoints.Email(email);
@@ -55,6 +56,7 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
 
     public async Task<UserDto> UpdateAsync(string id, UserUpdate input, CancellationToken ct = default)
     {
+        await RequireAdminAsync();
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("User", id);
         var errors = new Errors();
         var role = input.Role is null ? null : CheckRole(errors, input.Role);
@@ -100,6 +102,14 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
             }
         }
         await db.SaveChangesAsync();
+    }
+
+    private async Task RequireAdminAsync()
+    {
+        if (!(await actors.GetActorAsync()).IsAdmin)
+        {
+            throw new ForbiddenException("Only admins manage users.");
+        }
     }
 
     private static string? CheckRole(Errors errors, string? role)

@@ -97,6 +97,7 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task DeleteAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.RequireAdminAsync();
         var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Company", id);
         if (await db.Leads.AnyAsync(l => l.CompanyId == id, ct))
         {

@@ -90,6 +90,7 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
     public async Task DeleteAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.RequireAdminAsync();
         var contact = await db.Contacts.Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Contact", id);
         db.Contacts.Remove(contact);
         await db.SaveChangesAsync(ct);

@@ -38,6 +38,10 @@ public sealed class BulkUpdateLeads(IDbContextFactory<AppDbContext> dbFactory, I
         var action = request.Action;
         var (tag, listName) = await ValidateAsync(db, request, ct);
         var actor = await actors.GetActorAsync();
+        if (!actor.CanWrite)
+        {
+            throw new ForbiddenException("Your role can read but not change CRM data.");
+        }
         var batchId = Guid.CreateVersion7();
         var now = db.Time.GetUtcNow().UtcDateTime;
 

@@ -1,17 +1,10 @@
 using System.Security.Claims;
-using System.Text.Json;
-using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Crm.Activity;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Crm.Leads;
-
-public sealed record SavedViewDto(Guid Id, string Name, LeadFilter Filter, string? Sort);
-
-public sealed record SavedViewInput(string? Name, LeadFilter? Filter, string? Sort);
 
 internal static class LeadEndpoints
 {
@@ -52,52 +45,13 @@ internal static class LeadEndpoints
             .WithSummary("Change status, owner, list, tags or archive for ids or every lead matching a filter").Writes();
 
         var views = app.MapApiGroup("views", "Saved views");
-        views.MapGet("/", async (IDbContextFactory<AppDbContext> f, ClaimsPrincipal user, CancellationToken ct) =>
+        views.MapGet("/", (SavedViewService s, ClaimsPrincipal user, CancellationToken ct) => s.ListAsync(user.UserId()!, ct));
+        views.MapPost("/", async Task<Created<SavedViewDto>> (SavedViewService s, ClaimsPrincipal user, SavedViewInput input, CancellationToken ct) =>
         {
-            await using var db = await f.CreateDbContextAsync(ct);
-            var uid = user.UserId();
-            var rows = await db.SavedViews.AsNoTracking().Where(v => v.UserId == uid).OrderBy(v => v.Name).ToListAsync(ct);
-            return rows.Select(ToDto).ToList();
-        });
-        views.MapPost("/", async Task<Created<SavedViewDto>> (IDbContextFactory<AppDbContext> f, ClaimsPrincipal user, SavedViewInput input, CancellationToken ct) =>
-        {
-            var dto = await SaveViewAsync(f, user.UserId()!, input, ct);
+            var dto = await s.SaveAsync(user.UserId()!, input, ct);
             return TypedResults.Created($"/api/v1/views/{dto.Id}", dto);
         }).ProducesValidationProblem();
-        views.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (IDbContextFactory<AppDbContext> f, ClaimsPrincipal user, Guid id, CancellationToken ct) =>
-        {
-            await using var db = await f.CreateDbContextAsync(ct);
-            var uid = user.UserId();
-            return await db.SavedViews.Where(v => v.Id == id && v.UserId == uid).ExecuteDeleteAsync(ct) > 0 ? TypedResults.NoContent() : TypedResults.NotFound();
-        });
-    }
-
-    internal sealed record StoredView(LeadFilter Filter, string? Sort);
-
-    internal static SavedViewDto ToDto(SavedView v)
-    {
-        var stored = JsonSerializer.Deserialize<StoredView>(v.FilterJson) ?? new StoredView(new LeadFilter(), null);
-        return new SavedViewDto(v.Id, v.Name, stored.Filter, stored.Sort);
-    }
-
-    /// <summary>Creates or replaces (by name) one of the user's saved views.</summary>
-    internal static async Task<SavedViewDto> SaveViewAsync(IDbContextFactory<AppDbContext> f, string userId, SavedViewInput input, CancellationToken ct)
-    {
-        var errors = new Errors();
-        var name = errors.Required("name", input.Name, 100);
-        var filter = input.Filter ?? new LeadFilter();
-        filter.Validate(errors);
-        LeadSort.Parse(input.Sort, errors);
-        errors.ThrowIfAny();
-        await using var db = await f.CreateDbContextAsync(ct);
-        var view = await db.SavedViews.FirstOrDefaultAsync(v => v.UserId == userId && v.Name == name, ct);
-        if (view is null)
-        {
-            view = new SavedView { UserId = userId, Name = name!, FilterJson = "", CreatedAt = db.Time.GetUtcNow().UtcDateTime };
-            db.SavedViews.Add(view);
-        }
-        view.FilterJson = JsonSerializer.Serialize(new StoredView(filter, input.Sort));
-        await db.SaveChangesAsync(ct);
-        return ToDto(view);
+        views.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (SavedViewService s, ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+            await s.DeleteAsync(user.UserId()!, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
     }
 }

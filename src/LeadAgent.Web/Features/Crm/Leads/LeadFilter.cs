@@ -19,6 +19,7 @@ public sealed record LeadFilter
     /// <summary>Free text: lead title, company name or domain, contact name.</summary>
     public string? Q { get; init; }
     public Guid? ListId { get; init; }
+    public Guid? CompanyId { get; init; }
     public bool IncludeArchived { get; init; }
 
     public void Validate(Errors errors)
@@ -58,6 +59,7 @@ public sealed class LeadListQuery
     public string? Tag { get; set; }
     public string? Q { get; set; }
     public Guid? ListId { get; set; }
+    public Guid? CompanyId { get; set; }
     public bool? IncludeArchived { get; set; }
     /// <summary>score, createdAt, updatedAt, title, expectedValue, nextActionOn; prefix "-" for descending. Default "-score".</summary>
     public string? Sort { get; set; }
@@ -79,6 +81,7 @@ public sealed class LeadListQuery
         Tag = Tag?.Trim(),
         Q = Q,
         ListId = ListId,
+        CompanyId = CompanyId,
         IncludeArchived = IncludeArchived ?? false,
     };
 

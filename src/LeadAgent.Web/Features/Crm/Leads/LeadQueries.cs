@@ -34,6 +34,10 @@ public static class LeadQueries
                 leads = leads.Where(l => l.OwnerId == f.Owner);
                 break;
         }
+        if (f.CompanyId is { } companyId)
+        {
+            leads = leads.Where(l => l.CompanyId == companyId);
+        }
         if (f.ScoreMin is { } min)
         {
             leads = leads.Where(l => l.Score >= min);

@@ -53,6 +53,7 @@ public sealed class LeadService(IDbContextFactory<AppDbContext> dbFactory, IOpti
     public async Task DeleteAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.RequireAdminAsync();
         var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException("Lead", id);
         db.Leads.Remove(lead);
         await db.SaveChangesAsync(ct);

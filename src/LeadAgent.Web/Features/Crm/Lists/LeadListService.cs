@@ -16,7 +16,7 @@ public sealed class LeadListService(IDbContextFactory<AppDbContext> dbFactory, B
     public async Task<List<LeadListDto>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Rows(db, db.LeadLists).OrderBy(l => l.Name).ToListAsync(ct);
+        return await Rows(db, db.LeadLists.OrderBy(l => l.Name)).ToListAsync(ct);
     }
 
     public async Task<LeadListDto> GetAsync(Guid id, CancellationToken ct = default)

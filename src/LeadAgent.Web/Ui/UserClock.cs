@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Security.Claims;
+using LeadAgent.Web.Data;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadAgent.Web.Ui;
+
+/// <summary>Shows UTC timestamps in the signed-in user's time zone (per circuit, looked up once).</summary>
+public sealed class UserClock(AuthenticationStateProvider auth, IDbContextFactory<AppDbContext> dbFactory)
+{
+    private TimeZoneInfo? _zone;
+
+    public async Task<TimeZoneInfo> ZoneAsync()
+    {
+        if (_zone is not null)
+        {
+            return _zone;
+        }
+        var user = (await auth.GetAuthenticationStateAsync()).User;
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var tz = await db.Users.Where(u => u.Id == id).Select(u => u.TimeZone).FirstOrDefaultAsync() ?? "UTC";
+        return _zone = TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var zone) ? zone : TimeZoneInfo.Utc;
+    }
+
+    public string Format(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone ?? TimeZoneInfo.Utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public string ZoneName => _zone?.Id ?? "UTC";
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text;
+using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadAgent.Tests.Api;
+
+/// <summary>Every API endpoint × (anonymous, revoked token, viewer, sales, admin) gets the right status.</summary>
+public sealed class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private enum Need { Anonymous, Read, Write, Admin }
+
+    // The expected access of every endpoint; a new endpoint missing here fails Every_endpoint_is_in_the_matrix.
+    private static readonly Dictionary<string, Need> Matrix = new()
+    {
+        ["GET /healthz"] = Need.Anonymous,
+        ["GET /readyz"] = Need.Anonymous,
+        ["GET /openapi/{documentName}.json"] = Need.Read,
+        ["GET /api/v1/me/"] = Need.Read,
+        ["GET /api/v1/owners/"] = Need.Read,
+        ["GET /api/v1/dashboard/"] = Need.Read,
+        ["GET /api/v1/tokens/"] = Need.Read,
+        ["POST /api/v1/tokens/"] = Need.Read,
+        ["DELETE /api/v1/tokens/{id:guid}"] = Need.Read,
+        ["GET /api/v1/views/"] = Need.Read,
+        ["POST /api/v1/views/"] = Need.Read,
+        ["DELETE /api/v1/views/{id:guid}"] = Need.Read,
+        ["GET /api/v1/audit/"] = Need.Admin,
+        ["GET /api/v1/users/"] = Need.Admin,
+        ["POST /api/v1/users/"] = Need.Admin,
+        ["PUT /api/v1/users/{id}"] = Need.Admin,
+        ["GET /api/v1/users/{id}/tokens"] = Need.Admin,
+        ["GET /api/v1/leads/bulk/count"] = Need.Read,
+        ["POST /api/v1/leads/bulk/count"] = Need.Read,
+        ["POST /api/v1/leads/bulk"] = Need.Write,
+        ["GET /api/v1/lists/"] = Need.Read,
+        ["GET /api/v1/lists/{id:guid}"] = Need.Read,
+        ["GET /api/v1/lists/{id:guid}/leads"] = Need.Read,
+        ["POST /api/v1/lists/"] = Need.Write,
+        ["PUT /api/v1/lists/{id:guid}"] = Need.Write,
+        ["DELETE /api/v1/lists/{id:guid}"] = Need.Write,
+        ["POST /api/v1/lists/{id:guid}/members"] = Need.Write,
+        ["POST /api/v1/lists/{id:guid}/members/remove"] = Need.Write,
+        ["GET /api/v1/notes/"] = Need.Read,
+        ["GET /api/v1/notes/{id:guid}"] = Need.Read,
+        ["POST /api/v1/notes/"] = Need.Write,
+        ["PUT /api/v1/notes/{id:guid}"] = Need.Write,
+        ["DELETE /api/v1/notes/{id:guid}"] = Need.Write,
+    };
+
+    static AuthorizationMatrixTests()
+    {
+        foreach (var resource in new[] { "companies", "contacts", "leads" })
+        {
+            Matrix[$"GET /api/v1/{resource}/"] = Need.Read;
+            Matrix[$"GET /api/v1/{resource}/{{id:guid}}"] = Need.Read;
+            Matrix[$"GET /api/v1/{resource}/{{id:guid}}/timeline"] = Need.Read;
+            Matrix[$"POST /api/v1/{resource}/"] = Need.Write;
+            Matrix[$"PUT /api/v1/{resource}/{{id:guid}}"] = Need.Write;
+            Matrix[$"POST /api/v1/{resource}/{{id:guid}}/archive"] = Need.Write;
+            Matrix[$"POST /api/v1/{resource}/{{id:guid}}/restore"] = Need.Write;
+            Matrix[$"DELETE /api/v1/{resource}/{{id:guid}}"] = Need.Admin;
+        }
+        Matrix.Remove("GET /api/v1/leads/bulk/count");
+    }
+
+    private List<(string Method, string Pattern)> ApiEndpoints() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } p && (p.StartsWith("/api/v1") || p.StartsWith("/openapi") || p is "/healthz" or "/readyz"))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => (m, e.RoutePattern.RawText!)))
+            .ToList();
+
+    [Fact]
+    public void Every_endpoint_is_in_the_matrix()
+    {
+        var missing = ApiEndpoints().Select(e => $"{e.Method} {e.Pattern}").Where(k => !Matrix.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "Add these endpoints to the authorization matrix: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_each_caller_with_the_right_status()
+    {
+        var viewer = await app.ClientAsync(Roles.Viewer);
+        var sales = await app.ClientAsync(Roles.Sales);
+        var admin = await app.ClientAsync(Roles.Admin);
+        var (revokedUser, revokedToken) = await app.CreateUserAsync(Roles.Admin);
+        await admin.DeleteAsync($"/api/v1/tokens/{await TokenIdAsync(app.TokenClient(revokedToken))}", TestContext.Current.CancellationToken);
+        var revoked = app.TokenClient(revokedToken);
+        var anonymous = app.AnonymousClient();
+        var callers = new (string Name, HttpClient Client, Need? Grants)[]
+        {
+            ("anonymous", anonymous, null), ("revoked token", revoked, null),
+            ("viewer", viewer, Need.Read), ("sales", sales, Need.Write), ("admin", admin, Need.Admin),
+        };
+
+        var failures = new List<string>();
+        foreach (var (method, pattern) in ApiEndpoints())
+        {
+            var need = Matrix[$"{method} {pattern}"];
+            var url = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{id}", "no-such-user").Replace("{documentName}", "v1");
+            foreach (var (name, client, grants) in callers)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method is "POST" or "PUT")
+                {
+                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                }
+                var status = (await client.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode;
+                var ok = need == Need.Anonymous
+                    ? status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                    : grants is null ? status == HttpStatusCode.Unauthorized
+                    : grants >= need ? status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) && (int)status < 500
+                    : status == HttpStatusCode.Forbidden;
+                if (!ok)
+                {
+                    failures.Add($"{method} {pattern} as {name}: {(int)status}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.NotNull(revokedUser);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/leads")]
+    [InlineData("/companies/new")]
+    [InlineData("/admin/audit")]
+    [InlineData("/api/docs")]
+    public async Task Pages_send_anonymous_visitors_to_the_login(string path)
+    {
+        var response = await app.AnonymousClient().GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery);
+    }
+
+    private static async Task<Guid> TokenIdAsync(HttpClient client)
+    {
+        var me = await (await client.GetAsync("/api/v1/me", TestContext.Current.CancellationToken)).ReadAsync<LeadAgent.Web.Features.Accounts.MeDto>();
+        return Guid.Parse(me.TokenId!);
+    }
+}

@@ -1,0 +1,67 @@
+using LeadAgent.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace LeadAgent.Tests.Browser;
+
+/// <summary>The real app on Kestrel (loopback, random port) and a headless Debian Chromium driven by Playwright.</summary>
+public sealed class BrowserApp() : AppFactory(Provider.Sqlite), IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    protected override bool UseRealServer => true;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
+    public static string ScreenshotDir { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    async ValueTask IAsyncLifetime.InitializeAsync()
+    {
+        await InitializeAsync();
+        Directory.CreateDirectory(ScreenshotDir);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>A fresh browser context signed in through the login form as a new user of the role.</summary>
+    public async Task<IPage> SignedInPageAsync(string role)
+    {
+        var password = "Browser-pass-123";
+        var (user, _) = await CreateUserAsync(role, password);
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/login");
+        await page.FillAsync("#email", user.Email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    /// <summary>Clicks on prerendered HTML are lost until the Blazor circuit is up.</summary>
+    public static async Task WaitForCircuitAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    public static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        await DisposeAsync();
+    }
+}

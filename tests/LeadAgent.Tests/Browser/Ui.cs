@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+
+namespace LeadAgent.Tests.Browser;
+
+/// <summary>Small helpers for MudBlazor inputs (test ids land on a wrapper or on the input itself).</summary>
+internal static class Ui
+{
+    public static ILocator Input(IPage page, string testId) =>
+        page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}'], [data-testid='{testId}'] input, [data-testid='{testId}'] textarea").First;
+
+    public static async Task FillAsync(IPage page, string testId, string value)
+    {
+        var input = Input(page, testId);
+        await input.FillAsync(value);
+        await input.BlurAsync();
+    }
+
+    /// <summary>Opens a MudSelect and picks the option with this text.</summary>
+    public static async Task SelectAsync(IPage page, string testId, string option)
+    {
+        await page.Locator($"[data-testid='{testId}']").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = option }).First.ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+    }
+
+    /// <summary>Types into a MudAutocomplete and picks the first suggestion containing the text.</summary>
+    public static async Task AutocompleteAsync(IPage page, string testId, string text)
+    {
+        var input = Input(page, testId);
+        await input.ClickAsync();
+        await input.FillAsync(text);
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = text }).First.ClickAsync();
+    }
+}
