@@ -16,7 +16,14 @@ public static class LeadAgentApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(Cli.HostArgs(args));
+        var hostArgs = Cli.HostArgs(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = hostArgs,
+            // appsettings.json and wwwroot live next to the executable; the working directory only anchors
+            // relative data paths (./data), wherever `dotnet run` or the published app is started from.
+            ContentRootPath = hostArgs.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+        });
         // Serve package assets (MudBlazor, blazor.web.js) from a build output in every environment, not only Development;
         // a published app has them in wwwroot and this is a no-op there.
         builder.WebHost.UseStaticWebAssets();

@@ -82,4 +82,37 @@ public sealed class CrmJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss ?? null"));
         await BrowserApp.ShotAsync(page, "05-lead-timeline");
     }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
+    {
+        var (user, _) = await app.CreateUserAsync(Roles.Sales, "Right-password-123");
+        var page = await (await app.Browser.NewContextAsync()).NewPageAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await page.GotoAsync(app.BaseUrl + "/login");
+            await page.FillAsync("#email", user.Email);
+            await page.FillAsync("#password", "wrong-password-" + i);
+            await page.ClickAsync("button[type=submit]");
+        }
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("locked");
+        await page.FillAsync("#email", user.Email);
+        await page.FillAsync("#password", "Right-password-123");
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("locked for 15 minutes");
+        Assert.Contains("/login", page.Url);
+    }
+
+    [Fact]
+    public async Task Unknown_user_gets_the_same_message_as_a_wrong_password()
+    {
+        var page = await (await app.Browser.NewContextAsync()).NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/leads");
+        await page.WaitForURLAsync("**/login?**");
+        await page.FillAsync("#email", "nobody@test.local");
+        await page.FillAsync("#password", "whatever-password");
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("E-mail or password is not correct.");
+        await BrowserApp.ShotAsync(page, "00-login-error");
+    }
 }
