@@ -18,6 +18,8 @@ public sealed class BrowserApp() : AppFactory(Provider.Sqlite), IAsyncLifetime
     {
         await InitializeAsync();
         Directory.CreateDirectory(ScreenshotDir);
+        // CI machines have 2 cores shared with the server under test; be patient, not flaky.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

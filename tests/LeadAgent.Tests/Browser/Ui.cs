@@ -30,5 +30,8 @@ internal static class Ui
         await input.ClickAsync();
         await input.FillAsync(text);
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = text }).First.ClickAsync();
+        // The choice travels over the circuit; go on only once the component shows it and the list closed.
+        await Assertions.Expect(input).ToHaveValueAsync(text);
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 }
