@@ -65,12 +65,31 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
             throw new Infrastructure.Api.ForbiddenException("Your role can read but not change CRM data.");
         }
         var activity = ActivityCapture.Capture(ChangeTracker, actor, now, BatchId);
+        await FillParentLabelsAsync(activity, cancellationToken);
         Activity.AddRange(activity);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new InvalidOperationException("Use SaveChangesAsync so the activity log is written with the change.");
+
+    // Entries of child records name their parent ("Lead: Badges for Eventwerk"), from the tracker or the database.
+    private async Task FillParentLabelsAsync(List<ActivityEntry> activity, CancellationToken ct)
+    {
+        foreach (var entry in activity.Where(a => a.EntityLabel is null))
+        {
+            var tracked = ChangeTracker.Entries().Select(e => e.Entity).OfType<IAudited>()
+                .FirstOrDefault(a => a.AuditId == entry.EntityId && a.GetType().Name == entry.EntityType);
+            var id = entry.EntityId;
+            entry.EntityLabel = ActivityCapture.Truncate(tracked?.AuditLabel ?? entry.EntityType switch
+            {
+                nameof(Lead) => await Leads.Where(l => l.Id == id).Select(l => l.Title).FirstOrDefaultAsync(ct),
+                nameof(Company) => await Companies.Where(c => c.Id == id).Select(c => c.Name).FirstOrDefaultAsync(ct),
+                nameof(Contact) => await Contacts.Where(c => c.Id == id).Select(c => c.FirstName + " " + (c.LastName ?? "")).FirstOrDefaultAsync(ct),
+                _ => null,
+            }, 200);
+        }
+    }
 
     private void StampAndVersion(DateTime now)
     {

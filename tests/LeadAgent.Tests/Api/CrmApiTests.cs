@@ -253,6 +253,7 @@ public abstract class CrmApiTests(AppFactory app)
         var timeline = await (await c.GetAsync($"/api/v1/companies/{company.Id}/timeline", Ct)).ReadAsync<Page<LeadAgent.Web.Features.Crm.Activity.ActivityDto>>();
         Assert.Equal(["note-added", "created"], timeline.Items.Select(e => e.Action).ToArray());
         Assert.NotNull(timeline.Items[0].ActorId);
+        Assert.Equal(company.Name, timeline.Items[0].EntityLabel);
     }
 
     [Fact]

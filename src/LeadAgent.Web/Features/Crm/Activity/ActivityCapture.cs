@@ -46,7 +46,8 @@ internal static class ActivityCapture
                 Action = action,
                 EntityType = audited.AuditType,
                 EntityId = audited.AuditId,
-                EntityLabel = Truncate(audited.AuditLabel, 200),
+                // A child (note, identity) is filed under its parent: the parent's name is filled in by the context.
+                EntityLabel = entry.Metadata.ClrType.Name == audited.AuditType ? Truncate(audited.AuditLabel, 200) : null,
                 Changes = changes?.ToJsonString(),
                 BatchId = batchId,
             });
