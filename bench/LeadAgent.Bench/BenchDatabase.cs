@@ -17,7 +17,7 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
         return new AppDbContext(options.Options, this, TimeProvider.System);
     }
 
-    public ValueTask<Actor> GetActorAsync() => ValueTask.FromResult(new Actor(ActorKind.User, null, "bench"));
+    public ValueTask<Actor> GetActorAsync() => ValueTask.FromResult(new Actor(ActorKind.User, null, "bench", null, [LeadAgent.Web.Infrastructure.Auth.Roles.Sales]));
 
     public static async Task<BenchDatabase> CreateAsync(DatabaseProvider provider)
     {

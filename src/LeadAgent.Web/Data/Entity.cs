@@ -20,3 +20,10 @@ public interface IAudited
     /// <summary>Short human label, e.g. the company name.</summary>
     string AuditLabel { get; }
 }
+
+/// <summary>Hidden from lists when archived; restorable.</summary>
+public interface IArchivable
+{
+    Guid Id { get; }
+    DateTime? ArchivedAt { get; set; }
+}

@@ -5,7 +5,19 @@ using System.Text.Json;
 namespace LeadAgent.Web.Infrastructure.Api;
 
 /// <summary>A page of a list. <see cref="NextCursor"/> is null on the last page.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor, int? Total);
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor, int? Total)
+{
+    /// <summary>From a query that fetched one row more than <paramref name="limit"/>: that extra row means there is a next page.</summary>
+    public static Page<T> FromLookahead(List<T> rows, int limit, Func<T, string> cursorFor, int? total)
+    {
+        if (rows.Count <= limit)
+        {
+            return new Page<T>(rows, null, total);
+        }
+        rows.RemoveAt(limit);
+        return new Page<T>(rows, cursorFor(rows[^1]), total);
+    }
+}
 
 /// <summary>Opaque keyset cursor: the sort value and id of the last row of the previous page.</summary>
 public sealed record Cursor(string Sort, string? Value, Guid Id)

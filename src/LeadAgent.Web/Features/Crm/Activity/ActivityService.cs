@@ -83,12 +83,6 @@ public sealed class ActivityService(IDbContextFactory<AppDbContext> dbFactory)
             .Select(a => new ActivityDto(a.Id, a.OccurredAt, a.ActorKind, a.ActorId, a.ActorName, a.TokenId, a.Action, a.EntityType, a.EntityId,
                 a.EntityLabel, a.Changes, a.BatchId))
             .ToListAsync(ct);
-        string? next = null;
-        if (items.Count > limit)
-        {
-            items.RemoveAt(limit);
-            next = items[^1].Id.ToString(CultureInfo.InvariantCulture);
-        }
-        return new Page<ActivityDto>(items, next, null);
+        return Page<ActivityDto>.FromLookahead(items, limit, a => a.Id.ToString(CultureInfo.InvariantCulture), null);
     }
 }

@@ -6,7 +6,7 @@ public enum Segment { Unknown, EventAgency, CorporateClient, BrandOwner, Reselle
 
 public enum SizeBand { Unknown, Micro, Small, Medium, Large, Enterprise }
 
-public sealed class Company : Entity, IAudited
+public sealed class Company : Entity, IAudited, IArchivable
 {
     public required string Name { get; set; }
     public string? LegalName { get; set; }

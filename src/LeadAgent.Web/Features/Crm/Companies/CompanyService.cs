@@ -56,13 +56,7 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
             companies = companies.Where(c => string.Compare(c.Name, name) > 0 || (c.Name == name && c.Id.CompareTo(id) > 0));
         }
         var items = await Rows(db, companies.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(limit + 1)).ToListAsync(ct);
-        string? next = null;
-        if (items.Count > limit)
-        {
-            items.RemoveAt(limit);
-            next = new Cursor("name", items[^1].Name, items[^1].Id).Encode();
-        }
-        return new Page<CompanyRow>(items, next, total);
+        return Page<CompanyRow>.FromLookahead(items, limit, c => new Cursor("name", c.Name, c.Id).Encode(), total);
     }
 
     public async Task<CompanyRow> CreateAsync(CompanyInput input, CancellationToken ct = default)
@@ -88,9 +82,7 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<CompanyRow> SetArchivedAsync(Guid id, bool archived, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Company", id);
-        company.ArchivedAt = archived ? company.ArchivedAt ?? db.Time.GetUtcNow().UtcDateTime : null;
-        await db.SaveChangesAsync(ct);
+        await Archiving.SetAsync<Company>(db, id, archived, ct);
         return await GetAsync(id, ct);
     }
 

@@ -3,7 +3,7 @@ using LeadAgent.Web.Features.Crm.Companies;
 
 namespace LeadAgent.Web.Features.Crm.Contacts;
 
-public sealed class Contact : Entity, IAudited
+public sealed class Contact : Entity, IAudited, IArchivable
 {
     public Guid? CompanyId { get; set; }
     public Company? Company { get; set; }

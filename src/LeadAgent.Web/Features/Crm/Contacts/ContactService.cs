@@ -47,13 +47,7 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
             contacts = contacts.Where(c => string.Compare(c.FirstName, name) > 0 || (c.FirstName == name && c.Id.CompareTo(id) > 0));
         }
         var items = await Rows(contacts.OrderBy(c => c.FirstName).ThenBy(c => c.Id).Take(limit + 1)).ToListAsync(ct);
-        string? next = null;
-        if (items.Count > limit)
-        {
-            items.RemoveAt(limit);
-            next = new Cursor("name", items[^1].FirstName, items[^1].Id).Encode();
-        }
-        return new Page<ContactRow>(items, next, total);
+        return Page<ContactRow>.FromLookahead(items, limit, c => new Cursor("name", c.FirstName, c.Id).Encode(), total);
     }
 
     public async Task<ContactRow> CreateAsync(ContactInput input, CancellationToken ct = default)
@@ -81,9 +75,7 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
     public async Task<ContactRow> SetArchivedAsync(Guid id, bool archived, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Contact", id);
-        contact.ArchivedAt = archived ? contact.ArchivedAt ?? db.Time.GetUtcNow().UtcDateTime : null;
-        await db.SaveChangesAsync(ct);
+        await Archiving.SetAsync<Contact>(db, id, archived, ct);
         return await GetAsync(id, ct);
     }
 

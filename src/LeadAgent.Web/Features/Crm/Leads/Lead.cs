@@ -12,7 +12,7 @@ public enum LeadSource { Manual, Import, Discovery, InboundMessage, Referral }
 public enum Classification { Cold, Warm, Hot }
 
 /// <summary>A sales opportunity around a company and, optionally, its primary contact.</summary>
-public sealed class Lead : Entity, IAudited
+public sealed class Lead : Entity, IAudited, IArchivable
 {
     public required string Title { get; set; }
     public Guid CompanyId { get; set; }

@@ -101,13 +101,7 @@ public static class LeadQueries
         // A score range excludes unscored leads, so the "nulls last" ordering term can go and the index order is used.
         var keyNeverNull = spec.Field == "score" && (filter.ScoreMin is not null || filter.ScoreMax is not null);
         var page = await spec.Apply(query, cursor, keyNeverNull).Take(limit + 1).ToRows().ToListAsync(ct);
-        string? next = null;
-        if (page.Count > limit)
-        {
-            page.RemoveAt(limit);
-            next = spec.CursorFor(page[^1]).Encode();
-        }
-        return new Page<LeadRow>(page, next, total);
+        return Page<LeadRow>.FromLookahead(page, limit, r => spec.CursorFor(r).Encode(), total);
     }
 
     /// <summary>The filtered, unsorted lead set (list membership resolved as a subquery).</summary>

@@ -44,9 +44,7 @@ public sealed class LeadService(IDbContextFactory<AppDbContext> dbFactory, IOpti
     public async Task<LeadRow> SetArchivedAsync(Guid id, bool archived, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException("Lead", id);
-        lead.ArchivedAt = archived ? lead.ArchivedAt ?? db.Time.GetUtcNow().UtcDateTime : null;
-        await db.SaveChangesAsync(ct);
+        await Archiving.SetAsync<Lead>(db, id, archived, ct);
         return await GetAsync(id, ct);
     }
 
