@@ -254,6 +254,21 @@ public abstract class CrmApiTests(AppFactory app)
         Assert.Equal(["note-added", "created"], timeline.Items.Select(e => e.Action).ToArray());
         Assert.NotNull(timeline.Items[0].ActorId);
         Assert.Equal(company.Name, timeline.Items[0].EntityLabel);
+
+        for (var i = 0; i < 4; i++)
+        {
+            await c.PostJsonAsync("/api/v1/notes", new NoteInput(NoteSubject.Company, company.Id, $"Follow-up {i}"));
+        }
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await (await c.GetAsync($"/api/v1/notes?subjectType=Company&subjectId={company.Id}&limit=2" + (cursor is null ? "" : "&cursor=" + cursor), Ct)).ReadAsync<Page<NoteDto>>();
+            seen.AddRange(page.Items.Select(n => n.Body));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+        Assert.Equal(["Follow-up 3", "Follow-up 2", "Follow-up 1", "Follow-up 0", body], seen);
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public sealed record BulkRequest(LeadSelection Selection, BulkAction Action);
 
 public sealed record BulkResult(int Matched, int Changed, Guid BatchId);
 
+public sealed record BulkCount(int Count);
+
 /// <summary>
 /// Bulk changes over a selection. Each changed lead gets one activity entry (same batch id), written in the same
 /// transaction as the change. Rows are processed in chunks so 50,000 leads stay fast and memory stays flat.

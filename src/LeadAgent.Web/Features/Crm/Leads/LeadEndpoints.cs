@@ -39,7 +39,7 @@ internal static class LeadEndpoints
             s.ListAsync(new ActivityQuery { EntityType = nameof(Lead), EntityId = id, Cursor = cursor, Limit = limit }, ct));
 
         g.MapPost("/bulk/count", async (BulkUpdateLeads b, ClaimsPrincipal user, LeadSelection selection, CancellationToken ct) =>
-            new { count = await b.CountAsync(selection, user.UserId(), ct) })
+            new BulkCount(await b.CountAsync(selection, user.UserId(), ct)))
             .WithSummary("How many leads a bulk operation would touch (for the confirmation)");
         g.MapPost("/bulk", (BulkUpdateLeads b, ClaimsPrincipal user, BulkRequest request, CancellationToken ct) => b.RunAsync(request, user.UserId(), ct))
             .WithSummary("Change status, owner, list, tags or archive for ids or every lead matching a filter").Writes();

@@ -34,6 +34,6 @@ internal static class LeadListEndpoints
         g.MapPost("/{id:guid}/members", (LeadListService s, Guid id, MembersInput input, CancellationToken ct) => s.AddAsync(id, input, ct))
             .WithSummary("Add leads to the list (already-present leads are skipped)").Writes();
         g.MapPost("/{id:guid}/members/remove", async (LeadListService s, Guid id, MembersInput input, CancellationToken ct) =>
-            new { removed = await s.RemoveAsync(id, input, ct) }).WithSummary("Remove leads from the list").Writes();
+            new MembersRemoved(await s.RemoveAsync(id, input, ct))).WithSummary("Remove leads from the list").Writes();
     }
 }

@@ -11,6 +11,8 @@ public sealed record LeadListInput(string? Name, string? Description, long? Vers
 
 public sealed record MembersInput(List<Guid>? LeadIds);
 
+public sealed record MembersRemoved(int Removed);
+
 public sealed class LeadListService(IDbContextFactory<AppDbContext> dbFactory, BulkUpdateLeads bulk, IActorSource actors)
 {
     public async Task<List<LeadListDto>> ListAsync(CancellationToken ct = default)

@@ -8,7 +8,8 @@ internal static class NoteEndpoints
     public static void MapNoteEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapApiGroup("notes", "Notes");
-        g.MapGet("/", (NoteService s, NoteSubject subjectType, Guid subjectId, CancellationToken ct) => s.ListAsync(subjectType, subjectId, ct))
+        g.MapGet("/", (NoteService s, NoteSubject subjectType, Guid subjectId, int? limit, string? cursor, CancellationToken ct) =>
+                s.ListAsync(subjectType, subjectId, limit, cursor, ct))
             .WithSummary("Notes on one lead, company or contact, newest first. 'html' is the safely rendered Markdown.");
         g.MapGet("/{id:guid}", (NoteService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct)).ProducesProblem(404);
         g.MapPost("/", async Task<Created<NoteDto>> (NoteService s, NoteInput input, CancellationToken ct) =>

@@ -12,12 +12,24 @@ public sealed record NoteInput(NoteSubject? SubjectType, Guid? SubjectId, string
 
 public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActorSource actors)
 {
-    public async Task<List<NoteDto>> ListAsync(NoteSubject subject, Guid subjectId, CancellationToken ct = default)
+    /// <summary>Newest first, keyset-paged on (created, id).</summary>
+    public async Task<Page<NoteDto>> ListAsync(NoteSubject subject, Guid subjectId, int? limit = null, string? cursorText = null, CancellationToken ct = default)
     {
+        var errors = new Errors();
+        var take = Cursor.ClampLimit(limit, errors);
+        errors.ThrowIfAny();
+        var cursor = Cursor.Decode(cursorText, "-createdAt");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var notes = await db.Notes.AsNoTracking().Where(n => n.SubjectType == subject && n.SubjectId == subjectId)
-            .OrderByDescending(n => n.CreatedAt).Take(500).ToListAsync(ct);
-        return notes.Select(ToDto).ToList();
+        var notes = db.Notes.AsNoTracking().Where(n => n.SubjectType == subject && n.SubjectId == subjectId);
+        if (cursor is not null)
+        {
+            var at = DateTime.Parse(cursor.Value!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind);
+            var id = cursor.Id;
+            notes = notes.Where(n => n.CreatedAt < at || (n.CreatedAt == at && n.Id.CompareTo(id) < 0));
+        }
+        var rows = await notes.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take + 1).ToListAsync(ct);
+        return Page<NoteDto>.FromLookahead(rows.Select(ToDto).ToList(), take,
+            n => new Cursor("-createdAt", n.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), n.Id).Encode(), null);
     }
 
     public async Task<NoteDto> GetAsync(Guid id, CancellationToken ct = default)
