@@ -19,6 +19,7 @@ public sealed class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["GET /readyz"] = Need.Anonymous,
         ["GET /openapi/{documentName}.json"] = Need.Read,
         ["GET /api/v1/me/"] = Need.Read,
+        ["PUT /api/v1/me/"] = Need.Read,
         ["GET /api/v1/owners/"] = Need.Read,
         ["GET /api/v1/dashboard/"] = Need.Read,
         ["GET /api/v1/tokens/"] = Need.Read,

@@ -16,6 +16,9 @@ internal static class AccountEndpoints
         app.MapApiGroup("me", "Account").MapGet("/", (ClaimsPrincipal user) => new MeDto(user.UserId()!, user.FindFirstValue(ClaimTypes.Email),
             user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray(), user.FindFirstValue(ApiTokenAuthentication.TokenIdClaim)));
 
+        app.MapApiGroup("me", "Account").MapPut("/", (UserService s, ClaimsPrincipal user, ProfileInput input, CancellationToken ct) =>
+            s.UpdateProfileAsync(user.UserId()!, input, ct)).WithSummary("Change your display name and time zone").ProducesValidationProblem();
+
         var tokens = app.MapApiGroup("tokens", "API tokens");
         tokens.MapGet("/", (TokenService s, ClaimsPrincipal user, CancellationToken ct) => s.ListAsync(user.UserId(), ct)).WithSummary("Your tokens (secrets are never returned)");
         tokens.MapPost("/", async Task<Created<CreatedToken>> (TokenService s, ClaimsPrincipal user, TokenInput input, CancellationToken ct) =>

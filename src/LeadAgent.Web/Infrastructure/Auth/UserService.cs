@@ -12,6 +12,8 @@ public sealed record UserInput(string? Email, string? DisplayName, string? Role,
 
 public sealed record UserUpdate(string? DisplayName, string? Role, bool? Locked, string? TimeZone);
 
+public sealed record ProfileInput(string? DisplayName, string? TimeZone);
+
 /// <summary>Admin management of users and their single role. Changes are written to the activity log.</summary>
 public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbFactory, IActorSource actors, TimeProvider time)
 {
@@ -89,6 +91,24 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
         }
         await LogAsync("user-updated", user, new { role, input.Locked, input.DisplayName }, ct);
         return (await ListAsync(ct)).First(u => u.Id == user.Id);
+    }
+
+    /// <summary>Any user may change their own display name and time zone.</summary>
+    public async Task<UserDto> UpdateProfileAsync(string id, ProfileInput input, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("User", id);
+        var errors = new Errors();
+        var displayName = errors.Optional("displayName", input.DisplayName, 200);
+        var tz = CheckTimeZone(errors, input.TimeZone);
+        if (string.IsNullOrWhiteSpace(input.TimeZone))
+        {
+            errors.Add("timeZone", "Required: an IANA time zone such as Europe/Berlin.");
+        }
+        errors.ThrowIfAny();
+        user.DisplayName = displayName;
+        user.TimeZone = tz!;
+        Check(await users.UpdateAsync(user), "user");
+        return (await ListAsync(ct)).First(u => u.Id == id);
     }
 
     public async Task EnsureRolesAsync()
