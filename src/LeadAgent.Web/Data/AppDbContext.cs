@@ -23,6 +23,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<Features.Crm.Orders.Order> Orders => Set<Features.Crm.Orders.Order>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public TimeProvider Time => time;

@@ -49,6 +49,12 @@ public sealed class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["POST /api/v1/notes/"] = Need.Write,
         ["PUT /api/v1/notes/{id:guid}"] = Need.Write,
         ["DELETE /api/v1/notes/{id:guid}"] = Need.Write,
+        ["GET /api/v1/orders/"] = Need.Read,
+        ["GET /api/v1/orders/{id:guid}"] = Need.Read,
+        ["POST /api/v1/orders/"] = Need.Write,
+        ["PUT /api/v1/orders/{id:guid}"] = Need.Write,
+        ["DELETE /api/v1/orders/{id:guid}"] = Need.Write,
+        ["GET /api/v1/companies/{id:guid}/orders/summary"] = Need.Read,
     };
 
     static AuthorizationMatrixTests()

@@ -35,6 +35,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
                 v => new Dictionary<string, string>(v)));
         b.HasIndex(e => e.Domain).IsUnique();
         b.HasIndex(e => e.Name);
+        b.HasIndex(e => e.LastOrderOn);
     }
 }
 

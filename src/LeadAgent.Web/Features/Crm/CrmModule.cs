@@ -5,6 +5,7 @@ using LeadAgent.Web.Features.Crm.Dashboard;
 using LeadAgent.Web.Features.Crm.Leads;
 using LeadAgent.Web.Features.Crm.Lists;
 using LeadAgent.Web.Features.Crm.Notes;
+using LeadAgent.Web.Features.Crm.Orders;
 
 namespace LeadAgent.Web.Features.Crm;
 
@@ -22,6 +23,7 @@ public static class CrmModule
         builder.Services.AddScoped<NoteService>();
         builder.Services.AddScoped<ActivityService>();
         builder.Services.AddScoped<DashboardService>();
+        builder.Services.AddScoped<OrderService>();
         return builder;
     }
 
@@ -34,6 +36,7 @@ public static class CrmModule
         app.MapNoteEndpoints();
         app.MapActivityEndpoints();
         app.MapDashboardEndpoints();
+        app.MapOrderEndpoints();
         return app;
     }
 }

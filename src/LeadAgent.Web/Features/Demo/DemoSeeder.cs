@@ -4,6 +4,7 @@ using LeadAgent.Web.Features.Crm.Contacts;
 using LeadAgent.Web.Features.Crm.Leads;
 using LeadAgent.Web.Features.Crm.Lists;
 using LeadAgent.Web.Features.Crm.Notes;
+using LeadAgent.Web.Features.Crm.Orders;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -150,6 +151,36 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
                 Body = "Met at **Messe Frankfurt**. Interested in a sample box; follow up with pricing for 500+ units.",
             });
         }
+        // Two years of order history for most clients, so the company pages and order filters have something to show.
+        var categories = new[] { ("Drinkware", 4.9m), ("Bags", 2.4m), ("Badges", 0.8m), ("Apparel", 12.5m), ("Signage", 85m), ("Gift sets", 39m) };
+        var orderNo = 1000;
+        foreach (var company in db.Companies.Local.Where((_, i) => i % 3 != 2).ToList())
+        {
+            for (var k = 0; k < 1 + rnd.Next(6); k++)
+            {
+                var order = new Order
+                {
+                    CompanyId = company.Id,
+                    Number = $"SO-{++orderNo}",
+                    OrderedOn = DateOnly.FromDateTime(now.AddDays(-rnd.Next(10, 720))),
+                    Status = k == 0 && rnd.Next(4) == 0 ? OrderStatus.Shipped : OrderStatus.Paid,
+                    Currency = company.Country is "GB" ? "GBP" : company.Country is "AE" ? "AED" : company.Country is "CH" ? "CHF" : "EUR",
+                };
+                foreach (var (category, price) in categories.OrderBy(_ => rnd.Next()).Take(1 + rnd.Next(3)))
+                {
+                    var qty = rnd.Next(1, 40) * 25m;
+                    order.Lines.Add(new OrderLine { OrderId = order.Id, Product = $"{category} ({company.Segment})", Category = category, Quantity = qty, UnitPrice = price, LineTotal = qty * price });
+                }
+                order.Total = order.Lines.Sum(l => l.LineTotal);
+                db.Orders.Add(order);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var company in db.Companies.Local.ToList())
+        {
+            await OrderService.RecomputeCompanyAsync(db, company.Id, ct);
+        }
+
         var hot = new LeadList { Name = "Hot this quarter", Description = "Leads scoring 70+ that we want to close this quarter." };
         var fair = new LeadList { Name = "Trade-fair follow-ups", Description = "Everyone we met at the autumn trade fairs." };
         if (!await db.LeadLists.AnyAsync(l => l.Name == hot.Name || l.Name == fair.Name, ct))

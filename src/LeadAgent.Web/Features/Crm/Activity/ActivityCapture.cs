@@ -12,7 +12,9 @@ namespace LeadAgent.Web.Features.Crm.Activity;
 /// </summary>
 internal static class ActivityCapture
 {
-    private static readonly HashSet<string> Ignored = [nameof(Entity.Version), nameof(Entity.UpdatedAt), nameof(Entity.CreatedAt), nameof(Entity.Id)];
+    // Bookkeeping and derived order statistics are not changes anybody made.
+    private static readonly HashSet<string> Ignored =
+        [nameof(Entity.Version), nameof(Entity.UpdatedAt), nameof(Entity.CreatedAt), nameof(Entity.Id), "OrderCount", "FirstOrderOn", "LastOrderOn", "OrderTotal"];
 
     public static List<ActivityEntry> Capture(ChangeTracker tracker, Actor actor, DateTime now, Guid? batchId)
     {

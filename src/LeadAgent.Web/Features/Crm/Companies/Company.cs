@@ -23,6 +23,13 @@ public sealed class Company : Entity, IAudited, IArchivable
     public Dictionary<string, string> CustomFields { get; set; } = [];
     public DateTime? ArchivedAt { get; set; }
 
+    // Order history, kept up to date by OrderService (non-cancelled orders) so lead lists can filter and sort by it.
+    public int OrderCount { get; set; }
+    public DateOnly? FirstOrderOn { get; set; }
+    public DateOnly? LastOrderOn { get; set; }
+    /// <summary>Sum of order totals; mixed currencies are added as they are (see the company page for per-currency sums).</summary>
+    public decimal OrderTotal { get; set; }
+
     string IAudited.AuditType => nameof(Company);
     Guid IAudited.AuditId => Id;
     string IAudited.AuditLabel => Name;

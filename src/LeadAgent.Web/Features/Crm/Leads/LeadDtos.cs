@@ -6,7 +6,8 @@ public sealed record LeadRow(
     Guid Id, string Title, LeadStatus Status, string? OwnerId, string? OwnerName, LeadSource Source, int? Score,
     Classification? Classification, decimal? ExpectedValue, string Currency, DateOnly? NextActionOn,
     Guid CompanyId, string CompanyName, Segment Segment, string? Country, Guid? PrimaryContactId, string? PrimaryContactName,
-    List<string> Tags, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ArchivedAt, long Version);
+    List<string> Tags, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ArchivedAt, long Version,
+    int CompanyOrderCount, DateOnly? CompanyLastOrderOn, decimal CompanyOrderTotal);
 
 /// <summary>Create or replace a lead. On update, <see cref="Version"/> must be the version that was read.</summary>
 public sealed record LeadInput

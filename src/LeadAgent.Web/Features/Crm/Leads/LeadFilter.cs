@@ -20,6 +20,11 @@ public sealed record LeadFilter
     public string? Q { get; init; }
     public Guid? ListId { get; init; }
     public Guid? CompanyId { get; init; }
+    /// <summary>The lead's company has (true) or has not (false) ordered before.</summary>
+    public bool? HasOrders { get; init; }
+    public int? OrderCountMin { get; init; }
+    /// <summary>The company's last order was before this date (reorder reminders).</summary>
+    public DateOnly? LastOrderBefore { get; init; }
     public bool IncludeArchived { get; init; }
 
     public void Validate(Errors errors)
@@ -35,6 +40,10 @@ public sealed record LeadFilter
         if (ScoreMin > ScoreMax)
         {
             errors.Add("scoreMax", "Must not be below scoreMin.");
+        }
+        if (OrderCountMin is < 0)
+        {
+            errors.Add("orderCountMin", "Must be 0 or more.");
         }
         errors.Optional("q", Q, 200);
         errors.Optional("tag", Tag, 50);
@@ -60,8 +69,11 @@ public sealed class LeadListQuery
     public string? Q { get; set; }
     public Guid? ListId { get; set; }
     public Guid? CompanyId { get; set; }
+    public bool? HasOrders { get; set; }
+    public int? OrderCountMin { get; set; }
+    public DateOnly? LastOrderBefore { get; set; }
     public bool? IncludeArchived { get; set; }
-    /// <summary>score, createdAt, updatedAt, title, expectedValue, nextActionOn; prefix "-" for descending. Default "-score".</summary>
+    /// <summary>score, createdAt, updatedAt, title, expectedValue, nextActionOn, lastOrderOn, orderTotal, orderCount; prefix "-" for descending. Default "-score".</summary>
     public string? Sort { get; set; }
     public int? Limit { get; set; }
     public string? Cursor { get; set; }
@@ -82,6 +94,9 @@ public sealed class LeadListQuery
         Q = Q,
         ListId = ListId,
         CompanyId = CompanyId,
+        HasOrders = HasOrders,
+        OrderCountMin = OrderCountMin,
+        LastOrderBefore = LastOrderBefore,
         IncludeArchived = IncludeArchived ?? false,
     };
 

@@ -38,6 +38,19 @@ public static class LeadQueries
         {
             leads = leads.Where(l => l.CompanyId == companyId);
         }
+        if (f.HasOrders is { } hasOrders)
+        {
+            leads = hasOrders ? leads.Where(l => l.Company!.OrderCount > 0) : leads.Where(l => l.Company!.OrderCount == 0);
+        }
+        if (f.OrderCountMin is { } orderCountMin)
+        {
+            leads = leads.Where(l => l.Company!.OrderCount >= orderCountMin);
+        }
+        if (f.LastOrderBefore is { } lastOrderBefore)
+        {
+            // "Clients who have not ordered since …": has ordered, but not on or after the date.
+            leads = leads.Where(l => l.Company!.LastOrderOn < lastOrderBefore);
+        }
         if (f.ScoreMin is { } min)
         {
             leads = leads.Where(l => l.Score >= min);
@@ -85,7 +98,7 @@ public static class LeadQueries
         l.Classification, l.ExpectedValue, l.Currency, l.NextActionOn, l.CompanyId, l.Company!.Name, l.Company.Segment,
         l.Company.Country, l.PrimaryContactId,
         l.PrimaryContact != null ? l.PrimaryContact.FirstName + (l.PrimaryContact.LastName != null ? " " + l.PrimaryContact.LastName : "") : null,
-        l.Tags, l.CreatedAt, l.UpdatedAt, l.ArchivedAt, l.Version));
+        l.Tags, l.CreatedAt, l.UpdatedAt, l.ArchivedAt, l.Version, l.Company.OrderCount, l.Company.LastOrderOn, l.Company.OrderTotal));
 
     public static async Task<Page<LeadRow>> PageAsync(AppDbContext db, LeadFilter filter, string? sort, int limit, string? cursorText,
         bool includeTotal, string? currentUserId, CancellationToken ct)
@@ -126,7 +139,7 @@ public sealed class LeadSort
     public required Func<IQueryable<Lead>, Cursor?, bool, IQueryable<Lead>> Apply { get; init; }
     public required Func<LeadRow, Cursor> CursorFor { get; init; }
 
-    public static readonly string[] Fields = ["score", "createdAt", "updatedAt", "title", "expectedValue", "nextActionOn"];
+    public static readonly string[] Fields = ["score", "createdAt", "updatedAt", "title", "expectedValue", "nextActionOn", "lastOrderOn", "orderTotal", "orderCount"];
 
     public static LeadSort Parse(string? sort, Errors errors)
     {
@@ -147,6 +160,12 @@ public sealed class LeadSort
                 return Nullable(name, desc, l => l.ExpectedValue, r => r.ExpectedValue, s => decimal.Parse(s, CultureInfo.InvariantCulture));
             case "nextActionOn":
                 return Nullable(name, desc, l => l.NextActionOn, r => r.NextActionOn, s => DateOnly.Parse(s, CultureInfo.InvariantCulture));
+            case "lastOrderOn":
+                return Nullable(name, desc, l => l.Company!.LastOrderOn, r => r.CompanyLastOrderOn, s => DateOnly.Parse(s, CultureInfo.InvariantCulture));
+            case "orderTotal":
+                return Required(name, desc, l => l.Company!.OrderTotal, r => r.CompanyOrderTotal, s => decimal.Parse(s, CultureInfo.InvariantCulture));
+            case "orderCount":
+                return Required(name, desc, l => l.Company!.OrderCount, r => r.CompanyOrderCount, s => int.Parse(s, CultureInfo.InvariantCulture));
             case "createdAt":
                 return Required(name, desc, l => l.CreatedAt, r => r.CreatedAt, s => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
             case "updatedAt":
