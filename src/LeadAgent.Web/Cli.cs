@@ -1,4 +1,5 @@
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Crm.Imports;
 using LeadAgent.Web.Features.Demo;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
@@ -11,7 +12,7 @@ namespace LeadAgent.Web;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Verbs = ["serve", "migrate", "users", "tokens", "seed-demo", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["serve", "migrate", "users", "tokens", "seed-demo", "import", "help", "--help", "-h"];
 
     /// <summary>The arguments the host sees: the verb and its own options removed, so only host options (--urls, …) remain.</summary>
     public static string[] HostArgs(string[] args)
@@ -44,6 +45,9 @@ public static class Cli
                     return await AddUserAsync(app, rest[1..]);
                 case "tokens" when rest.FirstOrDefault() == "create":
                     return await CreateTokenAsync(app, rest[1..]);
+                case "import":
+                    await PrepareAsync(app);
+                    return await ImportCommand.RunAsync(app.Services, rest);
                 case "seed-demo":
                     await PrepareAsync(app);
                     await using (var scope = app.Services.CreateAsyncScope())
@@ -126,5 +130,8 @@ public static class Cli
           users add --email E --role R [--name N] --password-stdin
           tokens create --email E --name N                     print a new API token for the user
           seed-demo                                            add the demo workspace
+          import companies|contacts|leads|orders FILE [--mode create-only|create-or-update|update-only]
+                 [--match domain|email|phone|external-id] [--country CC] [--delimiter ,|;|tab] [--encoding E]
+                 [--no-header] [--rejected OUT.csv]                 import a CSV file, printing progress
         """);
 }

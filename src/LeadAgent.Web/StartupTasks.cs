@@ -3,6 +3,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Demo;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LeadAgent.Web;
@@ -23,6 +24,7 @@ internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseO
         var sp = scope.ServiceProvider;
         await sp.GetRequiredService<UserService>().EnsureRolesAsync();
         await EnsureAdminAsync(sp);
+        await BackfillNameKeysAsync(sp, ct);
         if (demo.Value.Seed)
         {
             await sp.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);
@@ -30,6 +32,25 @@ internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseO
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    // Companies created before name keys existed get theirs once, so imports and duplicate detection can match them.
+    private static async Task BackfillNameKeysAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        await using var db = await sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        while (true)
+        {
+            var batch = await db.Companies.Where(c => c.NameKey == "" && c.Name != "").Select(c => new { c.Id, c.Name }).Take(1000).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+            foreach (var c in batch)
+            {
+                var key = Features.Crm.Normalization.CompanyNames.Key(c.Name);
+                await db.Companies.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.NameKey, key.Length == 0 ? "-" : key), ct);
+            }
+        }
+    }
 
     private async Task EnsureAdminAsync(IServiceProvider sp)
     {

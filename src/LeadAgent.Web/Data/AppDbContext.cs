@@ -25,6 +25,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
     public DbSet<SavedView> SavedViews => Set<SavedView>();
     public DbSet<Features.Crm.Orders.Order> Orders => Set<Features.Crm.Orders.Order>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Features.Crm.Imports.ImportRun> ImportRuns => Set<Features.Crm.Imports.ImportRun>();
+    public DbSet<Features.Crm.Imports.ImportFile> ImportFiles => Set<Features.Crm.Imports.ImportFile>();
+    public DbSet<Features.Crm.Imports.ImportRowIssue> ImportRowIssues => Set<Features.Crm.Imports.ImportRowIssue>();
+    public DbSet<Features.Crm.Imports.ImportMappingMemory> ImportMappings => Set<Features.Crm.Imports.ImportMappingMemory>();
 
     public TimeProvider Time => time;
 
@@ -77,10 +81,23 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
     // Entries of child records name their parent ("Lead: Badges for Eventwerk"), from the tracker or the database.
     private async Task FillParentLabelsAsync(List<ActivityEntry> activity, CancellationToken ct)
     {
-        foreach (var entry in activity.Where(a => a.EntityLabel is null))
+        var missing = activity.Where(a => a.EntityLabel is null).ToList();
+        if (missing.Count == 0)
         {
-            var tracked = ChangeTracker.Entries().Select(e => e.Entity).OfType<IAudited>()
-                .FirstOrDefault(a => a.AuditId == entry.EntityId && a.GetType().Name == entry.EntityType);
+            return;
+        }
+        // One pass over the tracker (each Entries() call runs change detection): parents by type and id.
+        var parents = new Dictionary<(string, Guid), IAudited>();
+        foreach (var audited in ChangeTracker.Entries().Select(e => e.Entity).OfType<IAudited>())
+        {
+            if (audited.GetType().Name == audited.AuditType)
+            {
+                parents.TryAdd((audited.AuditType, audited.AuditId), audited);
+            }
+        }
+        foreach (var entry in missing)
+        {
+            var tracked = parents.GetValueOrDefault((entry.EntityType, entry.EntityId));
             var id = entry.EntityId;
             entry.EntityLabel = ActivityCapture.Truncate(tracked?.AuditLabel ?? entry.EntityType switch
             {
@@ -104,9 +121,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
                 }
                 entry.Entity.UpdatedAt = now;
                 entry.Entity.Version = 1;
+                if (entry.Entity is Company { } company)
+                {
+                    company.NameKey = Features.Crm.Normalization.CompanyNames.Key(company.Name);
+                }
             }
             else if (entry.State == EntityState.Modified)
             {
+                if (entry.Entity is Company { } changed && entry.Property(nameof(Company.Name)).IsModified)
+                {
+                    changed.NameKey = Features.Crm.Normalization.CompanyNames.Key(changed.Name);
+                }
                 entry.Entity.UpdatedAt = now;
                 entry.Property(e => e.Version).CurrentValue = entry.Property(e => e.Version).OriginalValue + 1;
             }

@@ -55,6 +55,17 @@ public sealed class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["PUT /api/v1/orders/{id:guid}"] = Need.Write,
         ["DELETE /api/v1/orders/{id:guid}"] = Need.Write,
         ["GET /api/v1/companies/{id:guid}/orders/summary"] = Need.Read,
+        ["GET /api/v1/leads/export"] = Need.Read,
+        ["GET /api/v1/companies/export"] = Need.Read,
+        ["GET /api/v1/contacts/export"] = Need.Read,
+        ["GET /api/v1/orders/export"] = Need.Read,
+        ["POST /api/v1/imports/preview"] = Need.Write,
+        ["POST /api/v1/imports/"] = Need.Write,
+        ["GET /api/v1/imports/"] = Need.Read,
+        ["GET /api/v1/imports/{id:guid}"] = Need.Read,
+        ["POST /api/v1/imports/{id:guid}/cancel"] = Need.Write,
+        ["GET /api/v1/imports/{id:guid}/issues"] = Need.Read,
+        ["GET /api/v1/imports/{id:guid}/rejected.csv"] = Need.Read,
     };
 
     static AuthorizationMatrixTests()

@@ -33,8 +33,16 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
                 (a, c) => a!.Count == c!.Count && !a.Except(c).Any(),
                 v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
                 v => new Dictionary<string, string>(v)));
+        b.Property(e => e.Phone).HasMaxLength(20);
+        b.Property(e => e.RegistrationId).HasMaxLength(50);
+        b.Property(e => e.ExternalId).HasMaxLength(100);
+        b.Property(e => e.NameKey).HasMaxLength(200);
         b.HasIndex(e => e.Domain).IsUnique();
         b.HasIndex(e => e.Name);
+        b.HasIndex(e => e.NameKey);
+        b.HasIndex(e => e.Phone);
+        b.HasIndex(e => e.RegistrationId);
+        b.HasIndex(e => e.ExternalId);
         b.HasIndex(e => e.LastOrderOn);
     }
 }
@@ -50,7 +58,9 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Ignore(e => e.FullName);
         b.HasOne(e => e.Company).WithMany().HasForeignKey(e => e.CompanyId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(e => e.Identities).WithOne().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(e => e.ExternalId).HasMaxLength(100);
         b.HasIndex(e => new { e.LastName, e.FirstName });
+        b.HasIndex(e => e.ExternalId);
     }
 }
 
@@ -81,6 +91,8 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         b.HasOne(e => e.PrimaryContact).WithMany().HasForeignKey(e => e.PrimaryContactId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(e => e.Owner).WithMany().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.SetNull);
         // The list's hot path: status + owner + score range, sorted by score.
+        b.Property(e => e.ExternalId).HasMaxLength(100);
+        b.HasIndex(e => e.ExternalId);
         b.HasIndex(e => new { e.Status, e.OwnerId, e.Score, e.Id });
         b.HasIndex(e => new { e.OwnerId, e.Score, e.Id });
         b.HasIndex(e => new { e.Score, e.Id });

@@ -2,6 +2,8 @@ using LeadAgent.Web.Features.Crm.Activity;
 using LeadAgent.Web.Features.Crm.Companies;
 using LeadAgent.Web.Features.Crm.Contacts;
 using LeadAgent.Web.Features.Crm.Dashboard;
+using LeadAgent.Web.Features.Crm.Export;
+using LeadAgent.Web.Features.Crm.Imports;
 using LeadAgent.Web.Features.Crm.Leads;
 using LeadAgent.Web.Features.Crm.Lists;
 using LeadAgent.Web.Features.Crm.Notes;
@@ -24,6 +26,11 @@ public static class CrmModule
         builder.Services.AddScoped<ActivityService>();
         builder.Services.AddScoped<DashboardService>();
         builder.Services.AddScoped<OrderService>();
+        builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<ImportService>();
+        builder.Services.AddSingleton<ImportSignal>();
+        builder.Services.AddSingleton<ImportProcessor>();
+        builder.Services.AddHostedService<ImportWorker>();
         return builder;
     }
 
@@ -37,6 +44,8 @@ public static class CrmModule
         app.MapActivityEndpoints();
         app.MapDashboardEndpoints();
         app.MapOrderEndpoints();
+        app.MapExportEndpoints();
+        app.MapImportEndpoints();
         return app;
     }
 }

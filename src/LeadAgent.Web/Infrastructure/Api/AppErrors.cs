@@ -64,3 +64,9 @@ public sealed class Errors
 
 /// <summary>The actor's role does not allow this change (403).</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>The request body is over the allowed size (413).</summary>
+public sealed class PayloadTooLargeException(string message) : Exception(message);
+
+/// <summary>The request body has a content type the endpoint does not take (415).</summary>
+public sealed class UnsupportedMediaException(string message) : Exception(message);

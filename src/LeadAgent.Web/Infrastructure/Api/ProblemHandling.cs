@@ -27,6 +27,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             NotFoundException n => new ProblemDetails { Status = 404, Title = "Not found.", Detail = n.Message },
             ForbiddenException f => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = f.Message },
             ConflictException c => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = c.Message },
+            PayloadTooLargeException p => new ProblemDetails { Status = 413, Title = "Too large.", Detail = p.Message },
+            UnsupportedMediaException u => new ProblemDetails { Status = 415, Title = "Unsupported media type.", Detail = u.Message },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = 409,

@@ -14,7 +14,7 @@ internal static class ActivityCapture
 {
     // Bookkeeping and derived order statistics are not changes anybody made.
     private static readonly HashSet<string> Ignored =
-        [nameof(Entity.Version), nameof(Entity.UpdatedAt), nameof(Entity.CreatedAt), nameof(Entity.Id), "OrderCount", "FirstOrderOn", "LastOrderOn", "OrderTotal"];
+        [nameof(Entity.Version), nameof(Entity.UpdatedAt), nameof(Entity.CreatedAt), nameof(Entity.Id), "OrderCount", "FirstOrderOn", "LastOrderOn", "OrderTotal", "NameKey"];
 
     public static List<ActivityEntry> Capture(ChangeTracker tracker, Actor actor, DateTime now, Guid? batchId)
     {

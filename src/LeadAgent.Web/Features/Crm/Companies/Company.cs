@@ -21,6 +21,14 @@ public sealed class Company : Entity, IAudited, IArchivable
     public SizeBand SizeBand { get; set; }
     public List<string> Tags { get; set; } = [];
     public Dictionary<string, string> CustomFields { get; set; } = [];
+    /// <summary>Main phone number, E.164.</summary>
+    public string? Phone { get; set; }
+    /// <summary>VAT or commercial register number, as given (upper case, no spaces).</summary>
+    public string? RegistrationId { get; set; }
+    /// <summary>The company's id in the system it was imported from.</summary>
+    public string? ExternalId { get; set; }
+    /// <summary>Normalised name for matching (<see cref="Normalization.CompanyNames.Key"/>), kept in step by the DbContext.</summary>
+    public string NameKey { get; set; } = "";
     public DateTime? ArchivedAt { get; set; }
 
     // Order history, kept up to date by OrderService (non-cancelled orders) so lead lists can filter and sort by it.

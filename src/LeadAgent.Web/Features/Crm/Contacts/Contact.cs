@@ -13,6 +13,8 @@ public sealed class Contact : Entity, IAudited, IArchivable
     public string? Role { get; set; }
     public List<ContactIdentity> Identities { get; set; } = [];
     public List<string> Tags { get; set; } = [];
+    /// <summary>The contact's id in the system it was imported from.</summary>
+    public string? ExternalId { get; set; }
     public DateTime? ArchivedAt { get; set; }
 
     public string FullName => string.IsNullOrWhiteSpace(LastName) ? FirstName : $"{FirstName} {LastName}";

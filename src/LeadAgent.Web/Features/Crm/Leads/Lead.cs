@@ -31,6 +31,8 @@ public sealed class Lead : Entity, IAudited, IArchivable
     public string Currency { get; set; } = "EUR";
     public DateOnly? NextActionOn { get; set; }
     public List<string> Tags { get; set; } = [];
+    /// <summary>The lead's id in the system it was imported from.</summary>
+    public string? ExternalId { get; set; }
     public DateTime StatusChangedAt { get; set; }
     public DateTime? ArchivedAt { get; set; }
 

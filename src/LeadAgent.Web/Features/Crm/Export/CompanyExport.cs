@@ -1,0 +1,37 @@
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Crm.Companies;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadAgent.Web.Features.Crm.Export;
+
+/// <summary>Company export in id order, with the columns the company import accepts.</summary>
+public static class CompanyExport
+{
+    public static readonly IReadOnlyList<Column<Company>> Columns =
+    [
+        new("name", c => c.Name),
+        new("legal_name", c => c.LegalName),
+        new("website", c => c.Website),
+        new("country", c => c.Country),
+        new("city", c => c.City),
+        new("segment", c => c.Segment.ToString()),
+        new("industry", c => c.Industry),
+        new("size_band", c => c.SizeBand.ToString()),
+        new("phone", c => c.Phone),
+        new("vat_id", c => c.RegistrationId),
+        new("tags", c => string.Join(';', c.Tags)),
+        new("external_id", c => c.ExternalId),
+        new("created_at", c => CsvExport.Time(c.CreatedAt)),
+        new("id", c => c.Id.ToString()),
+    ];
+
+    public static IAsyncEnumerable<Company> Rows(AppDbContext db, bool includeArchived)
+    {
+        var companies = db.Companies.AsNoTracking();
+        if (!includeArchived)
+        {
+            companies = companies.Where(c => c.ArchivedAt == null);
+        }
+        return companies.OrderBy(c => c.Id).AsAsyncEnumerable();
+    }
+}

@@ -1,0 +1,302 @@
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Crm.Companies;
+using LeadAgent.Web.Features.Crm.Contacts;
+using LeadAgent.Web.Features.Crm.Leads;
+using LeadAgent.Web.Features.Crm.Normalization;
+using LeadAgent.Web.Features.Crm.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadAgent.Web.Features.Crm.Imports;
+
+/// <summary>
+/// One batch of an import: the records its rows may match are loaded with a few IN queries up front, rows are then
+/// matched and applied in memory (new records are indexed too, so a file never creates the same company twice),
+/// and the caller saves the batch in one transaction.
+/// </summary>
+internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDictionary<string, string> ownersByEmail)
+{
+    private readonly Dictionary<string, Company> _companyByDomain = [], _companyByExt = [], _companyByPhone = [];
+    private readonly Dictionary<string, List<Company>> _companyByName = [];
+    private readonly Dictionary<string, Contact> _contactByIdentity = [], _contactByExt = [];
+    private readonly Dictionary<Guid, List<Contact>> _contactsByCompany = [];
+    private readonly Dictionary<Guid, List<Lead>> _leadsByCompany = [];
+    private readonly Dictionary<string, Lead> _leadByExt = [];
+    private readonly Dictionary<string, Order> _orderByNumber = [], _orderByExt = [];
+
+    public AppDbContext Db => db;
+    public ImportRun Run => run;
+    public IReadOnlyDictionary<string, string> Owners => ownersByEmail;
+    public HashSet<Guid> OrderCompanies { get; } = [];
+
+    public string Region(string? rowCountry) => run.DefaultCountry ?? rowCountry ?? "ZZ";
+
+    public async Task PreloadAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct)
+    {
+        var domains = new HashSet<string>();
+        var names = new HashSet<string>();
+        var phones = new HashSet<string>();
+        var identities = new HashSet<string>();
+        var ext = new HashSet<string>();
+        var numbers = new HashSet<string>();
+        foreach (var r in rows)
+        {
+            if (DomainName.Parse(r["website"] ?? r["company_domain"]).Domain is { } d)
+            {
+                domains.Add(d);
+            }
+            var name = CompanyNames.Key(r["name"] ?? r["company_name"]);
+            if (name.Length > 0)
+            {
+                names.Add(name);
+            }
+            var region = Region(r.Country("country") ?? r.Country("company_country"));
+            foreach (var f in new[] { "phone", "contact_phone", "whatsapp" })
+            {
+                if (r[f] is { } p && ContactPoints.Phone(p, region).Value is { } e164)
+                {
+                    phones.Add(e164);
+                    identities.Add(e164);
+                }
+            }
+            foreach (var f in new[] { "email", "contact_email" })
+            {
+                if (ContactPoints.Email(r[f]).Value is { } email)
+                {
+                    identities.Add(email);
+                }
+            }
+            foreach (var f in new[] { "instagram", "facebook", "linkedin" })
+            {
+                if (ContactPoints.Handle(r[f]).Value is { } h)
+                {
+                    identities.Add(h);
+                }
+            }
+            if (r["external_id"] is { } x)
+            {
+                ext.Add(x);
+            }
+            if (r["number"] is { } n)
+            {
+                numbers.Add(n);
+            }
+        }
+
+        var companies = await db.Companies.Where(c => (c.Domain != null && domains.Contains(c.Domain)) || names.Contains(c.NameKey)
+            || (c.ExternalId != null && ext.Contains(c.ExternalId)) || (c.Phone != null && phones.Contains(c.Phone))).ToListAsync(ct);
+        companies.ForEach(Index);
+        var companyIds = companies.Select(c => c.Id).ToList();
+
+        var contactIds = await db.ContactIdentities.Where(i => identities.Contains(i.Value)).Select(i => i.ContactId).Distinct().ToListAsync(ct);
+        var contacts = await db.Contacts.Include(c => c.Identities).AsSplitQuery()
+            .Where(c => contactIds.Contains(c.Id) || (c.ExternalId != null && ext.Contains(c.ExternalId)) || (c.CompanyId != null && companyIds.Contains(c.CompanyId.Value)))
+            .ToListAsync(ct);
+        contacts.ForEach(Index);
+
+        if (run.Kind == ImportKind.Leads)
+        {
+            var leads = await db.Leads.Where(l => companyIds.Contains(l.CompanyId) || (l.ExternalId != null && ext.Contains(l.ExternalId))).ToListAsync(ct);
+            leads.ForEach(Index);
+        }
+        if (run.Kind == ImportKind.Orders)
+        {
+            var orders = await db.Orders.Include(o => o.Lines).AsSplitQuery()
+                .Where(o => numbers.Contains(o.Number) || (o.ExternalId != null && ext.Contains(o.ExternalId))).ToListAsync(ct);
+            orders.ForEach(Index);
+        }
+    }
+
+    public void Index(Company c)
+    {
+        if (c.Domain is not null)
+        {
+            _companyByDomain.TryAdd(c.Domain, c);
+        }
+        if (c.ExternalId is not null)
+        {
+            _companyByExt.TryAdd(c.ExternalId, c);
+        }
+        if (c.Phone is not null)
+        {
+            _companyByPhone.TryAdd(c.Phone, c);
+        }
+        if (c.NameKey.Length == 0)
+        {
+            c.NameKey = CompanyNames.Key(c.Name);
+        }
+        if (!_companyByName.TryGetValue(c.NameKey, out var list))
+        {
+            _companyByName[c.NameKey] = list = [];
+        }
+        if (!list.Contains(c))
+        {
+            list.Add(c);
+        }
+    }
+
+    public void Index(Contact c)
+    {
+        foreach (var i in c.Identities)
+        {
+            _contactByIdentity.TryAdd(i.Value, c);
+        }
+        if (c.ExternalId is not null)
+        {
+            _contactByExt.TryAdd(c.ExternalId, c);
+        }
+        if (c.CompanyId is { } companyId)
+        {
+            if (!_contactsByCompany.TryGetValue(companyId, out var list))
+            {
+                _contactsByCompany[companyId] = list = [];
+            }
+            if (!list.Contains(c))
+            {
+                list.Add(c);
+            }
+        }
+    }
+
+    public void Index(Lead l)
+    {
+        if (!_leadsByCompany.TryGetValue(l.CompanyId, out var list))
+        {
+            _leadsByCompany[l.CompanyId] = list = [];
+        }
+        if (!list.Contains(l))
+        {
+            list.Add(l);
+        }
+        if (l.ExternalId is not null)
+        {
+            _leadByExt.TryAdd(l.ExternalId, l);
+        }
+    }
+
+    public void Index(Order o)
+    {
+        _orderByNumber.TryAdd(o.Number, o);
+        if (o.ExternalId is not null)
+        {
+            _orderByExt.TryAdd(o.ExternalId, o);
+        }
+    }
+
+    /// <summary>External id (when that is the match key), then phone (likewise), then registrable domain, then name in the same country.</summary>
+    public Company? FindCompany(string? domain, string? name, string? country, string? externalId, string? phone, MatchKey key)
+    {
+        if (key == MatchKey.ExternalId && externalId is not null && _companyByExt.TryGetValue(externalId, out var byExt))
+        {
+            return byExt;
+        }
+        if (key == MatchKey.Phone && phone is not null && _companyByPhone.TryGetValue(phone, out var byPhone))
+        {
+            return byPhone;
+        }
+        if (domain is not null && _companyByDomain.TryGetValue(domain, out var byDomain))
+        {
+            return byDomain;
+        }
+        var nameKey = CompanyNames.Key(name);
+        if (nameKey.Length == 0 || !_companyByName.TryGetValue(nameKey, out var candidates))
+        {
+            return null;
+        }
+        // A same-named company elsewhere, or with another website, is a different company.
+        var fitting = candidates.Where(c => domain is null || c.Domain is null || c.Domain == domain).ToList();
+        return fitting.FirstOrDefault(c => c.Country == country)
+            ?? (country is null || fitting.All(c => c.Country is null) ? fitting.FirstOrDefault(c => c.Country is null || country is null) : null);
+    }
+
+    public Contact? FindContact(IEnumerable<string?> identities, string? externalId, MatchKey key, Guid? companyId, string? firstName, string? lastName)
+    {
+        if (key == MatchKey.ExternalId && externalId is not null && _contactByExt.TryGetValue(externalId, out var byExt))
+        {
+            return byExt;
+        }
+        foreach (var id in identities)
+        {
+            if (id is not null && _contactByIdentity.TryGetValue(id, out var c))
+            {
+                return c;
+            }
+        }
+        if (companyId is { } cid && firstName is not null && _contactsByCompany.TryGetValue(cid, out var colleagues))
+        {
+            return colleagues.FirstOrDefault(p => string.Equals(p.FirstName, firstName, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(p.LastName ?? "", lastName ?? "", StringComparison.OrdinalIgnoreCase));
+        }
+        return null;
+    }
+
+    /// <summary>Created by an earlier row of this batch (further rows of one order add its lines).</summary>
+    public bool IsNewThisBatch(object entity) => db.Entry(entity).State == EntityState.Added;
+
+    /// <summary>The contact that already has this e-mail, phone or handle, if any.</summary>
+    public Contact? OwnerOf(string identity) => _contactByIdentity.GetValueOrDefault(identity);
+
+    /// <summary>By external id; else the company's lead with this title and this primary contact (or none yet).</summary>
+    public Lead? FindLead(Guid companyId, string title, string? externalId, Guid? contactId)
+    {
+        if (externalId is not null && _leadByExt.TryGetValue(externalId, out var byExt))
+        {
+            return byExt;
+        }
+        if (!_leadsByCompany.TryGetValue(companyId, out var list))
+        {
+            return null;
+        }
+        var titled = list.Where(l => string.Equals(l.Title, title, StringComparison.OrdinalIgnoreCase)).ToList();
+        return contactId is null
+            ? titled.FirstOrDefault()
+            : titled.FirstOrDefault(l => l.PrimaryContactId == contactId) ?? titled.FirstOrDefault(l => l.PrimaryContactId is null);
+    }
+
+    public Order? FindOrder(string number, string? externalId) =>
+        externalId is not null && _orderByExt.TryGetValue(externalId, out var byExt) ? byExt
+        : _orderByNumber.GetValueOrDefault(number);
+
+    /// <summary>Sets a value when it is given and differs; says whether it did.</summary>
+    public static bool Set<T>(T current, T? value, Action<T> set)
+    {
+        if (value is null || EqualityComparer<T>.Default.Equals(current, value))
+        {
+            return false;
+        }
+        set(value);
+        return true;
+    }
+
+    /// <summary>The tags with the new ones added, or null when nothing is new.</summary>
+    public static List<string>? WithTags(List<string> tags, IEnumerable<string> add)
+    {
+        var result = new List<string>(tags);
+        foreach (var t in add.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length is > 0 and <= 50))
+        {
+            if (!result.Contains(t) && result.Count < 50)
+            {
+                result.Add(t);
+            }
+        }
+        return result.Count == tags.Count ? null : result;
+    }
+
+    public static RowResult Rejected(ImportRow row) => new(RowOutcome.Rejected, string.Join("; ", row.Errors));
+
+    /// <summary>The phone in E.164, or an error on the row explaining what is missing.</summary>
+    public string? Phone(ImportRow row, string field, string? rowCountry)
+    {
+        if (row[field] is not { } text)
+        {
+            return null;
+        }
+        var (value, error) = ContactPoints.Phone(text, Region(rowCountry));
+        if (error is not null)
+        {
+            row.Error(field, run.DefaultCountry is null && rowCountry is null && !text.TrimStart().StartsWith('+')
+                ? "Is not a valid phone number; write it with +country code or choose a default country."
+                : error);
+        }
+        return value;
+    }
+}
