@@ -16,6 +16,8 @@ public sealed class FormErrors
 
     public IEnumerable<KeyValuePair<string, string[]>> All => _fields;
 
+    public void Fail(string message) => General = message;
+
     public void Clear()
     {
         _fields = new Dictionary<string, string[]>();

@@ -67,9 +67,11 @@ internal static class CompanyRows
     private static bool Update(Company c, string? name, string? legal, string? url, string? domain, string? country, string? city,
         Segment? segment, string? industry, SizeBand? size, string? phone, string? vat, List<string> tags, string? ext)
     {
-        var changed = ImportSession.Set(c.Name, name, v => c.Name = v);
+        // Spelling variants of the same name ("EVENTWERK" for "Eventwerk GmbH") and other pages of the same site
+        // are the same facts: keep what is there, so files that mix variants stay idempotent.
+        var changed = CompanyNames.Key(name) != c.NameKey && ImportSession.Set(c.Name, name, v => c.Name = v);
         changed |= ImportSession.Set(c.LegalName, legal, v => c.LegalName = v);
-        changed |= ImportSession.Set(c.Website, url, v => c.Website = v);
+        changed |= domain != c.Domain && ImportSession.Set(c.Website, url, v => c.Website = v);
         changed |= ImportSession.Set(c.Domain, domain, v => c.Domain = v);
         changed |= ImportSession.Set(c.Country, country, v => c.Country = v);
         changed |= ImportSession.Set(c.City, city, v => c.City = v);

@@ -24,16 +24,16 @@ internal static class ImportEndpoints
         {
             var (content, settings, name) = await ReadAsync(request, q, ct);
             return await s.PreviewAsync(name, content, settings, ct);
-        }).Writes().Accepts<byte[]>("text/csv").ProducesProblem(413).ProducesProblem(415)
-            .WithSummary("Detect encoding, delimiter and header, propose a column mapping and show what the first rows would do; saves nothing");
+        }).Writes().ProducesProblem(413).ProducesProblem(415)
+            .WithSummary("For the CSV file sent as the body (Content-Type: text/csv): detect encoding, delimiter and header, propose a column mapping and show what the first rows would do; saves nothing");
 
         g.MapPost("/", async Task<Accepted<ImportRunDto>> (HttpRequest request, ImportService s, ClaimsPrincipal user, [AsParameters] ImportQuery q, CancellationToken ct) =>
         {
             var (content, settings, name) = await ReadAsync(request, q, ct);
             var run = await s.StartAsync(name, content, settings, user.UserId(), user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "api", ct);
             return TypedResults.Accepted($"/api/v1/imports/{run.Id}", run);
-        }).Writes().Accepts<byte[]>("text/csv").ProducesProblem(413).ProducesProblem(415)
-            .WithSummary("Queue an import of the CSV file in the body; poll the returned import for progress");
+        }).Writes().ProducesProblem(413).ProducesProblem(415)
+            .WithSummary("Queue an import of the CSV file sent as the body (Content-Type: text/csv); poll the returned import for progress");
 
         g.MapGet("/", (ImportService s, int? limit, string? cursor, CancellationToken ct) => s.ListAsync(limit, cursor, ct))
             .WithSummary("Import runs, newest first");

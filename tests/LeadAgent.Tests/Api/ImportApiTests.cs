@@ -1,0 +1,266 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Web.Features.Crm.Companies;
+using LeadAgent.Web.Features.Crm.Imports;
+using LeadAgent.Web.Features.Crm.Leads;
+using LeadAgent.Web.Features.Crm.Orders;
+using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadAgent.Tests.Api;
+
+/// <summary>CSV import through the API: the messy-file corpus with expected per-row outcomes, idempotence, fixes, round trip.</summary>
+public abstract class ImportApiTests(AppFactory app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task German_lead_file_arrives_with_its_values_normalised_and_the_import_in_the_activity_log()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        var file = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Imports", "leads-de.csv"), Ct);
+        var run = await ImportAsync(c, file, "leads-de.csv", "kind=Leads&defaultCountry=DE");
+        Assert.Equal(ImportStatus.Completed, run.Status);
+
+        await using var db = app.CreateDbContext();
+        var company = await db.Companies.SingleAsync(x => x.Domain == "mueller-soehne.de", Ct);
+        Assert.Equal("https://mueller-soehne.de/kontakt", company.Website!.Replace("www.", ""));
+        Assert.Equal("DE", company.Country);
+        var leads = await db.Leads.Where(l => l.CompanyId == company.Id).OrderBy(l => l.ExpectedValue).ToListAsync(Ct);
+        Assert.Equal([12.5m, 1234.50m], leads.Select(l => l.ExpectedValue!.Value).ToArray());
+        Assert.Equal(new DateOnly(2026, 12, 24), leads[1].NextActionOn);
+        Assert.Equal(LeadStatus.Qualified, leads[1].Status);
+        Assert.Equal(LeadSource.Import, leads[1].Source);
+        var anna = await db.Contacts.Include(x => x.Identities).SingleAsync(x => x.Id == leads[1].PrimaryContactId, Ct);
+        Assert.Contains(anna.Identities, i => i.Value == "anna.schmidt@mueller-soehne.de");
+        Assert.Contains(anna.Identities, i => i.Value == "+49301234567");
+        var clara = await db.Contacts.SingleAsync(x => x.FirstName == "Clara", Ct);
+        Assert.Equal("Line one\nline two", clara.LastName!.Replace("\r\n", "\n"));
+        var entry = await db.Activity.FirstAsync(a => a.EntityId == leads[1].Id && a.Action == "created", Ct);
+        Assert.Contains("import leads-de.csv", entry.ActorName);
+        Assert.Equal(run.Id, entry.BatchId);
+    }
+
+    [Fact]
+    public async Task Rejected_rows_download_with_an_error_column_and_import_once_fixed()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var csv = $"name,website,country\nGood {tag},good-{tag}.example,DE\nBad {tag},good-{tag}.example/x,Narnia\n";
+        var run = await ImportAsync(c, Encoding.UTF8.GetBytes(csv), "co.csv", "kind=Companies");
+        Assert.Equal(1, run.Created);
+        Assert.Equal(1, run.Rejected);
+
+        var rejected = await c.GetStringAsync($"/api/v1/imports/{run.Id}/rejected.csv", Ct);
+        var lines = rejected.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("name,website,country,error", lines[0]);
+        Assert.StartsWith($"Bad {tag},good-{tag}.example/x,Narnia,", lines[1]);
+        Assert.Contains("country", lines[1]);
+
+        // Fixed: another website and a real country, error column left in place (it is not mapped).
+        var fixedCsv = rejected.Replace($"good-{tag}.example/x", $"bad-{tag}.example").Replace("Narnia", "AT");
+        var second = await ImportAsync(c, Encoding.UTF8.GetBytes(fixedCsv), "rejected-co.csv", "kind=Companies");
+        Assert.Equal(1, second.Created);
+        Assert.Equal(0, second.Rejected);
+    }
+
+    [Fact]
+    public async Task Encodings_and_delimiters_are_detected()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var text = $"name;city;country\r\nBäckerei Größe {tag};Köln;DE\r\n";
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var variants = new (string Encoding, byte[] Bytes)[]
+        {
+            ("utf-8", Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray()),
+            ("utf-8", Encoding.UTF8.GetBytes(text)),
+            ("utf-16le", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray()),
+            ("utf-16le", Encoding.Unicode.GetBytes(text)),
+            ("windows-1252", Encoding.GetEncoding(1252).GetBytes(text)),
+        };
+        foreach (var (encoding, bytes) in variants)
+        {
+            using var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            var preview = await (await c.PostAsync("/api/v1/imports/preview?kind=Companies", content, Ct)).ReadAsync<ImportPreview>();
+            Assert.Equal(encoding, preview.Encoding);
+            Assert.Equal(";", preview.Delimiter);
+            Assert.True(preview.HasHeader);
+            Assert.Equal($"Bäckerei Größe {tag}", preview.Rows[0].Values[0]);
+            Assert.Equal("Köln", preview.Rows[0].Values[1]);
+            Assert.Equal(RowOutcome.Created, preview.Rows[0].Outcome);
+        }
+    }
+
+    [Fact]
+    public async Task Bad_requests_get_problem_details()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        using var form = new StringContent("name\nx\n", Encoding.UTF8, "application/x-www-form-urlencoded");
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await c.PostAsync("/api/v1/imports?kind=Companies", form, Ct)).StatusCode);
+        var noKind = await c.PostAsync("/api/v1/imports", Csv("name\nx\n"), Ct);
+        Assert.True((await noKind.ProblemAsync()).GetProperty("errors").TryGetProperty("kind", out _));
+        var empty = await c.PostAsync("/api/v1/imports?kind=Companies", Csv(""), Ct);
+        Assert.True((await empty.ProblemAsync()).GetProperty("errors").TryGetProperty("file", out _));
+        var unmapped = await c.PostAsync("/api/v1/imports?kind=Companies", Csv("foo,bar\n1,2\n"), Ct);
+        Assert.True((await unmapped.ProblemAsync()).GetProperty("errors").TryGetProperty("mapping.name", out _));
+        var badMapping = await c.PostAsync("/api/v1/imports?kind=Companies&mapping=" + Uri.EscapeDataString("{\"name\":7}"), Csv("a,b\n1,2\n"), Ct);
+        Assert.True((await badMapping.ProblemAsync()).GetProperty("errors").TryGetProperty("mapping.name", out _));
+        var badKey = await c.PostAsync("/api/v1/imports?kind=Companies&matchKey=Email", Csv("name\nx\n"), Ct);
+        Assert.True((await badKey.ProblemAsync()).GetProperty("errors").TryGetProperty("matchKey", out _));
+        var viewer = await app.ClientAsync(Roles.Viewer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync("/api/v1/imports?kind=Companies", Csv("name\nx\n"), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync($"/api/v1/imports/{Guid.NewGuid()}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Mapping_is_remembered_per_header_set_and_modes_are_respected()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var header = "Kunde,Netzadresse";
+        var mapping = Uri.EscapeDataString("{\"name\":0,\"website\":1}");
+        var first = await ImportAsync(c, Encoding.UTF8.GetBytes($"{header}\nAlpha {tag},alpha-{tag}.example\n"), "a.csv", $"kind=Companies&mapping={mapping}");
+        Assert.Equal(1, first.Created);
+
+        using var again = Csv($"{header}\nAlpha {tag} Renamed,alpha-{tag}.example\nBeta {tag},beta-{tag}.example\n");
+        var preview = await (await c.PostAsync("/api/v1/imports/preview?kind=Companies&mode=CreateOnly", again, Ct)).ReadAsync<ImportPreview>();
+        Assert.True(preview.MappingRemembered);
+        Assert.Equal(0, preview.Mapping["name"]);
+        Assert.Equal([RowOutcome.Skipped, RowOutcome.Created], preview.Rows.Select(r => r.Outcome).ToArray());
+
+        var updateOnly = await ImportAsync(c, Encoding.UTF8.GetBytes($"{header}\nAlpha {tag} Renamed,alpha-{tag}.example\nBeta {tag},beta-{tag}.example\n"), "b.csv", "kind=Companies&mode=UpdateOnly");
+        Assert.Equal((0, 1, 1), (updateOnly.Created, updateOnly.Updated, updateOnly.Skipped));
+        await using var db = app.CreateDbContext();
+        Assert.Equal($"Alpha {tag} Renamed", (await db.Companies.SingleAsync(x => x.Domain == $"alpha-{tag}.example", Ct)).Name);
+        Assert.False(await db.Companies.AnyAsync(x => x.Domain == $"beta-{tag}.example", Ct));
+    }
+
+    [Fact]
+    public async Task Export_then_import_into_an_empty_database_gives_the_same_data()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        var tag = "rt" + Guid.NewGuid().ToString("N")[..6];
+        var leads = $"title,status,score,expected_value,currency,next_action_on,tags,company_name,company_domain,company_country,company_segment,contact_first_name,contact_last_name,contact_email,contact_phone\n"
+            + $"Badges 2027,Qualified,80,\"1,500.25\",EUR,2027-01-15,{tag};vip,Round Trip GmbH,{tag}.example,DE,EventAgency,Ria,Trip,ria@{tag}.example,+49 30 9876543\n"
+            + $"=cmd|' /C calc'!A0,New,,,USD,,{tag},Formula & Co,{tag}-f.example,US,Reseller,@handle,,,\n";
+        Assert.Equal(2, (await ImportAsync(c, Encoding.UTF8.GetBytes(leads), "rt.csv", "kind=Leads")).Created);
+        var orders = $"number,ordered_on,company_domain,product,category,quantity,unit_price,currency\n{tag}-1,2026-05-01,{tag}.example,Lanyard,Badges,100,0.35,EUR\n{tag}-1,2026-05-01,{tag}.example,Pen,Office,3,1.10,EUR\n";
+        Assert.Equal(2, (await ImportAsync(c, Encoding.UTF8.GetBytes(orders), "o.csv", "kind=Orders")).Created);
+
+        var leadExport = await c.GetStringAsync($"/api/v1/leads/export?tag={tag}", Ct);
+        var orderExport = await c.GetStringAsync("/api/v1/orders/export", Ct);
+        Assert.Contains("'=cmd", leadExport);
+
+        await using var fresh = app.Provider == Provider.Sqlite ? (AppFactory)new SqliteApp() : new PostgresApp();
+        await fresh.InitializeAsync();
+        var f = await fresh.ClientAsync(Roles.Sales);
+        Assert.Equal(2, (await ImportAsync(f, Encoding.UTF8.GetBytes(leadExport), "leads.csv", "kind=Leads")).Created);
+        Assert.Equal(2, (await ImportAsync(f, Encoding.UTF8.GetBytes(orderExport.Split("\r\n")[0] + "\r\n" + string.Join("\r\n", orderExport.Split("\r\n").Where(l => l.StartsWith(tag)))), "orders.csv", "kind=Orders")).Created);
+
+        Assert.Equal(Strip(leadExport), Strip(await f.GetStringAsync($"/api/v1/leads/export?tag={tag}", Ct)));
+        Assert.Equal(Strip(string.Join("\n", orderExport.Split("\r\n").Where(l => l.StartsWith(tag)))),
+            Strip(string.Join("\n", (await f.GetStringAsync("/api/v1/orders/export", Ct)).Split("\r\n").Where(l => l.StartsWith(tag)))));
+        await using var db = fresh.CreateDbContext();
+        var order = await db.Orders.Include(o => o.Lines).SingleAsync(o => o.Number == $"{tag}-1", Ct);
+        Assert.Equal(38.30m, order.Total);
+        Assert.Equal(1, (await db.Companies.SingleAsync(x => x.Domain == $"{tag}.example", Ct)).OrderCount);
+    }
+
+    // Ids and creation times differ between databases; rows are compared by content, in a stable order.
+    private static string Strip(string csv) => string.Join("\n", csv.TrimStart('\uFEFF').Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries)
+        .Select(l => string.Join(',', l.Split(',').Where(v => !Guid.TryParse(v, out _) && !(v.Length == 20 && v.EndsWith('Z') && v[4] == '-'))))
+        .OrderBy(l => l, StringComparer.Ordinal));
+
+    private static ByteArrayContent Csv(string text)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        return content;
+    }
+
+    public static async Task<ImportRunDto> ImportAsync(HttpClient c, byte[] file, string name, string query)
+    {
+        using var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var response = await c.PostAsync($"/api/v1/imports?fileName={Uri.EscapeDataString(name)}&{query}", content, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(Ct));
+        var run = await response.ReadAsync<ImportRunDto>();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!run.IsFinished && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, Ct);
+            run = await (await c.GetAsync($"/api/v1/imports/{run.Id}", Ct)).ReadAsync<ImportRunDto>();
+        }
+        Assert.True(run.IsFinished, $"Import {run.Id} did not finish: {run.Status} {run.RowsDone}/{run.TotalRows}");
+        return run;
+    }
+}
+
+/// <summary>The messy-file corpus, each file with its expected per-row outcomes (own database: outcomes depend on what exists).</summary>
+public abstract class ImportCorpusTests(AppFactory app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string> Corpus() => new(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Imports"), "*.expected")
+        .Select(Path.GetFileNameWithoutExtension).OrderBy(n => n)!);
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public async Task Messy_files_import_with_the_expected_outcome_per_row_and_again_change_nothing(string name)
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Imports");
+        var file = Directory.GetFiles(dir, name + ".*").Single(f => !f.EndsWith(".expected"));
+        var expectedLines = await File.ReadAllLinesAsync(Path.Combine(dir, name + ".expected"), Ct);
+        var settings = expectedLines[0].TrimStart('#', ' ').Split(' ').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
+        var expected = expectedLines.Where(l => !l.StartsWith('#') && l.Trim().Length > 0).Select(l => l.Split('\t')).ToList();
+        var query = $"kind={settings["kind"]}" + (settings.TryGetValue("defaultCountry", out var country) ? $"&defaultCountry={country}" : "");
+        var c = await app.ClientAsync(Roles.Sales);
+
+        var run = await ImportApiTests.ImportAsync(c, await File.ReadAllBytesAsync(file, Ct), Path.GetFileName(file), query);
+        Assert.Equal(ImportStatus.Completed, run.Status);
+        Assert.Equal(expected.Count, run.TotalRows);
+        Assert.Equal(expected.Count, run.RowsDone);
+        var issues = await (await c.GetAsync($"/api/v1/imports/{run.Id}/issues", Ct)).ReadAsync<List<ImportRowIssueDto>>();
+        foreach (var e in expected)
+        {
+            var row = int.Parse(e[0]);
+            var outcome = Enum.Parse<RowOutcome>(e[1]);
+            var issue = issues.SingleOrDefault(i => i.RowNumber == row);
+            if (outcome is RowOutcome.Rejected or RowOutcome.Skipped)
+            {
+                Assert.True(issue is not null, $"{name} row {row}: expected {outcome}, got no issue");
+                Assert.Equal(outcome, issue.Outcome);
+                Assert.Contains(e[2], issue.Message);
+            }
+            else
+            {
+                Assert.True(issue is null, $"{name} row {row}: expected {outcome}, got {issue?.Outcome}: {issue?.Message}");
+            }
+        }
+        Assert.Equal(expected.Count(e => e[1] == "Created"), run.Created);
+        Assert.Equal(expected.Count(e => e[1] == "Updated"), run.Updated);
+        Assert.Equal(expected.Count(e => e[1] == "Unchanged"), run.Unchanged);
+        Assert.Equal(expected.Count(e => e[1] == "Rejected"), run.Rejected);
+
+        // The same file again: nothing new, nothing changed, the same rows rejected.
+        var again = await ImportApiTests.ImportAsync(c, await File.ReadAllBytesAsync(file, Ct), Path.GetFileName(file), query);
+        Assert.Equal(0, again.Created);
+        Assert.Equal(expected.Count(e => e[1] == "Rejected"), again.Rejected);
+        Assert.Equal(0, again.Updated);
+        Assert.Equal(expected.Count - again.Rejected, again.Unchanged);
+    }
+
+}
+
+public sealed class ImportCorpusSqliteTests(SqliteApp app) : ImportCorpusTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ImportCorpusPostgresTests(PostgresApp app) : ImportCorpusTests(app), IClassFixture<PostgresApp>;
+
+public sealed class ImportApiSqliteTests(SqliteApp app) : ImportApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ImportApiPostgresTests(PostgresApp app) : ImportApiTests(app), IClassFixture<PostgresApp>;
