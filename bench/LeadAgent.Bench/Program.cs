@@ -28,6 +28,7 @@ foreach (var provider in providers)
     var owners = await Seed.RunAsync(database, leadCount);
     Console.WriteLine($"seeded in {sw.Elapsed.TotalSeconds:F1} s");
     await ListBench.RunAsync(database, owners);
+    await ExportBench.RunAsync(database);
     await BulkBench.RunAsync(database);
 }
 
