@@ -47,7 +47,7 @@ internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseO
             foreach (var c in batch)
             {
                 var key = Features.Crm.Normalization.CompanyNames.Key(c.Name);
-                await db.Companies.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.NameKey, key.Length == 0 ? "-" : key), ct);
+                await db.Companies.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.NameKey, key), ct);
             }
         }
     }

@@ -171,6 +171,24 @@ public abstract class ImportApiTests(AppFactory app)
         Assert.Equal(1, (await db.Companies.SingleAsync(x => x.Domain == $"{tag}.example", Ct)).OrderCount);
     }
 
+    [Fact]
+    public async Task Company_and_contact_exports_follow_the_list_filters()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        var tag = "ex" + Guid.NewGuid().ToString("N")[..6];
+        var contacts = $"first_name,last_name,email,company_name,company_domain,company_country,tags\nAda,{tag},ada@{tag}.example,Export {tag} GmbH,{tag}.example,DE,{tag}\nBen,Other,ben@{tag}-b.example,Other {tag} AG,{tag}-b.example,AT,\n";
+        Assert.Equal(2, (await ImportAsync(c, Encoding.UTF8.GetBytes(contacts), "c.csv", "kind=Contacts")).Created);
+
+        var companies = (await c.GetStringAsync($"/api/v1/companies/export?q={tag}&country=DE", Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, companies.Length);
+        Assert.StartsWith($"Export {tag} GmbH,", companies[1]);
+        var people = (await c.GetStringAsync($"/api/v1/contacts/export?q=ada@{tag}", Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, people.Length);
+        Assert.StartsWith($"Ada,{tag},,ada@{tag}.example,", people[1]);
+        var tooLong = await c.GetAsync("/api/v1/contacts/export?q=" + new string('x', 201), Ct);
+        Assert.True((await tooLong.ProblemAsync()).GetProperty("errors").TryGetProperty("q", out _));
+    }
+
     // Ids and creation times differ between databases; rows are compared by content, in a stable order.
     private static string Strip(string csv) => string.Join("\n", csv.TrimStart('\uFEFF').Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries)
         .Select(l => string.Join(',', l.Split(',').Where(v => !Guid.TryParse(v, out _) && !(v.Length == 20 && v.EndsWith('Z') && v[4] == '-'))))

@@ -25,6 +25,21 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
         var cursor = Cursor.Decode(query.Cursor, "name");
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var companies = Filtered(db, query, q);
+        var total = await companies.CountAsync(ct);
+        if (cursor is not null)
+        {
+            var name = cursor.Value ?? "";
+            var id = cursor.Id;
+            companies = companies.Where(c => string.Compare(c.Name, name) > 0 || (c.Name == name && c.Id.CompareTo(id) > 0));
+        }
+        var items = await Rows(db, companies.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(limit + 1)).ToListAsync(ct);
+        return Page<CompanyRow>.FromLookahead(items, limit, c => new Cursor("name", c.Name, c.Id).Encode(), total);
+    }
+
+    /// <summary>The list's filters (also used by the export); <paramref name="q"/> is the validated, lower-cased search text.</summary>
+    internal static IQueryable<Company> Filtered(AppDbContext db, CompanyListQuery query, string? q)
+    {
         var companies = db.Companies.AsNoTracking();
         if (query.IncludeArchived != true)
         {
@@ -48,15 +63,7 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
             var tag = query.Tag.Trim().ToLowerInvariant();
             companies = companies.Where(c => c.Tags.Contains(tag));
         }
-        var total = await companies.CountAsync(ct);
-        if (cursor is not null)
-        {
-            var name = cursor.Value ?? "";
-            var id = cursor.Id;
-            companies = companies.Where(c => string.Compare(c.Name, name) > 0 || (c.Name == name && c.Id.CompareTo(id) > 0));
-        }
-        var items = await Rows(db, companies.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(limit + 1)).ToListAsync(ct);
-        return Page<CompanyRow>.FromLookahead(items, limit, c => new Cursor("name", c.Name, c.Id).Encode(), total);
+        return companies;
     }
 
     public async Task<CompanyRow> CreateAsync(CompanyInput input, CancellationToken ct = default)

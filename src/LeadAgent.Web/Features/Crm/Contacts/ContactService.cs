@@ -25,6 +25,21 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
         var cursor = Cursor.Decode(query.Cursor, "name");
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contacts = Filtered(db, query, q);
+        var total = await contacts.CountAsync(ct);
+        if (cursor is not null)
+        {
+            var name = cursor.Value ?? "";
+            var id = cursor.Id;
+            contacts = contacts.Where(c => string.Compare(c.FirstName, name) > 0 || (c.FirstName == name && c.Id.CompareTo(id) > 0));
+        }
+        var items = await Rows(contacts.OrderBy(c => c.FirstName).ThenBy(c => c.Id).Take(limit + 1)).ToListAsync(ct);
+        return Page<ContactRow>.FromLookahead(items, limit, c => new Cursor("name", c.FirstName, c.Id).Encode(), total);
+    }
+
+    /// <summary>The list's filters (also used by the export); <paramref name="q"/> is the validated, lower-cased search text.</summary>
+    internal static IQueryable<Contact> Filtered(AppDbContext db, ContactListQuery query, string? q)
+    {
         var contacts = db.Contacts.AsNoTracking();
         if (query.IncludeArchived != true)
         {
@@ -39,15 +54,7 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
             contacts = contacts.Where(c => (c.FirstName + " " + (c.LastName ?? "")).ToLower().Contains(q)
                 || c.Identities.Any(i => i.Value.Contains(q)) || (c.Company != null && c.Company.Name.ToLower().Contains(q)));
         }
-        var total = await contacts.CountAsync(ct);
-        if (cursor is not null)
-        {
-            var name = cursor.Value ?? "";
-            var id = cursor.Id;
-            contacts = contacts.Where(c => string.Compare(c.FirstName, name) > 0 || (c.FirstName == name && c.Id.CompareTo(id) > 0));
-        }
-        var items = await Rows(contacts.OrderBy(c => c.FirstName).ThenBy(c => c.Id).Take(limit + 1)).ToListAsync(ct);
-        return Page<ContactRow>.FromLookahead(items, limit, c => new Cursor("name", c.FirstName, c.Id).Encode(), total);
+        return contacts;
     }
 
     public async Task<ContactRow> CreateAsync(ContactInput input, CancellationToken ct = default)

@@ -25,13 +25,6 @@ public static class CompanyExport
         new("id", c => c.Id.ToString()),
     ];
 
-    public static IAsyncEnumerable<Company> Rows(AppDbContext db, bool includeArchived)
-    {
-        var companies = db.Companies.AsNoTracking();
-        if (!includeArchived)
-        {
-            companies = companies.Where(c => c.ArchivedAt == null);
-        }
-        return companies.OrderBy(c => c.Id).AsAsyncEnumerable();
-    }
+    public static IAsyncEnumerable<Company> Rows(AppDbContext db, CompanyListQuery query, string? q) =>
+        CompanyService.Filtered(db, query, q).OrderBy(c => c.Id).AsAsyncEnumerable();
 }

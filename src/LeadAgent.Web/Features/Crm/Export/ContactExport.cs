@@ -33,19 +33,8 @@ public static class ContactExport
     private static string? First(ContactExportRow r, IdentityKind kind) =>
         r.Identities.Where(i => i.Kind == kind).OrderByDescending(i => i.IsPrimary).Select(i => i.Value).FirstOrDefault();
 
-    public static IAsyncEnumerable<ContactExportRow> Rows(AppDbContext db, bool includeArchived, Guid? companyId)
-    {
-        var contacts = db.Contacts.AsNoTracking();
-        if (!includeArchived)
-        {
-            contacts = contacts.Where(c => c.ArchivedAt == null);
-        }
-        if (companyId is { } id)
-        {
-            contacts = contacts.Where(c => c.CompanyId == id);
-        }
-        return contacts.OrderBy(c => c.Id).Select(c => new ContactExportRow(c.Id, c.FirstName, c.LastName, c.Role, c.Identities.ToList(),
+    public static IAsyncEnumerable<ContactExportRow> Rows(AppDbContext db, ContactListQuery query, string? q) =>
+        ContactService.Filtered(db, query, q).OrderBy(c => c.Id).Select(c => new ContactExportRow(c.Id, c.FirstName, c.LastName, c.Role, c.Identities.ToList(),
             c.Company != null ? c.Company.Name : null, c.Company != null ? c.Company.Domain : null, c.Company != null ? c.Company.Country : null,
             c.Tags, c.ExternalId, c.CreatedAt)).AsAsyncEnumerable();
-    }
 }

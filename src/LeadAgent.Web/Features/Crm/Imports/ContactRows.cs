@@ -35,7 +35,7 @@ internal static class ContactRows
     /// </summary>
     public static (Contact? Contact, RowOutcome Outcome) Upsert(ImportSession s, ImportRow r, string prefix, Guid? companyId, bool required)
     {
-        var country = r.Country("company_country");
+        var country = r.KnownCountry("company_country");
         var email = r[prefix + "email"] is { } e ? Checked(r, prefix + "email", ContactPoints.Email(e)) : null;
         var phone = s.Phone(r, prefix + "phone", country);
         var whatsapp = prefix.Length == 0 ? s.Phone(r, "whatsapp", country) : null;

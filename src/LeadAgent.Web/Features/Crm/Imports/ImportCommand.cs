@@ -19,8 +19,8 @@ internal static class ImportCommand
             return 2;
         }
         var settings = new ImportSettings(kind,
-            Parse<ImportMode>(Option(args, "--mode")), Parse<MatchKey>(Option(args, "--match")), Option(args, "--country"),
-            Option(args, "--encoding"), Option(args, "--delimiter"), args.Contains("--no-header") ? false : null);
+            Parse<ImportMode>(Cli.Option(args, "--mode")), Parse<MatchKey>(Cli.Option(args, "--match")), Cli.Option(args, "--country"),
+            Cli.Option(args, "--encoding"), Cli.Option(args, "--delimiter"), args.Contains("--no-header") ? false : null);
         var file = args[1];
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<HttpActorSource>().Set(Activity.Actor.System);
@@ -45,7 +45,7 @@ internal static class ImportCommand
         {
             Console.WriteLine(done.Error);
         }
-        if (Option(args, "--rejected") is { } path && done.Rejected > 0)
+        if (Cli.Option(args, "--rejected") is { } path && done.Rejected > 0)
         {
             await using var output = File.Create(path);
             await imports.WriteIssuesCsvAsync(run.Id, RowOutcome.Rejected, output);
@@ -65,10 +65,4 @@ internal static class ImportCommand
         text is null ? null
         : ImportValues.TryEnum<T>(text, out var value) ? value
         : throw new ValidationFailedException(new Dictionary<string, string[]> { [typeof(T).Name] = [$"'{text}' is not one of: {string.Join(", ", Enum.GetNames<T>())}."] });
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 }

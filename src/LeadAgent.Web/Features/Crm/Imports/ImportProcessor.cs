@@ -111,7 +111,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         Dictionary<string, string> owners;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            owners = await db.Users.Where(u => u.Email != null).ToDictionaryAsync(u => u.Email!.ToLower(), u => u.Id, ct);
+            owners = await ImportSession.OwnersAsync(db, ct);
         }
         var done = run.RowsDone;
         var records = CsvFile.Records(content, layout).Skip(run.HasHeader ? 1 : 0).Select((values, i) => new ImportRow(i + 1, values, mapping)).Skip(done);
@@ -146,7 +146,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
             log.LogInformation(e, "Import {Run}: batch at row {Row} failed; retrying row by row.", run.Id, done + 1);
             for (var i = 0; i < rows.Length; i++)
             {
-                var row = new ImportRow(rows[i].Number, rows[i].Values, JsonSerializer.Deserialize<Dictionary<string, int>>(run.Mapping)!);
+                var row = rows[i].Fresh();
                 try
                 {
                     await SaveAsync(factory, run, owners, [row], done + i, null, ct);
@@ -174,7 +174,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         }
         foreach (var row in rows)
         {
-            var result = forced ?? Apply(session, row);
+            var result = forced ?? session.Apply(row);
             counts[(int)result.Outcome]++;
             if (result.Outcome is RowOutcome.Rejected or RowOutcome.Skipped)
             {
@@ -211,15 +211,6 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         }
         await tx.CommitAsync(ct);
     }
-
-    private static RowResult Apply(ImportSession session, ImportRow row) => session.Run.Kind switch
-    {
-        ImportKind.Companies => CompanyRows.Apply(session, row),
-        ImportKind.Contacts => ContactRows.Apply(session, row),
-        ImportKind.Leads => LeadRows.Apply(session, row),
-        ImportKind.Orders => OrderRows.Apply(session, row),
-        _ => throw new InvalidOperationException($"Unknown import kind {session.Run.Kind}."),
-    };
 
     private async Task FinishAsync(IDbContextFactory<AppDbContext> factory, Guid id, ImportStatus status, string? error, CancellationToken ct)
     {

@@ -111,6 +111,12 @@ public sealed class ImportRow(int number, string[] values, IReadOnlyDictionary<s
         return code;
     }
 
+    /// <summary>The country code when the cell names one; reports nothing (the field's own check does that once).</summary>
+    public string? KnownCountry(string field) => this[field] is { } v ? ImportValues.Country(v) : null;
+
+    /// <summary>The same cells without the errors collected so far, to apply the row again.</summary>
+    public ImportRow Fresh() => new(number, values, mapping);
+
     public string? Currency(string field)
     {
         var v = this[field]?.ToUpperInvariant();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Crm.Export;
+using LeadAgent.Web.Features.Crm.Leads;
 using LeadAgent.Web.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,15 +19,14 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Imp
         var (kind, layout, headers, mapping, remembered, mode, key, country, rows) = await ResolveAsync(fileName, content, settings, validateMapping: false, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = NewRun(fileName, content, kind, layout, headers, mapping, mode, key, country, rows.Count, null, "preview");
-        var owners = await db.Users.Where(u => u.Email != null).ToDictionaryAsync(u => u.Email!.ToLower(), u => u.Id, ct);
-        var session = new ImportSession(db, run, owners);
+        var session = new ImportSession(db, run, await ImportSession.OwnersAsync(db, ct));
         var sample = rows.Take(PreviewRows).Select((values, i) => new ImportRow(i + 1, values, mapping)).ToArray();
         await session.PreloadAsync(sample, ct);
         var preview = new List<PreviewRow>();
         foreach (var row in sample)
         {
             // Applied to a context that is never saved: the outcome is what the import would do now.
-            var result = ImportSessionApply(session, row);
+            var result = session.Apply(row);
             preview.Add(new PreviewRow(row.Number, row.Values, result.Outcome, result.Message));
         }
         return new ImportPreview(fileName, content.Length, kind, layout.Encoding, DelimiterName(layout.Delimiter), layout.HasHeader, headers,
@@ -102,8 +102,10 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Imp
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Import", id);
         var headers = JsonSerializer.Deserialize<List<string>>(run.Headers)!;
-        var columns = headers.Select((h, i) => new Column<ImportRowIssue>(h, r => Cell(r, i))).Append(new Column<ImportRowIssue>("error", r => r.Message)).ToList();
-        var issues = db.ImportRowIssues.AsNoTracking().Where(r => r.RunId == id && r.Outcome == outcome).OrderBy(r => r.RowNumber).AsAsyncEnumerable();
+        var columns = headers.Select((h, i) => new Column<ImportRowIssueDto>(h, r => i < r.Values.Length ? r.Values[i] : null))
+            .Append(new Column<ImportRowIssueDto>("error", r => r.Message)).ToList();
+        var issues = db.ImportRowIssues.AsNoTracking().Where(r => r.RunId == id && r.Outcome == outcome).OrderBy(r => r.RowNumber)
+            .AsAsyncEnumerable().Select(ToDto);
         await CsvExport.WriteAsync(output, issues, columns, ct);
     }
 
@@ -111,22 +113,8 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Imp
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.ImportRowIssues.AsNoTracking().Where(r => r.RunId == id).OrderBy(r => r.RowNumber).Take(limit).ToListAsync(ct);
-        return rows.Select(r => new ImportRowIssueDto(r.RowNumber, r.Outcome, r.Message, JsonSerializer.Deserialize<string[]>(r.Values)!)).ToList();
+        return rows.Select(ToDto).ToList();
     }
-
-    private static string? Cell(ImportRowIssue issue, int index)
-    {
-        var values = JsonSerializer.Deserialize<string[]>(issue.Values)!;
-        return index < values.Length ? values[index] : null;
-    }
-
-    private static RowResult ImportSessionApply(ImportSession session, ImportRow row) => session.Run.Kind switch
-    {
-        ImportKind.Companies => CompanyRows.Apply(session, row),
-        ImportKind.Contacts => ContactRows.Apply(session, row),
-        ImportKind.Leads => LeadRows.Apply(session, row),
-        _ => OrderRows.Apply(session, row),
-    };
 
     private async Task<(ImportKind, CsvLayout, List<string>, Dictionary<string, int>, bool, ImportMode, MatchKey, string?, List<string[]>)> ResolveAsync(
         string fileName, byte[] content, ImportSettings s, bool validateMapping, CancellationToken ct)
@@ -156,10 +144,14 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Imp
             null or "" => null,
             "\\t" or "tab" or "\t" => '\t',
             { Length: 1 } d when CsvFile.Delimiters.Contains(d[0]) => d[0],
-            _ => errors.Add("delimiter", "Must be one of , ; tab |.") is not null ? null : null,
+            _ => null,
         };
+        if (delimiter is null && !string.IsNullOrEmpty(s.Delimiter))
+        {
+            errors.Add("delimiter", "Must be one of , ; tab |.");
+        }
         var mode = s.Mode ?? ImportMode.CreateOrUpdate;
-        LeadsCheck(errors, "mode", s.Mode);
+        LeadService.CheckEnum(errors, "mode", s.Mode);
         var key = s.MatchKey ?? ImportFields.MatchKeys(kind)[0];
         if (!ImportFields.MatchKeys(kind).Contains(key))
         {
@@ -224,14 +216,6 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Imp
         return (kind, layout, headers, mapping, remembered, mode, key, country, rows);
     }
 
-    private static void LeadsCheck(Errors errors, string field, ImportMode? mode)
-    {
-        if (mode is { } m && !Enum.IsDefined(m))
-        {
-            errors.Add(field, $"Must be one of: {string.Join(", ", Enum.GetNames<ImportMode>())}.");
-        }
-    }
-
     /// <summary>The fields a kind cannot do without (a lead's company may be named or given by its website).</summary>
     public static IEnumerable<string> MissingRequired(ImportKind kind, IReadOnlyDictionary<string, int> mapping)
     {
@@ -279,6 +263,8 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Imp
             CreatedByName = userName,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
+
+    private static ImportRowIssueDto ToDto(ImportRowIssue r) => new(r.RowNumber, r.Outcome, r.Message, JsonSerializer.Deserialize<string[]>(r.Values)!);
 
     public static string DelimiterName(char d) => d == '\t' ? "tab" : d.ToString();
 

@@ -28,6 +28,20 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
     public IReadOnlyDictionary<string, string> Owners => ownersByEmail;
     public HashSet<Guid> OrderCompanies { get; } = [];
 
+    /// <summary>Users by lower-case e-mail, for the owner column of lead rows.</summary>
+    public static Task<Dictionary<string, string>> OwnersAsync(AppDbContext db, CancellationToken ct) =>
+        db.Users.Where(u => u.Email != null).ToDictionaryAsync(u => u.Email!.ToLower(), u => u.Id, ct);
+
+    /// <summary>Matches and applies one row according to the run's kind; nothing is saved here.</summary>
+    public RowResult Apply(ImportRow row) => run.Kind switch
+    {
+        ImportKind.Companies => CompanyRows.Apply(this, row),
+        ImportKind.Contacts => ContactRows.Apply(this, row),
+        ImportKind.Leads => LeadRows.Apply(this, row),
+        ImportKind.Orders => OrderRows.Apply(this, row),
+        _ => throw new InvalidOperationException($"Unknown import kind {run.Kind}."),
+    };
+
     public string Region(string? rowCountry) => run.DefaultCountry ?? rowCountry ?? "ZZ";
 
     public async Task PreloadAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct)
@@ -49,7 +63,7 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
             {
                 names.Add(name);
             }
-            var region = Region(r.Country("country") ?? r.Country("company_country"));
+            var region = Region(r.KnownCountry("country") ?? r.KnownCountry("company_country"));
             foreach (var f in new[] { "phone", "contact_phone", "whatsapp" })
             {
                 if (r[f] is { } p && ContactPoints.Phone(p, region).Value is { } e164)

@@ -49,6 +49,7 @@ public static class CompanyNames
         {
             tokens.RemoveAt(0);
         }
-        return string.Join(' ', tokens);
+        // A name of symbols only ("!!!") keys as itself, so every named company has a key.
+        return tokens.Count == 0 ? name.Trim().ToLowerInvariant() : string.Join(' ', tokens);
     }
 }

@@ -1,0 +1,11 @@
+namespace LeadAgent.Web.Ui.Shared;
+
+/// <summary>Builds an export URL from a list page's filters, leaving out the empty ones.</summary>
+public static class ExportLink
+{
+    public static string Build(string path, params (string Name, string? Value)[] parameters)
+    {
+        var q = parameters.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!.Trim())}").ToList();
+        return q.Count == 0 ? path : path + "?" + string.Join('&', q);
+    }
+}
