@@ -19,15 +19,15 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
 
     public ValueTask<Actor> GetActorAsync() => ValueTask.FromResult(new Actor(ActorKind.User, null, "bench", null, [LeadAgent.Web.Infrastructure.Auth.Roles.Sales]));
 
-    public static async Task<BenchDatabase> CreateAsync(DatabaseProvider provider)
+    public static async Task<BenchDatabase> CreateAsync(DatabaseProvider provider, string name = "bench")
     {
         string cs;
         if (provider == DatabaseProvider.Sqlite)
         {
             var dir = Path.Combine(Path.GetTempPath(), "leadagent-bench");
             Directory.CreateDirectory(dir);
-            var file = Path.Combine(dir, "bench.db");
-            foreach (var f in Directory.GetFiles(dir, "bench.db*"))
+            var file = Path.Combine(dir, $"{name}.db");
+            foreach (var f in Directory.GetFiles(dir, $"{name}.db*"))
             {
                 File.Delete(f);
             }
@@ -37,13 +37,13 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
         {
             var admin = Environment.GetEnvironmentVariable("LEADAGENT_TEST_PG")
                 ?? throw new InvalidOperationException("Set LEADAGENT_TEST_PG (scripts/pg-up.sh prints it) to benchmark PostgreSQL.");
-            var b = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = "leadagent_bench" };
+            var b = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = $"leadagent_{name}" };
             await using (var conn = new Npgsql.NpgsqlConnection(admin))
             {
                 await conn.OpenAsync();
-                await using var drop = new Npgsql.NpgsqlCommand("DROP DATABASE IF EXISTS leadagent_bench WITH (FORCE)", conn);
+                await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS leadagent_{name} WITH (FORCE)", conn);
                 await drop.ExecuteNonQueryAsync();
-                await using var create = new Npgsql.NpgsqlCommand("CREATE DATABASE leadagent_bench", conn);
+                await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE leadagent_{name}", conn);
                 await create.ExecuteNonQueryAsync();
             }
             cs = b.ConnectionString;

@@ -10,9 +10,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 //   lead list, 100k leads, status+owner+score range sorted by score: p95 < 20 ms per page (SQLite and PostgreSQL),
 //   bulk status change of 50,000 matching leads with audit entries: < 5 s on SQLite.
 // Each figure is printed with the ratio to the same work done in raw SQL in the same run.
-// Usage: dotnet run -c Release --project bench/LeadAgent.Bench -- [sqlite|postgres|both] [leads]
+// Issue 3: CSV export and import (ExportBench, ImportBench).
+// Usage: dotnet run -c Release --project bench/LeadAgent.Bench -- [sqlite|postgres|both] [leads] [list,export,bulk,import]
 var which = args.FirstOrDefault() ?? "both";
 var leadCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+var benches = args.Length > 2 ? args[2].Split(',') : ["list", "export", "bulk", "import"];
 var providers = which switch
 {
     "sqlite" => [DatabaseProvider.Sqlite],
@@ -23,13 +25,29 @@ var providers = which switch
 foreach (var provider in providers)
 {
     Console.WriteLine($"== {provider}: {leadCount:N0} leads ==");
-    var database = await BenchDatabase.CreateAsync(provider);
-    var sw = Stopwatch.StartNew();
-    var owners = await Seed.RunAsync(database, leadCount);
-    Console.WriteLine($"seeded in {sw.Elapsed.TotalSeconds:F1} s");
-    await ListBench.RunAsync(database, owners);
-    await ExportBench.RunAsync(database);
-    await BulkBench.RunAsync(database);
+    if (benches.Intersect(["list", "export", "bulk"]).Any())
+    {
+        var database = await BenchDatabase.CreateAsync(provider);
+        var sw = Stopwatch.StartNew();
+        var owners = await Seed.RunAsync(database, leadCount);
+        Console.WriteLine($"seeded in {sw.Elapsed.TotalSeconds:F1} s");
+        if (benches.Contains("list"))
+        {
+            await ListBench.RunAsync(database, owners);
+        }
+        if (benches.Contains("export"))
+        {
+            await ExportBench.RunAsync(database);
+        }
+        if (benches.Contains("bulk"))
+        {
+            await BulkBench.RunAsync(database);
+        }
+    }
+    if (benches.Contains("import"))
+    {
+        await ImportBench.RunAsync(provider, leadCount);
+    }
 }
 
 internal static class ListBench

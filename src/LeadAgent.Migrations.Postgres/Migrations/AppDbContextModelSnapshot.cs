@@ -284,7 +284,7 @@ namespace LeadAgent.Migrations.Postgres.Migrations
 
                     b.HasIndex("ContactId");
 
-                    b.HasIndex("Kind", "Value");
+                    b.HasIndex("Value");
 
                     b.ToTable("ContactIdentities");
                 });

@@ -276,7 +276,7 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContactId");
 
-                    b.HasIndex("Kind", "Value");
+                    b.HasIndex("Value");
 
                     b.ToTable("ContactIdentities");
                 });

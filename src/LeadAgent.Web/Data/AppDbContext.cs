@@ -8,6 +8,8 @@ using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace LeadAgent.Web.Data;
 
@@ -62,6 +64,71 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var activity = await PrepareSaveAsync(cancellationToken);
+        Activity.AddRange(activity);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves like <see cref="SaveChangesAsync(bool, CancellationToken)"/> (same stamps, checks and activity entries), but
+    /// writes new records and the activity log with set-based INSERTs instead of one tracked command per row: imports add
+    /// thousands of records per batch. Call it inside a transaction; changed records still go through EF. When the batch
+    /// only added records, the context tracks nothing afterwards.
+    /// </summary>
+    public async Task SaveChangesBulkAsync(CancellationToken ct)
+    {
+        // Detect changes once: every Entries() call would otherwise rescan thousands of tracked records.
+        ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var activity = await PrepareSaveAsync(ct);
+            var added = ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
+            foreach (var group in InsertOrder(added))
+            {
+                await BulkInsert.WriteAsync(this, group.Key, group.Value, ct);
+            }
+            if (ChangeTracker.Entries().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            {
+                foreach (var entry in added)
+                {
+                    // Saved now: rows with a database-made key are forgotten, the rest stay tracked so navigations stay consistent.
+                    entry.State = entry.Metadata.FindPrimaryKey()!.Properties.Any(p => entry.Property(p.Name).IsTemporary)
+                        ? EntityState.Detached : EntityState.Unchanged;
+                }
+                await base.SaveChangesAsync(true, ct);
+            }
+            else
+            {
+                // Nothing else to save (a batch of new records): forgetting everything is much cheaper than accepting each entry.
+                ChangeTracker.Clear();
+            }
+            await BulkInsert.WriteAsync(this, activity, ct);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    // Principals before dependents (companies before their contacts, contacts before their identities).
+    private List<KeyValuePair<IEntityType, List<object>>> InsertOrder(List<EntityEntry> added)
+    {
+        var pending = added.GroupBy(e => e.Metadata).ToDictionary(g => g.Key, g => g.Select(e => e.Entity).ToList());
+        var ordered = new List<KeyValuePair<IEntityType, List<object>>>();
+        while (pending.Count > 0)
+        {
+            var ready = pending.Keys.FirstOrDefault(t => t.GetForeignKeys().All(fk => fk.PrincipalEntityType == t || !pending.ContainsKey(fk.PrincipalEntityType)))
+                ?? throw new InvalidOperationException("Circular references between new records.");
+            ordered.Add(new(ready, pending[ready]));
+            pending.Remove(ready);
+        }
+        return ordered;
+    }
+
+    private async Task<List<ActivityEntry>> PrepareSaveAsync(CancellationToken ct)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         StampAndVersion(now);
         var actor = await actorSource.GetActorAsync();
@@ -70,9 +137,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
             throw new Infrastructure.Api.ForbiddenException("Your role can read but not change CRM data.");
         }
         var activity = ActivityCapture.Capture(ChangeTracker, actor, now, BatchId);
-        await FillParentLabelsAsync(activity, cancellationToken);
-        Activity.AddRange(activity);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await FillParentLabelsAsync(activity, ct);
+        return activity;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -128,11 +194,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
             }
             else if (entry.State == EntityState.Modified)
             {
+                // Through the entry, not the object, so the change counts even when change detection already ran.
                 if (entry.Entity is Company { } changed && entry.Property(nameof(Company.Name)).IsModified)
                 {
-                    changed.NameKey = Features.Crm.Normalization.CompanyNames.Key(changed.Name);
+                    entry.Property(nameof(Company.NameKey)).CurrentValue = Features.Crm.Normalization.CompanyNames.Key(changed.Name);
                 }
-                entry.Entity.UpdatedAt = now;
+                entry.Property(e => e.UpdatedAt).CurrentValue = now;
                 entry.Property(e => e.Version).CurrentValue = entry.Property(e => e.Version).OriginalValue + 1;
             }
         }

@@ -71,8 +71,8 @@ internal sealed class ContactIdentityConfiguration : IEntityTypeConfiguration<Co
         b.Property(e => e.Kind).AsText();
         b.Property(e => e.Value).HasMaxLength(320);
         b.Property(e => e.Label).HasMaxLength(50);
-        // Sender lookup by channel id / phone / email.
-        b.HasIndex(e => new { e.Kind, e.Value });
+        // Sender and import lookups by channel id / phone / email (values are distinct across kinds).
+        b.HasIndex(e => e.Value);
     }
 }
 

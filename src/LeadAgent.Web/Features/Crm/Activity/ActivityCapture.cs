@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LeadAgent.Web.Data;
@@ -30,7 +33,7 @@ internal static class ActivityCapture
             {
                 EntityState.Added => (ActionFor(entry, "created"), Snapshot(entry, added: true)),
                 EntityState.Deleted => (ActionFor(entry, "deleted"), Snapshot(entry, added: false)),
-                EntityState.Modified => (ActionFor(entry, "updated"), Diff(entry)),
+                EntityState.Modified => (ActionFor(entry, "updated"), Diff(entry)?.ToJsonString()),
                 _ => (null, null),
             };
             if (action is null || (entry.State == EntityState.Modified && changes is null))
@@ -50,7 +53,7 @@ internal static class ActivityCapture
                 EntityId = audited.AuditId,
                 // A child (note, identity) is filed under its parent: the parent's name is filled in by the context.
                 EntityLabel = entry.Metadata.ClrType.Name == audited.AuditType ? Truncate(audited.AuditLabel, 200) : null,
-                Changes = changes?.ToJsonString(),
+                Changes = changes,
                 BatchId = batchId,
             });
         }
@@ -91,21 +94,47 @@ internal static class ActivityCapture
         return obj.Count == 0 ? null : obj;
     }
 
-    private static JsonObject Snapshot(EntityEntry entry, bool added)
+    // Written straight to JSON: imports snapshot tens of thousands of new records per batch.
+    private static string Snapshot(EntityEntry entry, bool added)
     {
-        var obj = new JsonObject();
-        foreach (var p in entry.Properties)
+        var values = added ? entry.CurrentValues : entry.OriginalValues;
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            var value = added ? p.CurrentValue : p.OriginalValue;
-            if (Ignored.Contains(p.Metadata.Name) || value is null || (value is string s && s.Length == 0))
+            json.WriteStartObject();
+            foreach (var p in entry.Metadata.GetProperties())
             {
-                continue;
+                var value = values[p];
+                if (Ignored.Contains(p.Name) || value is null || (value is string s && s.Length == 0))
+                {
+                    continue;
+                }
+                json.WritePropertyName(Camel(p.Name));
+                json.WriteStartObject();
+                json.WritePropertyName(added ? "to" : "from");
+                WriteValue(json, value);
+                json.WriteEndObject();
             }
-            obj[Camel(p.Metadata.Name)] = added
-                ? new JsonObject { ["to"] = ToNode(value) }
-                : new JsonObject { ["from"] = ToNode(value) };
+            json.WriteEndObject();
         }
-        return obj;
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    // The same representation as ToNode.
+    private static void WriteValue(Utf8JsonWriter json, object value)
+    {
+        switch (value)
+        {
+            case string s: json.WriteStringValue(s); break;
+            case DateTime d: json.WriteStringValue(d.ToString("O")); break;
+            case Enum e: json.WriteStringValue(e.ToString()); break;
+            case Guid g: json.WriteStringValue(g); break;
+            case bool b: json.WriteBooleanValue(b); break;
+            case int i: json.WriteNumberValue(i); break;
+            case long l: json.WriteNumberValue(l); break;
+            case decimal m: json.WriteNumberValue(m); break;
+            default: JsonSerializer.Serialize(json, value, value.GetType()); break;
+        }
     }
 
     private static JsonNode? ToNode(object? value) => value switch
@@ -116,10 +145,12 @@ internal static class ActivityCapture
         _ => JsonSerializer.SerializeToNode(value),
     };
 
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+    private static readonly ConcurrentDictionary<string, string> CamelNames = new(), KebabNames = new();
 
-    private static string Kebab(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    private static string Camel(string name) => CamelNames.GetOrAdd(name, n => char.ToLowerInvariant(n[0]) + n[1..]);
+
+    private static string Kebab(string name) => KebabNames.GetOrAdd(name, n =>
+        string.Concat(n.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())));
 
     internal static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
 }

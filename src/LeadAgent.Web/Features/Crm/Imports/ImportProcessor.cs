@@ -166,6 +166,8 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         var clock = Stopwatch.StartNew();
         await using var db = await factory.CreateDbContextAsync(ct);
         db.BatchId = run.Id;
+        // Changes are detected once when the batch is saved, not on every lookup of thousands of tracked records.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var session = new ImportSession(db, run, owners);
         var counts = new int[Enum.GetValues<RowOutcome>().Length];
         if (forced is null)
@@ -189,7 +191,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
             }
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesBulkAsync(ct);
         foreach (var companyId in session.OrderCompanies)
         {
             await OrderService.RecomputeCompanyAsync(db, companyId, ct);

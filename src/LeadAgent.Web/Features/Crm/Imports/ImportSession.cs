@@ -23,6 +23,8 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
     private readonly Dictionary<string, Lead> _leadByExt = [];
     private readonly Dictionary<string, Order> _orderByNumber = [], _orderByExt = [];
 
+    private readonly Dictionary<(string, string), (string? Value, string? Error)> _phones = [];
+
     public AppDbContext Db => db;
     public ImportRun Run => run;
     public IReadOnlyDictionary<string, string> Owners => ownersByEmail;
@@ -66,7 +68,7 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
             var region = Region(r.KnownCountry("country") ?? r.KnownCountry("company_country"));
             foreach (var f in new[] { "phone", "contact_phone", "whatsapp" })
             {
-                if (r[f] is { } p && ContactPoints.Phone(p, region).Value is { } e164)
+                if (r[f] is { } p && ParsePhone(p, region).Value is { } e164)
                 {
                     phones.Add(e164);
                     identities.Add(e164);
@@ -96,26 +98,56 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
             }
         }
 
-        var companies = await db.Companies.Where(c => (c.Domain != null && domains.Contains(c.Domain)) || names.Contains(c.NameKey)
-            || (c.ExternalId != null && ext.Contains(c.ExternalId)) || (c.Phone != null && phones.Contains(c.Phone))).ToListAsync(ct);
+        // One indexed lookup per key, each with its values as a single array parameter: an OR of large IN lists
+        // makes the database scan and EF compile a new query for every list length.
+        var domainList = domains.ToList();
+        var nameList = names.ToList();
+        var extList = ext.ToList();
+        var phoneList = phones.ToList();
+        var companies = await db.Companies.Where(c => EF.Parameter(domainList).Contains(c.Domain!)).ToListAsync(ct);
+        companies.AddRange(await db.Companies.Where(c => EF.Parameter(nameList).Contains(c.NameKey)).ToListAsync(ct));
+        if (extList.Count > 0)
+        {
+            companies.AddRange(await db.Companies.Where(c => EF.Parameter(extList).Contains(c.ExternalId!)).ToListAsync(ct));
+        }
+        if (phoneList.Count > 0)
+        {
+            companies.AddRange(await db.Companies.Where(c => EF.Parameter(phoneList).Contains(c.Phone!)).ToListAsync(ct));
+        }
         companies.ForEach(Index);
-        var companyIds = companies.Select(c => c.Id).ToList();
+        var companyIds = companies.Select(c => c.Id).Distinct().ToList();
 
-        var contactIds = await db.ContactIdentities.Where(i => identities.Contains(i.Value)).Select(i => i.ContactId).Distinct().ToListAsync(ct);
-        var contacts = await db.Contacts.Include(c => c.Identities).AsSplitQuery()
-            .Where(c => contactIds.Contains(c.Id) || (c.ExternalId != null && ext.Contains(c.ExternalId)) || (c.CompanyId != null && companyIds.Contains(c.CompanyId.Value)))
-            .ToListAsync(ct);
-        contacts.ForEach(Index);
+        var identityList = identities.ToList();
+        var contactIds = await db.ContactIdentities.Where(i => EF.Parameter(identityList).Contains(i.Value)).Select(i => i.ContactId).ToListAsync(ct);
+        contactIds.AddRange(await db.Contacts.Where(c => EF.Parameter(companyIds).Contains(c.CompanyId!.Value)).Select(c => c.Id).ToListAsync(ct));
+        if (extList.Count > 0)
+        {
+            contactIds.AddRange(await db.Contacts.Where(c => EF.Parameter(extList).Contains(c.ExternalId!)).Select(c => c.Id).ToListAsync(ct));
+        }
+        contactIds = contactIds.Distinct().ToList();
+        if (contactIds.Count > 0)
+        {
+            var contacts = await db.Contacts.Include(c => c.Identities).AsSplitQuery().Where(c => EF.Parameter(contactIds).Contains(c.Id)).ToListAsync(ct);
+            contacts.ForEach(Index);
+        }
 
         if (run.Kind == ImportKind.Leads)
         {
-            var leads = await db.Leads.Where(l => companyIds.Contains(l.CompanyId) || (l.ExternalId != null && ext.Contains(l.ExternalId))).ToListAsync(ct);
+            var leads = await db.Leads.Where(l => EF.Parameter(companyIds).Contains(l.CompanyId)).ToListAsync(ct);
+            if (extList.Count > 0)
+            {
+                leads.AddRange(await db.Leads.Where(l => EF.Parameter(extList).Contains(l.ExternalId!)).ToListAsync(ct));
+            }
             leads.ForEach(Index);
         }
         if (run.Kind == ImportKind.Orders)
         {
-            var orders = await db.Orders.Include(o => o.Lines).AsSplitQuery()
-                .Where(o => numbers.Contains(o.Number) || (o.ExternalId != null && ext.Contains(o.ExternalId))).ToListAsync(ct);
+            var numberList = numbers.ToList();
+            var orders = await db.Orders.Include(o => o.Lines).AsSplitQuery().Where(o => EF.Parameter(numberList).Contains(o.Number)).ToListAsync(ct);
+            if (extList.Count > 0)
+            {
+                orders.AddRange(await db.Orders.Include(o => o.Lines).AsSplitQuery().Where(o => EF.Parameter(extList).Contains(o.ExternalId!)).ToListAsync(ct));
+            }
             orders.ForEach(Index);
         }
     }
@@ -297,6 +329,16 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
 
     public static RowResult Rejected(ImportRow row) => new(RowOutcome.Rejected, string.Join("; ", row.Errors));
 
+    // Parsing phones is the costliest step of a row, and the preload already parsed each one.
+    private (string? Value, string? Error) ParsePhone(string text, string region)
+    {
+        if (!_phones.TryGetValue((text, region), out var parsed))
+        {
+            _phones[(text, region)] = parsed = ContactPoints.Phone(text, region);
+        }
+        return parsed;
+    }
+
     /// <summary>The phone in E.164, or an error on the row explaining what is missing.</summary>
     public string? Phone(ImportRow row, string field, string? rowCountry)
     {
@@ -304,7 +346,7 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
         {
             return null;
         }
-        var (value, error) = ContactPoints.Phone(text, Region(rowCountry));
+        var (value, error) = ParsePhone(text, Region(rowCountry));
         if (error is not null)
         {
             row.Error(field, run.DefaultCountry is null && rowCountry is null && !text.TrimStart().StartsWith('+')

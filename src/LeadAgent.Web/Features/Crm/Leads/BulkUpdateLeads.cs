@@ -62,7 +62,7 @@ public sealed class BulkUpdateLeads(IDbContextFactory<AppDbContext> dbFactory, I
             var ids = todo.Select(r => r.Id).ToList();
             await ApplyAsync(db, action, ids, todo, tag, now, ct);
             var entries = todo.Select(r => Entry(r, action, actor, now, batchId, listName)).ToList();
-            await ActivityBulkWriter.WriteAsync(db, entries, ct);
+            await BulkInsert.WriteAsync(db, entries, ct);
             changed += todo.Count;
         }
         await tx.CommitAsync(ct);

@@ -1,0 +1,172 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using LeadAgent.Web;
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Crm.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadAgent.Bench;
+
+/// <summary>
+/// Issue 3 target: import 100,000 leads with their companies and contacts (matching on, so rows that share a company
+/// reuse it) at ≥ 20,000 rows/s, with the ratio to a raw bulk insert of the same rows in the same run (goal ≥ 0.5).
+/// The app runs the real import (the app's own services, a persisted run, batches with progress) into an empty database.
+/// The raw baseline then copies exactly the rows the import wrote — companies, contacts, identities, leads and their
+/// activity entries — into another empty database with the fastest plain ADO.NET path per provider (one prepared INSERT
+/// per row on SQLite, binary COPY on PostgreSQL), one transaction per batch of the same size.
+/// </summary>
+internal static class ImportBench
+{
+    private static readonly string[] Tables = ["Companies", "Contacts", "ContactIdentities", "Leads", "ActivityLog"];
+
+    public static async Task RunAsync(DatabaseProvider provider, int rows)
+    {
+        var csv = Csv(rows);
+        var target = await BenchDatabase.CreateAsync(provider, "import");
+        var dataDir = Directory.CreateTempSubdirectory("leadagent-bench-import").FullName;
+        await using var app = LeadAgentApp.Build([$"--Database:Provider={provider}", $"--ConnectionStrings:LeadAgent={target.ConnectionString}",
+            "--applicationName=LeadAgent.Web", .. BatchArgs(), "--Database:MigrateOnStart=false", "--Demo:Seed=false", $"--DataDirectory={dataDir}", "--Logging:LogLevel:Default=Warning"]);
+        var batchSize = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value.BatchSize;
+
+        var sw = Stopwatch.StartNew();
+        ImportRunDto done;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var imports = scope.ServiceProvider.GetRequiredService<ImportService>();
+            var run = await imports.StartAsync("bench-leads.csv", csv, new ImportSettings(ImportKind.Leads, DefaultCountry: "DE"), null, "bench");
+            await scope.ServiceProvider.GetRequiredService<ImportProcessor>().RunAsync(run.Id, CancellationToken.None);
+            done = await imports.GetAsync(run.Id);
+        }
+        var appTime = sw.Elapsed;
+        if (done.Status != ImportStatus.Completed || done.Created != rows)
+        {
+            throw new InvalidOperationException($"import ended {done.Status} with {done.Created} created, {done.Rejected} rejected: {done.Error}");
+        }
+
+        var copy = await BenchDatabase.CreateAsync(provider, "import_raw");
+        var (rawRows, raw) = await RawCopyAsync(target, copy, rows, batchSize);
+        var perSecond = rows / appTime.TotalSeconds;
+        var rawPerSecond = rows / raw.TotalSeconds;
+        Console.WriteLine($"import {rows:N0} leads with companies and contacts (batch {batchSize:N0}): app {appTime.TotalSeconds:F2} s = {perSecond:N0} rows/s; "
+            + $"raw insert of the same {rawRows:N0} database rows {raw.TotalSeconds:F2} s = {rawPerSecond:N0} rows/s; ratio {perSecond / rawPerSecond:F2}"
+            + $"  (target ≥ 20,000 rows/s: {(perSecond >= 20_000 ? "met" : "MISSED")}; goal ratio ≥ 0.5: {(perSecond / rawPerSecond >= 0.5 ? "met" : "MISSED")})");
+    }
+
+    // LEADAGENT_BENCH_BATCH overrides Imports:BatchSize to compare batch sizes.
+    private static string[] BatchArgs() =>
+        Environment.GetEnvironmentVariable("LEADAGENT_BENCH_BATCH") is { } size ? [$"--Imports:BatchSize={size}"] : [];
+
+    // Rows sharing a company every few lines, German phones in local format, websites with paths: the matching does real work.
+    private static byte[] Csv(int rows)
+    {
+        var sb = new StringBuilder("company_name,company_domain,company_country,company_city,contact_first_name,contact_last_name,contact_email,contact_phone,title,status,expected_value,currency,tags\n");
+        string[] statuses = ["New", "Contacted", "Qualified", "Proposal"];
+        for (var i = 0; i < rows; i++)
+        {
+            var c = i - (i % 5 == 4 ? 1 : 0);
+            sb.Append(CultureInfo.InvariantCulture, $"Eventwerk {c} GmbH,https://www.eventwerk{c}.de/kontakt?utm_source=x,DE,Berlin,Anna{i},Muster{i},")
+                .Append(CultureInfo.InvariantCulture, $"Anna.Muster{i}@Eventwerk{c}.de,030 {1_000_000 + i},Badges {i},{statuses[i % 4]},\"{i % 9000},50\",EUR,fair;2026\n");
+        }
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    private static async Task<(long Rows, TimeSpan Elapsed)> RawCopyAsync(BenchDatabase from, BenchDatabase to, int importRows, int batchSize)
+    {
+        // Read outside the clock; rows are cut into as many transactions as the import had batches.
+        var tables = new List<(string Table, string[] Columns, List<object?[]> Rows)>();
+        await using (var db = from.CreateDbContext())
+        {
+            var conn = db.Database.GetDbConnection();
+            await conn.OpenAsync();
+            foreach (var table in Tables)
+            {
+                await using var cmd = conn.CreateCommand();
+                cmd.CommandText = $"SELECT * FROM \"{table}\"";
+                await using var reader = await cmd.ExecuteReaderAsync();
+                var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+                var list = new List<object?[]>();
+                while (await reader.ReadAsync())
+                {
+                    var values = new object?[reader.FieldCount];
+                    reader.GetValues(values!);
+                    list.Add(values);
+                }
+                tables.Add((table, columns, list));
+            }
+        }
+        var batches = (importRows + batchSize - 1) / batchSize;
+        var sw = Stopwatch.StartNew();
+        await using (var db = to.CreateDbContext())
+        {
+            var conn = db.Database.GetDbConnection();
+            await conn.OpenAsync();
+            for (var b = 0; b < batches; b++)
+            {
+                await using var tx = await conn.BeginTransactionAsync();
+                foreach (var (table, columns, list) in tables)
+                {
+                    var start = (int)((long)list.Count * b / batches);
+                    var end = (int)((long)list.Count * (b + 1) / batches);
+                    if (to.Provider == DatabaseProvider.Sqlite)
+                    {
+                        InsertSqlite(conn, tx, table, columns, list, start, end);
+                    }
+                    else
+                    {
+                        await CopyPostgresAsync((Npgsql.NpgsqlConnection)conn, table, columns, list, start, end);
+                    }
+                }
+                await tx.CommitAsync();
+            }
+        }
+        return (tables.Sum(t => (long)t.Rows.Count), sw.Elapsed);
+    }
+
+    private static void InsertSqlite(DbConnection conn, DbTransaction tx, string table, string[] columns, List<object?[]> rows, int start, int end)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@c" + i))})";
+        var parameters = columns.Select((_, i) =>
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = "@c" + i;
+            cmd.Parameters.Add(p);
+            return p;
+        }).ToArray();
+        cmd.Prepare();
+        for (var r = start; r < end; r++)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                parameters[i].Value = rows[r][i] ?? DBNull.Value;
+            }
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    private static async Task CopyPostgresAsync(Npgsql.NpgsqlConnection conn, string table, string[] columns, List<object?[]> rows, int start, int end)
+    {
+        await using var writer = await conn.BeginBinaryImportAsync(
+            $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)");
+        for (var r = start; r < end; r++)
+        {
+            await writer.StartRowAsync();
+            foreach (var value in rows[r])
+            {
+                if (value is null or DBNull)
+                {
+                    await writer.WriteNullAsync();
+                }
+                else
+                {
+                    await writer.WriteAsync(value);
+                }
+            }
+        }
+        await writer.CompleteAsync();
+    }
+}

@@ -1,0 +1,133 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace LeadAgent.Web.Data;
+
+/// <summary>
+/// Inserts many new rows of one entity type on the context's connection and transaction, using EF's own mapping
+/// (table, columns, value converters, provider parameter types) so the rows are exactly what SaveChanges would write.
+/// SQLite: one prepared single-row INSERT reused per row (in-process, no round trips; its binder is slow with
+/// thousands of parameters). PostgreSQL: binary COPY (one streamed command).
+/// Store-generated keys (still at their default) are left to the database. Nothing is tracked.
+/// </summary>
+internal static class BulkInsert
+{
+    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, string Name, bool StoreGenerated)
+    {
+        public IClrPropertyGetter Getter { get; } = Property.GetGetter();
+        public ValueConverter? Converter { get; } = Mapping.Converter;
+    }
+
+    public static async Task WriteAsync<T>(AppDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        await WriteAsync(db, type, rows, ct);
+    }
+
+    public static async Task WriteAsync(AppDbContext db, IEntityType type, IReadOnlyList<object> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var table = type.GetTableName() ?? throw new InvalidOperationException($"{type.DisplayName()} has no table.");
+        var store = StoreObjectIdentifier.Table(table, type.GetSchema());
+        var columns = type.GetProperties()
+            .Select(p => new Column(p, p.GetRelationalTypeMapping(), p.GetColumnName(store) ?? p.Name,
+                p.ValueGenerated.HasFlag(ValueGenerated.OnAdd) && p.ClrType is { IsValueType: true } t && (t == typeof(int) || t == typeof(long))))
+            .ToList();
+        if (columns.Any(c => c.Property.IsShadowProperty()))
+        {
+            throw new NotSupportedException($"{type.DisplayName()} has shadow properties; bulk insert reads values from the objects.");
+        }
+        // Store-generated keys are written only when the objects already carry them (never, for new rows).
+        columns.RemoveAll(c => c.StoreGenerated && rows.All(r => IsDefault(c.Getter.GetClrValue(r))));
+
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var head = new StringBuilder("INSERT INTO \"").Append(table).Append("\" (")
+            .AppendJoin(", ", columns.Select(c => $"\"{c.Name}\"")).Append(") VALUES ").ToString();
+        try
+        {
+            if (db.IsSqlite)
+            {
+                await OneByOneAsync(connection, transaction, head, columns, rows, ct);
+            }
+            else
+            {
+                await CopyAsync((Npgsql.NpgsqlConnection)connection, table, columns, rows, ct);
+            }
+        }
+        catch (DbException e)
+        {
+            // Callers treat this like a failed SaveChanges (e.g. retry a batch row by row).
+            throw new DbUpdateException($"Bulk insert into {table} failed: {e.Message}", e);
+        }
+    }
+
+    private static async Task OneByOneAsync(DbConnection connection, DbTransaction? transaction, string head, List<Column> columns,
+        IReadOnlyList<object> rows, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = head + "(" + string.Join(", ", columns.Select((_, i) => "@c" + i)) + ")";
+        // Parameters are configured once by each column's type mapping (e.g. Guids as upper-case text on SQLite).
+        var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(cmd, "@c" + i, null, c.Property.IsNullable)).ToArray();
+        cmd.Parameters.AddRange(parameters);
+        await cmd.PrepareAsync(ct);
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                parameters[i].Value = Provider(columns[i], row);
+            }
+            // SQLite runs in-process: its async methods are synchronous anyway, minus the per-call Task.
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    // Binary COPY: the rows stream in one command; values are typed from their (converted) CLR types.
+    private static async Task CopyAsync(Npgsql.NpgsqlConnection connection, string table, List<Column> columns, IReadOnlyList<object> rows, CancellationToken ct)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync(ct);
+            foreach (var column in columns)
+            {
+                var value = Provider(column, row);
+                if (value is DBNull)
+                {
+                    await writer.WriteNullAsync(ct);
+                }
+                else
+                {
+                    await writer.WriteAsync(value, ct);
+                }
+            }
+        }
+        await writer.CompleteAsync(ct);
+    }
+
+    private static object Provider(Column column, object row)
+    {
+        var value = column.Getter.GetClrValue(row);
+        if (value is not null && column.Converter is { } converter)
+        {
+            value = converter.ConvertToProvider(value);
+        }
+        return value ?? DBNull.Value;
+    }
+
+    private static bool IsDefault(object? value) => value is null or 0 or 0L;
+}
