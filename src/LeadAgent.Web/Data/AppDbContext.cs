@@ -32,6 +32,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
     public DbSet<Features.Crm.Imports.ImportRowIssue> ImportRowIssues => Set<Features.Crm.Imports.ImportRowIssue>();
     public DbSet<Features.Crm.Imports.ImportMappingMemory> ImportMappings => Set<Features.Crm.Imports.ImportMappingMemory>();
 
+    public DbSet<Features.Crm.Duplicates.DuplicatePair> DuplicatePairs => Set<Features.Crm.Duplicates.DuplicatePair>();
+    public DbSet<Features.Crm.Duplicates.MergeRecord> MergeRecords => Set<Features.Crm.Duplicates.MergeRecord>();
+
     public TimeProvider Time => time;
 
     /// <summary>Set for bulk operations so their activity entries share one id.</summary>

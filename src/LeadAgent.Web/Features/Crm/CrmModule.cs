@@ -2,6 +2,7 @@ using LeadAgent.Web.Features.Crm.Activity;
 using LeadAgent.Web.Features.Crm.Companies;
 using LeadAgent.Web.Features.Crm.Contacts;
 using LeadAgent.Web.Features.Crm.Dashboard;
+using LeadAgent.Web.Features.Crm.Duplicates;
 using LeadAgent.Web.Features.Crm.Export;
 using LeadAgent.Web.Features.Crm.Imports;
 using LeadAgent.Web.Features.Crm.Leads;
@@ -31,6 +32,8 @@ public static class CrmModule
         builder.Services.AddSingleton<ImportSignal>();
         builder.Services.AddSingleton<ImportProcessor>();
         builder.Services.AddHostedService<ImportWorker>();
+        builder.Services.AddScoped<DuplicateService>();
+        builder.Services.AddScoped<MergeService>();
         return builder;
     }
 
@@ -46,6 +49,7 @@ public static class CrmModule
         app.MapOrderEndpoints();
         app.MapExportEndpoints();
         app.MapImportEndpoints();
+        app.MapDuplicateEndpoints();
         return app;
     }
 }

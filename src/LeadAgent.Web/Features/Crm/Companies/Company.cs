@@ -30,6 +30,8 @@ public sealed class Company : Entity, IAudited, IArchivable
     /// <summary>Normalised name for matching (<see cref="Normalization.CompanyNames.Key"/>), kept in step by the DbContext.</summary>
     public string NameKey { get; set; } = "";
     public DateTime? ArchivedAt { get; set; }
+    /// <summary>Set when this record was merged into another (and archived); cleared by undo.</summary>
+    public Guid? MergedIntoId { get; set; }
 
     // Order history, kept up to date by OrderService (non-cancelled orders) so lead lists can filter and sort by it.
     public int OrderCount { get; set; }

@@ -16,6 +16,8 @@ public sealed class Contact : Entity, IAudited, IArchivable
     /// <summary>The contact's id in the system it was imported from.</summary>
     public string? ExternalId { get; set; }
     public DateTime? ArchivedAt { get; set; }
+    /// <summary>Set when this record was merged into another (and archived); cleared by undo.</summary>
+    public Guid? MergedIntoId { get; set; }
 
     public string FullName => string.IsNullOrWhiteSpace(LastName) ? FirstName : $"{FirstName} {LastName}";
 
