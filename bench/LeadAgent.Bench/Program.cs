@@ -10,11 +10,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 //   lead list, 100k leads, status+owner+score range sorted by score: p95 < 20 ms per page (SQLite and PostgreSQL),
 //   bulk status change of 50,000 matching leads with audit entries: < 5 s on SQLite.
 // Each figure is printed with the ratio to the same work done in raw SQL in the same run.
-// Issue 3: CSV export and import (ExportBench, ImportBench).
-// Usage: dotnet run -c Release --project bench/LeadAgent.Bench -- [sqlite|postgres|both] [leads] [list,export,bulk,import]
+// Issue 3: CSV export and import (ExportBench, ImportBench), duplicate detection over 100k companies (DuplicateBench).
+// Usage: dotnet run -c Release --project bench/LeadAgent.Bench -- [sqlite|postgres|both] [leads] [list,export,bulk,import,dupes]
 var which = args.FirstOrDefault() ?? "both";
 var leadCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
-var benches = args.Length > 2 ? args[2].Split(',') : ["list", "export", "bulk", "import"];
+var benches = args.Length > 2 ? args[2].Split(',') : ["list", "export", "bulk", "import", "dupes"];
 var providers = which switch
 {
     "sqlite" => [DatabaseProvider.Sqlite],
@@ -47,6 +47,10 @@ foreach (var provider in providers)
     if (benches.Contains("import"))
     {
         await ImportBench.RunAsync(provider, leadCount);
+    }
+    if (benches.Contains("dupes"))
+    {
+        await DuplicateBench.RunAsync(provider, leadCount);
     }
 }
 

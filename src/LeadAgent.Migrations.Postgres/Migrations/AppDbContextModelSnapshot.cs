@@ -520,6 +520,9 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     b.Property<char>("Delimiter")
                         .HasColumnType("character(1)");
 
+                    b.Property<int?>("DuplicatesFound")
+                        .HasColumnType("integer");
+
                     b.Property<double>("ElapsedSeconds")
                         .HasColumnType("double precision");
 

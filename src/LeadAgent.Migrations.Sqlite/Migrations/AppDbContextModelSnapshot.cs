@@ -510,6 +510,9 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.Property<char>("Delimiter")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DuplicatesFound")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("ElapsedSeconds")
                         .HasColumnType("REAL");
 

@@ -66,6 +66,14 @@ public sealed class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["POST /api/v1/imports/{id:guid}/cancel"] = Need.Write,
         ["GET /api/v1/imports/{id:guid}/issues"] = Need.Read,
         ["GET /api/v1/imports/{id:guid}/rejected.csv"] = Need.Read,
+        ["GET /api/v1/duplicates/"] = Need.Read,
+        ["GET /api/v1/duplicates/{id:guid}"] = Need.Read,
+        ["POST /api/v1/duplicates/scan"] = Need.Write,
+        ["POST /api/v1/duplicates/{id:guid}/dismiss"] = Need.Write,
+        ["POST /api/v1/duplicates/{id:guid}/merge"] = Need.Write,
+        ["GET /api/v1/duplicates/check/company"] = Need.Read,
+        ["GET /api/v1/merges/"] = Need.Read,
+        ["POST /api/v1/merges/{id:guid}/undo"] = Need.Write,
     };
 
     static AuthorizationMatrixTests()

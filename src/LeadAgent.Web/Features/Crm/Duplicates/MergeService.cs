@@ -71,6 +71,8 @@ public sealed class MergeService(IDbContextFactory<AppDbContext> dbFactory)
         var survivor = await db.Companies.FirstOrDefaultAsync(c => c.Id == survivorId, ct) ?? throw new NotFoundException("Company", survivorId);
         var loser = await db.Companies.FirstOrDefaultAsync(c => c.Id == loserId, ct) ?? throw new NotFoundException("Company", loserId);
         RequireActive(survivor.ArchivedAt, loser.ArchivedAt);
+        // Labels as the records were named before the merge, so the history reads "B into A" even when A takes B's name.
+        var survivorLabel = Cut(survivor.Name);
         var survivorBefore = MergeFields.Values(MergeFields.Company, survivor);
         survivorBefore["domain"] = survivor.Domain;
         survivorBefore["tags"] = JsonSerializer.Serialize(survivor.Tags);
@@ -107,7 +109,7 @@ public sealed class MergeService(IDbContextFactory<AppDbContext> dbFactory)
             Kind = DuplicateKind.Company,
             SurvivorId = survivorId,
             LoserId = loserId,
-            SurvivorLabel = Cut(survivor.Name),
+            SurvivorLabel = survivorLabel,
             LoserLabel = Cut(loser.Name),
             SurvivorBefore = JsonSerializer.Serialize(survivorBefore),
             LoserBefore = JsonSerializer.Serialize(loserBefore),
@@ -133,6 +135,7 @@ public sealed class MergeService(IDbContextFactory<AppDbContext> dbFactory)
         var survivor = await db.Contacts.Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == survivorId, ct) ?? throw new NotFoundException("Contact", survivorId);
         var loser = await db.Contacts.Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == loserId, ct) ?? throw new NotFoundException("Contact", loserId);
         RequireActive(survivor.ArchivedAt, loser.ArchivedAt);
+        var survivorLabel = Cut(survivor.FullName);
         var survivorBefore = MergeFields.Values(MergeFields.Contact, survivor);
         survivorBefore["tags"] = JsonSerializer.Serialize(survivor.Tags);
         var taken = Take(MergeFields.Contact, survivor, loser, choices);
@@ -158,7 +161,7 @@ public sealed class MergeService(IDbContextFactory<AppDbContext> dbFactory)
             Kind = DuplicateKind.Contact,
             SurvivorId = survivorId,
             LoserId = loserId,
-            SurvivorLabel = Cut(survivor.FullName),
+            SurvivorLabel = survivorLabel,
             LoserLabel = Cut(loser.FullName),
             SurvivorBefore = JsonSerializer.Serialize(survivorBefore),
             LoserBefore = "{}",

@@ -17,7 +17,7 @@ public sealed record ImportRunDto(
     Guid Id, ImportKind Kind, ImportStatus Status, string FileName, long FileSize, ImportMode Mode, MatchKey MatchKey, string? DefaultCountry,
     string Encoding, string Delimiter, bool HasHeader, List<string> Headers, Dictionary<string, int> Mapping,
     int TotalRows, int RowsDone, int Created, int Updated, int Unchanged, int Skipped, int Rejected, double RowsPerSecond,
-    string CreatedBy, DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt, string? Error, bool CancelRequested)
+    string CreatedBy, DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt, string? Error, bool CancelRequested, int? DuplicatesFound = null)
 {
     public bool IsFinished => Status is ImportStatus.Completed or ImportStatus.Failed or ImportStatus.Cancelled;
     public int Percent => TotalRows == 0 ? (IsFinished ? 100 : 0) : (int)(100L * RowsDone / TotalRows);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Crm.Activity;
+using LeadAgent.Web.Features.Crm.Duplicates;
 using LeadAgent.Web.Features.Crm.Orders;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
@@ -130,6 +131,35 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
             done += chunk.Length;
         }
         await FinishAsync(factory, run.Id, ImportStatus.Completed, null, ct);
+        try
+        {
+            await ScanForDuplicatesAsync(factory, run, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The import itself is complete; the queue is refreshed by the next scan.
+            log.LogWarning(e, "Import {Run}: duplicate scan afterwards failed.", run.Id);
+        }
+    }
+
+    // New companies and contacts may duplicate ones that the import's exact matching did not catch (other spellings):
+    // they go to the review queue, and the run says how many.
+    private async Task ScanForDuplicatesAsync(IDbContextFactory<AppDbContext> factory, ImportRun run, CancellationToken ct)
+    {
+        if (run.Kind == ImportKind.Orders)
+        {
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<HttpActorSource>().Set(Actor.System);
+        var duplicates = scope.ServiceProvider.GetRequiredService<DuplicateService>();
+        var found = (await duplicates.ScanAsync(DuplicateKind.Company, ct)).Opened;
+        if (run.Kind != ImportKind.Companies)
+        {
+            found += (await duplicates.ScanAsync(DuplicateKind.Contact, ct)).Opened;
+        }
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.DuplicatesFound, found), ct);
     }
 
     private async Task CommitBatchAsync(IDbContextFactory<AppDbContext> factory, ImportRun run, Dictionary<string, string> owners,

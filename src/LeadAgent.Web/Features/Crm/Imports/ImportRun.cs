@@ -49,6 +49,8 @@ public sealed class ImportRun
     /// <summary>Seconds spent processing, for the rows-per-second figure (excludes time queued or between leases).</summary>
     public double ElapsedSeconds { get; set; }
     public string? Error { get; set; }
+    /// <summary>Likely duplicates the scan after the import put in the review queue (null until it ran).</summary>
+    public int? DuplicatesFound { get; set; }
     public bool CancelRequested { get; set; }
 
     public string? LeaseOwner { get; set; }

@@ -272,5 +272,5 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Imp
         r.Id, r.Kind, r.Status, r.FileName, r.FileSize, r.Mode, r.MatchKey, r.DefaultCountry, r.Encoding, DelimiterName(r.Delimiter), r.HasHeader,
         JsonSerializer.Deserialize<List<string>>(r.Headers)!, JsonSerializer.Deserialize<Dictionary<string, int>>(r.Mapping)!,
         r.TotalRows, r.RowsDone, r.Created, r.Updated, r.Unchanged, r.Skipped, r.Rejected,
-        r.ElapsedSeconds > 0 ? Math.Round(r.RowsDone / r.ElapsedSeconds, 1) : 0, r.CreatedByName, r.CreatedAt, r.StartedAt, r.FinishedAt, r.Error, r.CancelRequested);
+        r.ElapsedSeconds > 0 ? Math.Round(r.RowsDone / r.ElapsedSeconds, 1) : 0, r.CreatedByName, r.CreatedAt, r.StartedAt, r.FinishedAt, r.Error, r.CancelRequested, r.DuplicatesFound);
 }

@@ -11,6 +11,12 @@ namespace LeadAgent.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "DuplicatesFound",
+                table: "ImportRuns",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "MergedIntoId",
                 table: "Contacts",
@@ -97,6 +103,10 @@ namespace LeadAgent.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "MergeRecords");
+
+            migrationBuilder.DropColumn(
+                name: "DuplicatesFound",
+                table: "ImportRuns");
 
             migrationBuilder.DropColumn(
                 name: "MergedIntoId",

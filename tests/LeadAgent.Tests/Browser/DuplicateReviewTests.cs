@@ -1,0 +1,78 @@
+using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Web.Features.Crm.Companies;
+using LeadAgent.Web.Features.Crm.Duplicates;
+using LeadAgent.Web.Features.Crm.Leads;
+using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LeadAgent.Tests.Browser;
+
+/// <summary>The duplicate review in the real UI: a warning before creating a likely duplicate, merge with a field choice, undo, "not a duplicate".</summary>
+public sealed class DuplicateReviewTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task Sales_is_warned_then_merges_undoes_and_dismisses_a_duplicate_pair()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tag = "Dup" + Guid.NewGuid().ToString("N")[..5];
+        var api = await app.ClientAsync(Roles.Sales);
+        var kept = await (await api.PostJsonAsync("/api/v1/companies", new CompanyInput { Name = $"{tag} Events GmbH", Website = $"{tag.ToLowerInvariant()}.de", Country = "DE", City = "Berlin" })).ReadAsync<CompanyRow>();
+        var other = await (await api.PostJsonAsync("/api/v1/companies", new CompanyInput { Name = $"{tag} Events", Country = "DE", Industry = "Messebau" })).ReadAsync<CompanyRow>();
+        var lead = await (await api.PostJsonAsync("/api/v1/leads", new LeadInput { Title = "Stand 2027", CompanyId = other.Id })).ReadAsync<LeadRow>();
+
+        // Creating a third spelling by hand is warned about first.
+        var page = await app.SignedInPageAsync(Roles.Sales);
+        await page.GotoAsync(app.BaseUrl + "/companies/new");
+        await BrowserApp.WaitForCircuitAsync(page);
+        await Ui.FillAsync(page, "company-name", $"{tag} Events Ltd.");
+        await Ui.FillAsync(page, "company-country", "DE");
+        await page.Locator("[data-testid='company-save']").ClickAsync();
+        await Expect(page.Locator("[data-testid='duplicate-warning']")).ToContainTextAsync($"{tag} Events GmbH");
+        await Expect(page.Locator("[data-testid='duplicate-warning']")).ToContainTextAsync("Same name apart from legal form");
+        await BrowserApp.ShotAsync(page, "20-duplicate-warning");
+
+        await page.GotoAsync(app.BaseUrl + "/duplicates");
+        await BrowserApp.WaitForCircuitAsync(page);
+        await page.Locator("[data-testid='duplicate-scan']").ClickAsync();
+        await Expect(page.Locator("[data-testid='duplicate-message']")).ToContainTextAsync("likely duplicates");
+        var (a, _) = DuplicatePair.Order(kept.Id, other.Id);
+        var keptSide = a == kept.Id ? "a" : "b";
+        var otherSide = a == kept.Id ? "b" : "a";
+        var pairs = await (await api.GetAsync("/api/v1/duplicates?kind=Company&limit=200", ct)).ReadAsync<Page<DuplicatePairDto>>();
+        var pair = pairs.Items.Single(p => p.A.Id == a && (p.B.Id == kept.Id || p.B.Id == other.Id));
+        var card = page.Locator($"[data-testid='pair-{pair.Id}']");
+        await Expect(card).ToContainTextAsync("Same name apart from legal form");
+        await Expect(card).ToContainTextAsync("1 lead");
+
+        // Keep the GmbH record, but take the other's spelling of the name.
+        await card.Locator($"[data-testid='survivor-{keptSide}']").CheckAsync();
+        await card.Locator($"[data-testid='field-name-{otherSide}']").CheckAsync();
+        await Expect(card.Locator("[data-testid='merge']")).ToContainTextAsync($"{tag} Events GmbH");
+        await BrowserApp.ShotAsync(page, "21-duplicate-review");
+        await card.Locator("[data-testid='merge']").ClickAsync();
+        await Expect(page.Locator("[data-testid='duplicate-message']")).ToContainTextAsync("moved 1 lead.");
+        await Expect(card).ToHaveCountAsync(0);
+        var survivor = await (await api.GetAsync($"/api/v1/companies/{kept.Id}", ct)).ReadAsync<CompanyRow>();
+        Assert.Equal($"{tag} Events", survivor.Name);
+        Assert.Equal("Messebau", survivor.Industry);
+        Assert.Equal(kept.Id, (await (await api.GetAsync($"/api/v1/leads/{lead.Id}", ct)).ReadAsync<LeadRow>()).CompanyId);
+        await BrowserApp.ShotAsync(page, "22-duplicate-merged");
+
+        var merges = await (await api.GetAsync("/api/v1/merges?kind=Company", ct)).ReadAsync<List<MergeDto>>();
+        var merge = merges.First(m => m.SurvivorId == kept.Id);
+        await page.Locator($"[data-testid='undo-{merge.Id}']").ClickAsync();
+        await Expect(page.Locator("[data-testid='duplicate-message']")).ToContainTextAsync("both records are back");
+        Assert.Equal(other.Id, (await (await api.GetAsync($"/api/v1/leads/{lead.Id}", ct)).ReadAsync<LeadRow>()).CompanyId);
+        Assert.Equal($"{tag} Events GmbH", (await (await api.GetAsync($"/api/v1/companies/{kept.Id}", ct)).ReadAsync<CompanyRow>()).Name);
+
+        // The pair is back in the queue; "not a duplicate" removes it for good.
+        await card.Locator("[data-testid='dismiss']").ClickAsync();
+        await Expect(page.Locator("[data-testid='duplicate-message']")).ToContainTextAsync("will not be proposed again");
+        await Expect(card).ToHaveCountAsync(0);
+        await page.Locator("[data-testid='duplicate-scan']").ClickAsync();
+        await Expect(page.Locator("[data-testid='duplicate-message']")).ToContainTextAsync("Compared");
+        await Expect(card).ToHaveCountAsync(0);
+    }
+}
