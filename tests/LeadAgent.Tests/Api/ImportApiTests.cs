@@ -201,6 +201,29 @@ public abstract class ImportApiTests(AppFactory app)
         return content;
     }
 
+    [Fact]
+    public async Task Preview_warns_about_likely_duplicates_and_the_run_queues_them()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        var tag = "Gamma" + Guid.NewGuid().ToString("N")[..6];
+        await (await c.PostJsonAsync("/api/v1/companies", new LeadAgent.Web.Features.Crm.Companies.CompanyInput { Name = $"Schröder {tag} Messebau GmbH", Country = "DE", Website = $"{tag}.de" })).ReadAsync<LeadAgent.Web.Features.Crm.Companies.CompanyRow>();
+        var file = Encoding.UTF8.GetBytes($"name,country\nMüller {tag},DE\nSchroder {tag} Messebau,DE\n");
+        using var content = Csv(Encoding.UTF8.GetString(file));
+        var preview = await (await c.PostAsync("/api/v1/imports/preview?kind=Companies", content, Ct)).ReadAsync<ImportPreview>();
+        Assert.Null(preview.Rows[0].Message);
+        Assert.Equal(RowOutcome.Created, preview.Rows[1].Outcome);
+        Assert.Contains($"likely a duplicate of \"Schröder {tag} Messebau GmbH\"", preview.Rows[1].Message);
+
+        var run = await ImportAsync(c, file, "dupes.csv", "kind=Companies");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (run.DuplicatesFound is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, Ct);
+            run = await (await c.GetAsync($"/api/v1/imports/{run.Id}", Ct)).ReadAsync<ImportRunDto>();
+        }
+        Assert.True(run.DuplicatesFound >= 1);
+    }
+
     public static async Task<ImportRunDto> ImportAsync(HttpClient c, byte[] file, string name, string query)
     {
         using var content = new ByteArrayContent(file);

@@ -93,6 +93,17 @@ public sealed class DuplicateDetectionTests
     [InlineData("event werk", "eventwerk")]
     public void Loose_keys_fold_transliterations_and_spaces(string a, string b) => Assert.Equal(Similarity.Loose(a), Similarity.Loose(b));
 
+    [Fact]
+    public void Names_that_differ_only_in_numbers_are_not_similar()
+    {
+        CompanyFacts Facts(string name) => new(Guid.NewGuid(), name, CompanyNames.Key(name), null, "DE", null, null, null);
+        Assert.Null(CompanyMatcher.Compare(Facts("Eventwerk 123 GmbH"), Facts("Eventwerk 124 GmbH")));
+        Assert.NotNull(CompanyMatcher.Compare(Facts("Eventwerk 123 GmbH"), Facts("Eventwerck 123")));
+        var company = Guid.NewGuid();
+        Assert.Null(ContactMatcher.Compare(new(Guid.NewGuid(), "Anna1", "Muster1", company, []), new(Guid.NewGuid(), "Anna2", "Muster2", company, [])));
+        Assert.NotNull(ContactMatcher.Compare(new(Guid.NewGuid(), "Anna", "Muster", company, []), new(Guid.NewGuid(), "Anne", "Muster", company, [])));
+    }
+
     [Theory]
     [InlineData("eventwerk", "eventwerck", 0.94)]
     [InlineData("martha", "marhta", 0.96)]

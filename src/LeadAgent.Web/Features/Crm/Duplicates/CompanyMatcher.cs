@@ -57,7 +57,7 @@ public static class CompanyMatcher
         {
             Add(0.7, "Same name apart from generic words");
         }
-        else
+        else if (Similarity.SameNumbers(a.NameKey, b.NameKey))
         {
             var similar = Similarity.JaroWinkler(a.NameKey, b.NameKey);
             if (similar >= 0.94)

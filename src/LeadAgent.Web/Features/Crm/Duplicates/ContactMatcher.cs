@@ -27,7 +27,7 @@ public static class ContactMatcher
                 p = 1 - (1 - p) * 0.15;
                 evidence.Add("Same name at the same company");
             }
-            else if (Similarity.JaroWinkler(a.NameKey, b.NameKey) is var similar && similar >= 0.92)
+            else if (Similarity.SameNumbers(a.NameKey, b.NameKey) && Similarity.JaroWinkler(a.NameKey, b.NameKey) is var similar && similar >= 0.92)
             {
                 p = 1 - (1 - p) * 0.35;
                 evidence.Add($"Similar names at the same company ({similar:P0} alike)");

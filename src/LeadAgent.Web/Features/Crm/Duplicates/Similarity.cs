@@ -69,6 +69,10 @@ public static class Similarity
         return jaro + prefix * 0.1 * (1 - jaro);
     }
 
+    /// <summary>Whether the numbers in two names agree ("Halle 3" and "Halle 4", "Anna1" and "Anna2" are different).</summary>
+    public static bool SameNumbers(string a, string b) =>
+        a.Where(char.IsDigit).SequenceEqual(b.Where(char.IsDigit));
+
     /// <summary>
     /// Two name keys that are the same apart from generic words ("xyz events" and "xyz"), with at least one distinctive
     /// word in common.

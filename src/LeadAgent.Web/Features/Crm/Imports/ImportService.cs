@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace LeadAgent.Web.Features.Crm.Imports;
 
 /// <summary>Inspects uploads, queues import runs, and reports on them.</summary>
-public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, ImportSignal signal, TimeProvider time, IOptions<ImportOptions> options)
+public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, ImportSignal signal, TimeProvider time, IOptions<ImportOptions> options,
+    Duplicates.DuplicateService duplicates)
 {
     private const int PreviewRows = 20;
 
@@ -26,8 +27,19 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Imp
         foreach (var row in sample)
         {
             // Applied to a context that is never saved: the outcome is what the import would do now.
+            var known = db.ChangeTracker.Entries<Companies.Company>().Select(e => e.Entity).ToHashSet();
             var result = session.Apply(row);
-            preview.Add(new PreviewRow(row.Number, row.Values, result.Outcome, result.Message));
+            var message = result.Message;
+            // A company this row would create is checked against the existing ones, so the user is warned before importing.
+            foreach (var company in db.ChangeTracker.Entries<Companies.Company>().Where(e => e.State == EntityState.Added && !known.Contains(e.Entity)).Select(e => e.Entity))
+            {
+                var likely = await duplicates.CheckCompanyAsync(new Duplicates.CompanyCheck(company.Name, company.Website, company.Country, company.City, company.Phone, company.RegistrationId), ct);
+                if (likely.FirstOrDefault() is { } d)
+                {
+                    message = $"{(message is null ? "" : message + " ")}New company \"{company.Name}\" is likely a duplicate of \"{d.Label}\" ({d.Confidence} %: {string.Join("; ", d.Evidence)}); review it under Duplicates after the import.";
+                }
+            }
+            preview.Add(new PreviewRow(row.Number, row.Values, result.Outcome, message));
         }
         return new ImportPreview(fileName, content.Length, kind, layout.Encoding, DelimiterName(layout.Delimiter), layout.HasHeader, headers,
             mapping, remembered, ImportFields.For(kind), ImportFields.MatchKeys(kind), mode, key, rows.Count, preview);
