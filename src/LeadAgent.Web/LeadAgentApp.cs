@@ -3,6 +3,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Accounts;
 using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.Demo;
+using LeadAgent.Web.Features.Inbox;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using LeadAgent.Web.Ui;
@@ -49,6 +50,7 @@ public static class LeadAgentApp
         builder.AddDatabase();
         builder.AddAuth();
         builder.AddCrm();
+        builder.AddInbox();
         builder.AddDemo();
         builder.Services.AddHostedService<StartupTasks>();
 
@@ -64,6 +66,7 @@ public static class LeadAgentApp
         app.MapOpenApi().RequireAuthorization(Policies.Read);
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("LeadAgent API")).RequireAuthorization(Policies.Read);
         app.MapCrmEndpoints();
+        app.MapInboxEndpoints();
         app.MapAccountEndpoints();
         app.MapUi();
         return app;

@@ -35,6 +35,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
     public DbSet<Features.Crm.Duplicates.DuplicatePair> DuplicatePairs => Set<Features.Crm.Duplicates.DuplicatePair>();
     public DbSet<Features.Crm.Duplicates.MergeRecord> MergeRecords => Set<Features.Crm.Duplicates.MergeRecord>();
 
+    public DbSet<Features.Inbox.Webhooks.WebhookEvent> WebhookEvents => Set<Features.Inbox.Webhooks.WebhookEvent>();
+
     public TimeProvider Time => time;
 
     /// <summary>Set for bulk operations so their activity entries share one id.</summary>

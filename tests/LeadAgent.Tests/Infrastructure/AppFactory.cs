@@ -24,6 +24,8 @@ public class AppFactory(Provider provider) : WebApplicationFactory<Program>, IAs
 
     public Provider Provider => provider;
 
+    public static readonly string[] WebhookKeys = ["test-key-message-received-0123456789abcdef", "test-key-contact-updated-0123456789abcdef"];
+
     protected virtual bool UseRealServer => false;
 
     // The host of a top-level Program is captured through a process-wide diagnostic event, so two factories
@@ -57,6 +59,9 @@ public class AppFactory(Provider provider) : WebApplicationFactory<Program>, IAs
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:LeadAgent", _db!.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
+        // Two webhooks, two keys: a delivery signed with either is genuine.
+        builder.UseSetting("RespondIo:WebhookSigningKeys:0", WebhookKeys[0]);
+        builder.UseSetting("RespondIo:WebhookSigningKeys:1", WebhookKeys[1]);
         builder.UseSetting("Bootstrap:AdminEmail", "bootstrap-admin@test.local");
         builder.UseSetting("DataDirectory", Path.Combine(Path.GetTempPath(), "leadagent-tests", "data-" + Guid.NewGuid().ToString("N")));
         builder.UseEnvironment("Production");
