@@ -189,6 +189,89 @@ public abstract class ImportApiTests(AppFactory app)
         Assert.True((await tooLong.ProblemAsync()).GetProperty("errors").TryGetProperty("q", out _));
     }
 
+    [Fact]
+    public async Task Exports_come_as_excel_workbooks_with_the_same_rows()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        var tag = "xl" + Guid.NewGuid().ToString("N")[..6];
+        var file = $"company_name,company_domain,company_country,title,expected_value,tags\nExcel {tag} GmbH,{tag}.example,DE,=cmd|' /C calc'!A0,1234.5,{tag}\n<b>Bold {tag}</b> AG,{tag}-b.example,AT,Lead &amp; more,0,{tag}\n";
+        Assert.Equal(2, (await ImportAsync(c, Encoding.UTF8.GetBytes(file), "x.csv", "kind=Leads")).Created);
+
+        var response = await c.GetAsync($"/api/v1/leads/export?tag={tag}&sort=title&format=xlsx", Ct);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".xlsx\"", response.Content.Headers.ContentDisposition?.ToString());
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct)));
+        Assert.NotNull(zip.GetEntry("[Content_Types].xml"));
+        await using var sheet = zip.GetEntry("xl/worksheets/sheet1.xml")!.Open();
+        var xml = System.Xml.Linq.XDocument.Load(sheet);
+        System.Xml.Linq.XNamespace ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        var rows = xml.Descendants(ns + "row").Select(r => r.Elements(ns + "c").Select(cell => (Type: (string?)cell.Attribute("t"), Text: cell.Value)).ToList()).ToList();
+        var csvHeader = (await c.GetStringAsync($"/api/v1/leads/export?tag={tag}", Ct)).TrimStart('\uFEFF').Split("\r\n")[0].Split(',');
+        Assert.Equal(csvHeader, rows[0].Select(x => x.Text).ToArray());
+        Assert.Equal(3, rows.Count);
+        var title = Array.IndexOf(csvHeader, "title");
+        var value = Array.IndexOf(csvHeader, "expected_value");
+        // Text stays text (no formula), markup stays literal, amounts are numbers.
+        Assert.Contains(rows.Skip(1), r => r[title] == ("inlineStr", "=cmd|' /C calc'!A0"));
+        Assert.Contains(rows.Skip(1), r => r[title] == ("inlineStr", "Lead &amp; more"));
+        // PostgreSQL keeps the column's scale ("1234.5000"), SQLite does not; either way it is a number cell.
+        Assert.Contains(rows.Skip(1), r => r[value].Type is null && decimal.Parse(r[value].Text, System.Globalization.CultureInfo.InvariantCulture) == 1234.5m);
+        Assert.DoesNotContain(xml.Descendants(ns + "f"), _ => true);
+
+        // The workbook imports again as it is: both rows match the leads they came from.
+        var workbook = await (await c.GetAsync($"/api/v1/leads/export?tag={tag}&format=xlsx", Ct)).Content.ReadAsByteArrayAsync(Ct);
+        using var upload = new ByteArrayContent(workbook);
+        upload.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var preview = await (await c.PostAsync("/api/v1/imports/preview?kind=Leads&fileName=leads.xlsx", upload, Ct)).ReadAsync<ImportPreview>();
+        Assert.Equal(csvHeader, preview.Headers.ToArray());
+        Assert.Equal([RowOutcome.Unchanged, RowOutcome.Unchanged], preview.Rows.Select(r => r.Outcome).ToArray());
+        Assert.Contains(preview.Rows, r => r.Values.Contains("=cmd|' /C calc'!A0"));
+
+        var companies = await c.GetAsync($"/api/v1/companies/export?q={tag}&format=xlsx", Ct);
+        Assert.Equal(HttpStatusCode.OK, companies.StatusCode);
+        var bad = await c.GetAsync($"/api/v1/orders/export?format=pdf", Ct);
+        Assert.True((await bad.ProblemAsync()).GetProperty("errors").TryGetProperty("format", out _));
+    }
+
+    [Fact]
+    public async Task An_excel_workbook_with_shared_strings_and_date_cells_imports_like_csv()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        var tag = "wb" + Guid.NewGuid().ToString("N")[..6];
+        var serial = new DateTime(2026, 3, 14).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // As Excel writes it: text in the shared-string table, the date as a serial number with a date style, sparse cells.
+        var sheet = $$$"""
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>
+            <row r="2"><c r="A2" t="s"><v>4</v></c><c r="B2" s="1"><v>{{{serial}}}</v></c><c r="D2"><v>1234.5</v></c></row>
+            </sheetData></worksheet>
+            """;
+        var strings = $$$"""
+            <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Order number</t></si><si><t>Date</t></si>
+            <si><r><t>Cli</t></r><r><t>ent</t></r></si><si><t>Total</t></si><si><t>{{{tag}}}-1</t></si></sst>
+            """;
+        var styles = """<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>""";
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, xml) in new[]
+            {
+                ("xl/workbook.xml", """<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Orders" sheetId="1" r:id="rId7"/></sheets></workbook>"""),
+                ("xl/_rels/workbook.xml.rels", """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="worksheet" Target="worksheets/orders.xml"/></Relationships>"""),
+                ("xl/worksheets/orders.xml", sheet), ("xl/sharedStrings.xml", strings), ("xl/styles.xml", styles),
+            })
+            {
+                await using var entry = zip.CreateEntry(name).Open();
+                await entry.WriteAsync(Encoding.UTF8.GetBytes(xml), Ct);
+            }
+        }
+        using var upload = new ByteArrayContent(buffer.ToArray());
+        upload.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var preview = await (await c.PostAsync("/api/v1/imports/preview?kind=Orders&fileName=orders.xlsx", upload, Ct)).ReadAsync<ImportPreview>();
+        Assert.Equal(["Order number", "Date", "Client", "Total"], preview.Headers.ToArray());
+        Assert.Equal([$"{tag}-1", "2026-03-14", "", "1234.5"], Assert.Single(preview.Rows).Values);
+    }
+
     // Ids and creation times differ between databases; rows are compared by content, in a stable order.
     private static string Strip(string csv) => string.Join("\n", csv.TrimStart('\uFEFF').Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries)
         .Select(l => string.Join(',', l.Split(',').Where(v => !Guid.TryParse(v, out _) && !(v.Length == 20 && v.EndsWith('Z') && v[4] == '-'))))

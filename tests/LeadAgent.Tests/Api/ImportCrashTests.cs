@@ -17,6 +17,7 @@ namespace LeadAgent.Tests.Api;
 /// resumes from its last committed batch and ends with every row exactly once, and while the process is dead the
 /// database holds exactly the rows the run says it has done.
 /// </summary>
+[Collection(nameof(RunsAlone))]
 public sealed class ImportCrashTests
 {
     private const int Rows = 100_000;
@@ -223,3 +224,7 @@ public sealed class ImportCrashTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>Heavy tests (whole app processes at full speed) run after the others, not beside them: they would slow the browser tests down.</summary>
+[CollectionDefinition(nameof(RunsAlone), DisableParallelization = true)]
+public sealed class RunsAlone;

@@ -8,4 +8,7 @@ public static class ExportLink
         var q = parameters.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!.Trim())}").ToList();
         return q.Count == 0 ? path : path + "?" + string.Join('&', q);
     }
+
+    /// <summary>The same export as an Excel workbook.</summary>
+    public static string Xlsx(string url) => url + (url.Contains('?') ? "&" : "?") + "format=xlsx";
 }

@@ -4,7 +4,8 @@ public sealed record IdentityDto(IdentityKind Kind, string Value, string? Label,
 
 public sealed record ContactRow(
     Guid Id, string FirstName, string? LastName, string FullName, string? Role, Guid? CompanyId, string? CompanyName,
-    List<IdentityDto> Identities, List<string> Tags, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ArchivedAt, long Version);
+    List<IdentityDto> Identities, List<string> Tags, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ArchivedAt, long Version,
+    Guid? MergedIntoId = null);
 
 public sealed record IdentityInput(IdentityKind? Kind, string? Value, string? Label = null, bool IsPrimary = false);
 

@@ -99,7 +99,7 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
         c.Id, c.FirstName, c.LastName, c.FirstName + (c.LastName != null ? " " + c.LastName : ""), c.Role, c.CompanyId,
         c.Company != null ? c.Company.Name : null,
         c.Identities.OrderByDescending(i => i.IsPrimary).ThenBy(i => i.Kind).Select(i => new IdentityDto(i.Kind, i.Value, i.Label, i.IsPrimary)).ToList(),
-        c.Tags, c.CreatedAt, c.UpdatedAt, c.ArchivedAt, c.Version));
+        c.Tags, c.CreatedAt, c.UpdatedAt, c.ArchivedAt, c.Version, c.MergedIntoId));
 
     private async Task ApplyAsync(AppDbContext db, Contact contact, ContactInput input, CancellationToken ct)
     {

@@ -15,7 +15,8 @@ internal static class ImportEndpoints
 {
     // The file is posted raw (text/csv or application/octet-stream), never as a form: browsers cannot send such a
     // request cross-site without a CORS preflight, so cookie-authenticated uploads need no antiforgery token.
-    private static readonly string[] FileTypes = ["text/csv", "application/csv", "application/octet-stream", "application/vnd.ms-excel"];
+    private static readonly string[] FileTypes = ["text/csv", "application/csv", "application/octet-stream", "application/vnd.ms-excel",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"];
 
     public static void MapImportEndpoints(this IEndpointRouteBuilder app)
     {

@@ -17,6 +17,7 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Imp
     /// <summary>Detects the layout, proposes a mapping and shows what the first rows would do, without saving anything.</summary>
     public async Task<ImportPreview> PreviewAsync(string fileName, byte[] content, ImportSettings settings, CancellationToken ct = default)
     {
+        content = XlsxFile.ToCsvIfWorkbook(content);
         var (kind, layout, headers, mapping, remembered, mode, key, country, rows) = await ResolveAsync(fileName, content, settings, validateMapping: false, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = NewRun(fileName, content, kind, layout, headers, mapping, mode, key, country, rows.Count, null, "preview");
@@ -48,6 +49,8 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Imp
     /// <summary>Validates the settings, stores the file and queues the run; a worker picks it up at once.</summary>
     public async Task<ImportRunDto> StartAsync(string fileName, byte[] content, ImportSettings settings, string? userId, string userName, CancellationToken ct = default)
     {
+        // An Excel workbook is imported as its first worksheet, converted to CSV (which is what the run stores).
+        content = XlsxFile.ToCsvIfWorkbook(content);
         var (kind, layout, headers, mapping, _, mode, key, country, rows) = await ResolveAsync(fileName, content, settings, validateMapping: true, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actor = await db.GetActorAsync();
