@@ -146,8 +146,12 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
     // they go to the review queue, and the run says how many.
     private async Task ScanForDuplicatesAsync(IDbContextFactory<AppDbContext> factory, ImportRun run, CancellationToken ct)
     {
-        if (run.Kind == ImportKind.Orders)
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var changed = await db.ImportRuns.Where(r => r.Id == run.Id).Select(r => r.Created + r.Updated).FirstAsync(ct);
+        if (run.Kind == ImportKind.Orders || changed == 0)
         {
+            // Nothing new or changed that could duplicate anything: no scan.
+            await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.DuplicatesFound, 0), ct);
             return;
         }
         await using var scope = scopes.CreateAsyncScope();
@@ -158,7 +162,6 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         {
             found += (await duplicates.ScanAsync(DuplicateKind.Contact, ct)).Opened;
         }
-        await using var db = await factory.CreateDbContextAsync(ct);
         await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.DuplicatesFound, found), ct);
     }
 
