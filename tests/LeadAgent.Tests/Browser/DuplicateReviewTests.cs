@@ -36,7 +36,7 @@ public sealed class DuplicateReviewTests(BrowserApp app) : IClassFixture<Browser
         await page.GotoAsync(app.BaseUrl + "/duplicates");
         await BrowserApp.WaitForCircuitAsync(page);
         await page.Locator("[data-testid='duplicate-scan']").ClickAsync();
-        await Expect(page.Locator("[data-testid='duplicate-message']")).ToContainTextAsync("likely duplicates");
+        await Expect(page.Locator("[data-testid='duplicate-message']")).ToContainTextAsync("likely duplicate pair");
         var (a, _) = DuplicatePair.Order(kept.Id, other.Id);
         var keptSide = a == kept.Id ? "a" : "b";
         var otherSide = a == kept.Id ? "b" : "a";

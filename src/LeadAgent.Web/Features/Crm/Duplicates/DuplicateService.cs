@@ -216,7 +216,7 @@ public sealed class DuplicateService(IDbContextFactory<AppDbContext> dbFactory)
             fields["companyId"] = c.Company?.Name;
             return new DuplicateRecord(c.Id, c.FullName, c.ArchivedAt is not null, fields, c.Tags,
                 new Dictionary<string, int> { ["leads"] = leads.GetValueOrDefault(c.Id), ["notes"] = notes.GetValueOrDefault(c.Id), ["identities"] = c.Identities.Count },
-                c.Identities.Select(i => i.Value).ToList());
+                c.Identities.Select(i => i.Value.StartsWith('+') ? ContactPoints.FormatPhone(i.Value) : i.Value).ToList());
         }).ToList();
     }
 }
