@@ -72,6 +72,7 @@ public sealed class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["POST /api/v1/duplicates/{id:guid}/dismiss"] = Need.Write,
         ["POST /api/v1/duplicates/{id:guid}/merge"] = Need.Write,
         ["GET /api/v1/duplicates/check/company"] = Need.Read,
+        ["GET /api/v1/duplicates/check/contact"] = Need.Read,
         ["GET /api/v1/merges/"] = Need.Read,
         ["POST /api/v1/merges/{id:guid}/undo"] = Need.Write,
     };

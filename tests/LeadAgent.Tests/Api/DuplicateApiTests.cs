@@ -108,6 +108,13 @@ public abstract class DuplicateApiTests(AppFactory app)
         })).ReadAsync<ContactRow>();
         var lead = await (await c.PostJsonAsync("/api/v1/leads", new LeadInput { Title = "Lanyards", CompanyId = company.Id, PrimaryContactId = second.Id })).ReadAsync<LeadRow>();
 
+        // A third one with the same e-mail (other spelling) or the same name at the company is warned about before it is created.
+        var byEmail = await (await c.GetAsync($"/api/v1/duplicates/check/contact?firstName=Janina&email=%20JANA{n}@example.com", Ct)).ReadAsync<List<LikelyDuplicate>>();
+        Assert.Equal(new[] { first.Id, second.Id }.Order(), byEmail.Select(d => d.Id).Order());
+        var byName = await (await c.GetAsync($"/api/v1/duplicates/check/contact?firstName=Jana&lastName=Roth&companyId={company.Id}", Ct)).ReadAsync<List<LikelyDuplicate>>();
+        Assert.Equal("Jana Roth", Assert.Single(byName).Label);
+        Assert.Empty(await (await c.GetAsync($"/api/v1/duplicates/check/contact?firstName=Jana&lastName=Roth&email=other{n}@example.com", Ct)).ReadAsync<List<LikelyDuplicate>>());
+
         await (await c.PostJsonAsync("/api/v1/duplicates/scan?kind=Contact", new { })).ReadAsync<ScanResult>();
         var pair = (await AllOpenAsync(c, DuplicateKind.Contact)).Single(p => new[] { p.A.Id, p.B.Id }.Order().SequenceEqual(new[] { first.Id, second.Id }.Order()));
         Assert.Contains($"Same e-mail jana{n}@example.com", pair.Evidence);

@@ -22,4 +22,6 @@ public sealed record MergeDto(Guid Id, DuplicateKind Kind, Guid SurvivorId, stri
 
 public sealed record CompanyCheck(string? Name, string? Website, string? Country, string? City, string? Phone, string? VatId);
 
+public sealed record ContactCheck(string? FirstName, string? LastName, Guid? CompanyId, string? Email, string? Phone);
+
 public sealed record LikelyDuplicate(Guid Id, string Label, int Confidence, List<string> Evidence);

@@ -20,6 +20,8 @@ internal static class DuplicateEndpoints
             .WithSummary("Merge the pair into survivorId, taking each named field from the chosen record; related records move to the survivor");
         g.MapGet("/check/company", (DuplicateService s, [Microsoft.AspNetCore.Http.AsParameters] CompanyCheck check, CancellationToken ct) => s.CheckCompanyAsync(check, ct))
             .WithSummary("Existing companies that a new company with these details would probably duplicate");
+        g.MapGet("/check/contact", (DuplicateService s, [Microsoft.AspNetCore.Http.AsParameters] ContactCheck check, CancellationToken ct) => s.CheckContactAsync(check, ct))
+            .WithSummary("Existing contacts that a new contact with these details would probably duplicate (same e-mail or phone, or name at the company)");
 
         var merges = app.MapApiGroup("merges", "Duplicates");
         merges.MapGet("/", (MergeService s, DuplicateKind? kind, int? limit, CancellationToken ct) => s.ListAsync(kind, Math.Clamp(limit ?? 50, 1, 500), ct))

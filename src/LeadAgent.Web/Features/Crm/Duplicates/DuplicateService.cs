@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadAgent.Web.Features.Crm.Duplicates;
 
 /// <summary>Detection runs, the review queue and "not a duplicate"; merging and undo are in <see cref="MergeService"/>.</summary>
-public sealed class DuplicateService(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class DuplicateService(IDbContextFactory<AppDbContext> dbFactory, Microsoft.Extensions.Options.IOptions<CrmOptions> crm)
 {
     /// <summary>Finds candidate pairs among all active records and refreshes the open queue; dismissed and merged pairs stay as they are.</summary>
     public async Task<ScanResult> ScanAsync(DuplicateKind kind, CancellationToken ct = default)
@@ -143,6 +143,33 @@ public sealed class DuplicateService(IDbContextFactory<AppDbContext> dbFactory)
             .Where(x => x.m is { Confidence: >= CompanyMatcher.Threshold })
             .OrderByDescending(x => x.m!.Confidence).Take(5)
             .Select(x => new LikelyDuplicate(x.c.Id, x.c.Name, x.m!.Confidence, x.m.Evidence)).ToList();
+    }
+
+    /// <summary>Existing contacts that a new contact with these details would probably duplicate (same e-mail or phone, or name at the company).</summary>
+    public async Task<List<LikelyDuplicate>> CheckContactAsync(ContactCheck check, CancellationToken ct = default)
+    {
+        var identities = new[]
+        {
+            ContactPoints.Email(check.Email).Value,
+            ContactPoints.Phone(check.Phone, crm.Value.DefaultPhoneRegion).Value,
+        }.OfType<string>().ToList();
+        if (string.IsNullOrWhiteSpace(check.FirstName) && identities.Count == 0)
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var companyId = check.CompanyId;
+        var candidates = db.Contacts.Where(c => c.ArchivedAt == null
+            && (c.Identities.Any(i => identities.Contains(i.Value)) || (companyId != null && c.CompanyId == companyId)));
+        var facts = await ContactFactsAsync(db, candidates.OrderBy(c => c.Id).Take(500), ct);
+        var probe = new ContactFacts(Guid.Empty, check.FirstName?.Trim() ?? "", check.LastName?.Trim(), companyId, identities);
+        var ids = facts.Select(f => f.Id).ToList();
+        var labels = (await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.FirstName, c.LastName }).ToListAsync(ct))
+            .ToDictionary(c => c.Id, c => string.IsNullOrWhiteSpace(c.LastName) ? c.FirstName : $"{c.FirstName} {c.LastName}");
+        return facts.Select(f => (f, m: ContactMatcher.Compare(probe, f)))
+            .Where(x => x.m is { Confidence: >= CompanyMatcher.Threshold })
+            .OrderByDescending(x => x.m!.Confidence).Take(5)
+            .Select(x => new LikelyDuplicate(x.f.Id, labels.GetValueOrDefault(x.f.Id) ?? x.f.FirstName, x.m!.Confidence, x.m.Evidence)).ToList();
     }
 
     internal static async Task<Activity.Actor> RequireWriteAsync(AppDbContext db)
