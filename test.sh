@@ -21,6 +21,9 @@ trap 'scripts/pg-down.sh' EXIT
 echo "Checking formatting (dotnet format --verify-no-changes)…"
 dotnet format LeadAgent.slnx --verify-no-changes
 
+echo "Building the benchmark project (so it cannot rot unnoticed)…"
+dotnet build bench/LeadAgent.Bench/LeadAgent.Bench.csproj -c Release -nologo -v q
+
 log=$(mktemp)
 set +e
 dotnet test --project tests/LeadAgent.Tests/LeadAgent.Tests.csproj -c Release 2>&1 | tee "$log"

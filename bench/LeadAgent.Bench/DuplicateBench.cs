@@ -26,7 +26,7 @@ internal static class DuplicateBench
         var planted = await SeedAsync(database, count);
 
         // Warm-up on the same data, then the measured scan (the queue already exists, so it is refreshed).
-        var service = new DuplicateService(database);
+        var service = new DuplicateService(database, Microsoft.Extensions.Options.Options.Create(new LeadAgent.Web.Features.Crm.CrmOptions()));
         await service.ScanAsync(DuplicateKind.Company);
         var sw = Stopwatch.StartNew();
         var result = await service.ScanAsync(DuplicateKind.Company);
