@@ -22,7 +22,8 @@ echo "Checking formatting (dotnet format --verify-no-changes)…"
 dotnet format LeadAgent.slnx --verify-no-changes
 
 echo "Building the benchmark project (so it cannot rot unnoticed)…"
-dotnet build bench/LeadAgent.Bench/LeadAgent.Bench.csproj -c Release -nologo -v q
+bench_status=0
+dotnet build bench/LeadAgent.Bench/LeadAgent.Bench.csproj -c Release -nologo -v q || bench_status=$?
 
 log=$(mktemp)
 set +e
@@ -33,5 +34,6 @@ set -e
 num() { grep -E "^\s*$1:\s*[0-9]+" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
 passed=$(num succeeded); failed=$(num failed); skipped=$(num skipped)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # the run itself broke (build error, crash)
+if [ "$bench_status" -ne 0 ]; then failed=$((failed + 1)); status=1; fi   # the benchmark project no longer builds
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"
