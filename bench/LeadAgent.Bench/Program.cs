@@ -146,7 +146,7 @@ internal static class BulkBench
 {
     public static async Task RunAsync(BenchDatabase database)
     {
-        var service = new BulkUpdateLeads(database, database);
+        var service = new BulkUpdateLeads(database);
         var sw = Stopwatch.StartNew();
         var result = await service.RunAsync(new BulkRequest(new LeadSelection(null, new LeadFilter { Status = [LeadStatus.New] }),
             new BulkAction(BulkActionKind.SetStatus, LeadStatus.Contacted)), null, CancellationToken.None);

@@ -53,6 +53,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
         }
     }
 
+    /// <summary>Changes by sales and admins only; viewers get 403 with what they tried, whichever way they reach the code.</summary>
+    public async Task<Features.Crm.Activity.Actor> RequireWriterAsync(string what = "change CRM data")
+    {
+        var actor = await actorSource.GetActorAsync();
+        if (!actor.CanWrite)
+        {
+            throw new Infrastructure.Api.ForbiddenException($"Your role can read but not {what}.");
+        }
+        return actor;
+    }
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -53,13 +52,11 @@ internal static class BulkInsert
 
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var head = new StringBuilder("INSERT INTO \"").Append(table).Append("\" (")
-            .AppendJoin(", ", columns.Select(c => $"\"{c.Name}\"")).Append(") VALUES ").ToString();
         try
         {
             if (db.IsSqlite)
             {
-                await OneByOneAsync(connection, transaction, head, columns, rows, ct);
+                await OneByOneAsync(connection, transaction, table, columns, rows, ct);
             }
             else
             {
@@ -73,12 +70,12 @@ internal static class BulkInsert
         }
     }
 
-    private static async Task OneByOneAsync(DbConnection connection, DbTransaction? transaction, string head, List<Column> columns,
+    private static async Task OneByOneAsync(DbConnection connection, DbTransaction? transaction, string table, List<Column> columns,
         IReadOnlyList<object> rows, CancellationToken ct)
     {
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;
-        cmd.CommandText = head + "(" + string.Join(", ", columns.Select((_, i) => "@c" + i)) + ")";
+        cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@c" + i))})";
         // Parameters are configured once by each column's type mapping (e.g. Guids as upper-case text on SQLite).
         var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(cmd, "@c" + i, null, c.Property.IsNullable)).ToArray();
         cmd.Parameters.AddRange(parameters);

@@ -38,7 +38,7 @@ public sealed class DuplicateDetectionTests
         string? Opt(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
         var country = Opt(v[2]);
         return new CompanyFacts(Guid.NewGuid(), v[0], CompanyNames.Key(v[0]), DomainName.Parse(Opt(v[1])).Domain, country, Opt(v[3]),
-            Opt(v[4]) is { } phone ? ContactPoints.Phone(phone, country ?? "ZZ").Value : null, Opt(v[5])?.ToUpperInvariant());
+            Opt(v[4]) is { } phone ? ContactPoints.Phone(phone, country ?? "ZZ").Value : null, CompanyNames.RegistrationId(v[5]));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class DuplicateService(IDbContextFactory<AppDbContext> dbFactory, 
     {
         var clock = Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await RequireWriteAsync(db);
+        await db.RequireWriterAsync();
         int records;
         List<MatchResult> found;
         if (kind == DuplicateKind.Company)
@@ -104,7 +104,7 @@ public sealed class DuplicateService(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<DuplicatePairDto> DismissAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var actor = await RequireWriteAsync(db);
+        var actor = await db.RequireWriterAsync();
         var pair = await db.DuplicatePairs.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("Duplicate pair", id);
         if (pair.Status != PairStatus.Open)
         {
@@ -122,9 +122,9 @@ public sealed class DuplicateService(IDbContextFactory<AppDbContext> dbFactory, 
     {
         var key = CompanyNames.Key(check.Name);
         var domain = DomainName.Parse(check.Website).Domain;
-        var phone = check.Phone is null ? null : ContactPoints.Phone(check.Phone, check.Country ?? "ZZ").Value;
-        var vat = string.IsNullOrWhiteSpace(check.VatId) ? null : check.VatId.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var country = string.IsNullOrWhiteSpace(check.Country) ? null : check.Country.Trim().ToUpperInvariant();
+        var phone = ContactPoints.Phone(check.Phone, country ?? crm.Value.DefaultPhoneRegion).Value;
+        var vat = CompanyNames.RegistrationId(check.VatId);
         if (key.Length == 0 && domain is null && phone is null && vat is null)
         {
             return [];
@@ -170,16 +170,6 @@ public sealed class DuplicateService(IDbContextFactory<AppDbContext> dbFactory, 
             .Where(x => x.m is { Confidence: >= CompanyMatcher.Threshold })
             .OrderByDescending(x => x.m!.Confidence).Take(5)
             .Select(x => new LikelyDuplicate(x.f.Id, labels.GetValueOrDefault(x.f.Id) ?? x.f.FirstName, x.m!.Confidence, x.m.Evidence)).ToList();
-    }
-
-    internal static async Task<Activity.Actor> RequireWriteAsync(AppDbContext db)
-    {
-        var actor = await db.GetActorAsync();
-        if (!actor.CanWrite)
-        {
-            throw new ForbiddenException("Your role can read but not change CRM data.");
-        }
-        return actor;
     }
 
     internal static async Task<List<DuplicatePairDto>> DescribeAsync(AppDbContext db, IReadOnlyList<DuplicatePair> pairs, CancellationToken ct)

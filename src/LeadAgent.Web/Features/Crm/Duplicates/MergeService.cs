@@ -20,7 +20,7 @@ public sealed class MergeService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<MergeDto> MergeAsync(Guid pairId, MergeRequest request, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var actor = await DuplicateService.RequireWriteAsync(db);
+        var actor = await db.RequireWriterAsync();
         var pair = await db.DuplicatePairs.FirstOrDefaultAsync(p => p.Id == pairId, ct) ?? throw new NotFoundException("Duplicate pair", pairId);
         if (pair.Status != PairStatus.Open)
         {
@@ -184,7 +184,7 @@ public sealed class MergeService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<MergeDto> UndoAsync(Guid mergeId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var actor = await DuplicateService.RequireWriteAsync(db);
+        var actor = await db.RequireWriterAsync();
         var record = await db.MergeRecords.FirstOrDefaultAsync(m => m.Id == mergeId, ct) ?? throw new NotFoundException("Merge", mergeId);
         if (record.UndoneAt is not null)
         {

@@ -21,7 +21,7 @@ internal static class CompanyRows
         var industry = r.Text("industry", 100);
         var size = r.Enum<SizeBand>("size_band");
         var phone = s.Phone(r, "phone", country);
-        var vat = r.Text("vat_id", 50)?.ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
+        var vat = CompanyNames.RegistrationId(r.Text("vat_id", 50));
         var tags = ImportValues.SplitTags(r.Text("tags", 2000));
         var ext = r.Text("external_id", 100);
         if (r.Errors.Count > 0)

@@ -53,11 +53,7 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Imp
         content = XlsxFile.ToCsvIfWorkbook(content);
         var (kind, layout, headers, mapping, _, mode, key, country, rows) = await ResolveAsync(fileName, content, settings, validateMapping: true, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var actor = await db.GetActorAsync();
-        if (!actor.CanWrite)
-        {
-            throw new ForbiddenException("Your role can read but not import CRM data.");
-        }
+        await db.RequireWriterAsync("import CRM data");
         var run = NewRun(fileName, content, kind, layout, headers, mapping, mode, key, country, rows.Count, userId, userName);
         db.ImportRuns.Add(run);
         db.ImportFiles.Add(new ImportFile { RunId = run.Id, Content = content });
@@ -95,10 +91,7 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Imp
     public async Task<ImportRunDto> CancelAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!(await db.GetActorAsync()).CanWrite)
-        {
-            throw new ForbiddenException("Your role can read but not cancel imports.");
-        }
+        await db.RequireWriterAsync("cancel imports");
         var run = await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Import", id);
         if (run.Status == ImportStatus.Queued)
         {

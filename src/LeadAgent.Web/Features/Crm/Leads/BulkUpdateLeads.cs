@@ -24,7 +24,7 @@ public sealed record BulkCount(int Count);
 /// Bulk changes over a selection. Each changed lead gets one activity entry (same batch id), written in the same
 /// transaction as the change. Rows are processed in chunks so 50,000 leads stay fast and memory stays flat.
 /// </summary>
-public sealed class BulkUpdateLeads(IDbContextFactory<AppDbContext> dbFactory, IActorSource actors)
+public sealed class BulkUpdateLeads(IDbContextFactory<AppDbContext> dbFactory)
 {
     private const int Chunk = 2000;
 
@@ -39,11 +39,7 @@ public sealed class BulkUpdateLeads(IDbContextFactory<AppDbContext> dbFactory, I
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var action = request.Action;
         var (tag, listName) = await ValidateAsync(db, request, ct);
-        var actor = await actors.GetActorAsync();
-        if (!actor.CanWrite)
-        {
-            throw new ForbiddenException("Your role can read but not change CRM data.");
-        }
+        var actor = await db.RequireWriterAsync();
         var batchId = Guid.CreateVersion7();
         var now = db.Time.GetUtcNow().UtcDateTime;
 

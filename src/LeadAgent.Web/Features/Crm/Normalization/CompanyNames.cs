@@ -16,6 +16,10 @@ public static class CompanyNames
         "bv", "nv", "ab", "as", "aps", "oy", "pty", "pvt", "fz", "fzllc", "fze", "fzco", "pjsc", "wll", "spc", "spa", "sro", "kft", "doo",
     ];
 
+    /// <summary>A VAT or register number as stored and compared: upper case, no spaces; null when empty.</summary>
+    public static string? RegistrationId(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
+
     public static string Key(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
