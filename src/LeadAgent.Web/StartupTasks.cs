@@ -25,6 +25,7 @@ internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseO
         await sp.GetRequiredService<UserService>().EnsureRolesAsync();
         await EnsureAdminAsync(sp);
         await BackfillNameKeysAsync(sp, ct);
+        await sp.GetRequiredService<Features.Inbox.Settings.RespondIoConnection>().ReloadAsync(ct);
         if (demo.Value.Seed)
         {
             await sp.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);

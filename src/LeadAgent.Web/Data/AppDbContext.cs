@@ -36,6 +36,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
     public DbSet<Features.Crm.Duplicates.MergeRecord> MergeRecords => Set<Features.Crm.Duplicates.MergeRecord>();
 
     public DbSet<Features.Inbox.Webhooks.WebhookEvent> WebhookEvents => Set<Features.Inbox.Webhooks.WebhookEvent>();
+    public DbSet<Features.Inbox.Conversations.Channel> Channels => Set<Features.Inbox.Conversations.Channel>();
+    public DbSet<Features.Inbox.Conversations.Conversation> Conversations => Set<Features.Inbox.Conversations.Conversation>();
+    public DbSet<Features.Inbox.Conversations.Message> Messages => Set<Features.Inbox.Conversations.Message>();
+    public DbSet<Features.Inbox.Templates.MessageTemplate> MessageTemplates => Set<Features.Inbox.Templates.MessageTemplate>();
+    public DbSet<Features.Inbox.Sending.Suppression> Suppressions => Set<Features.Inbox.Sending.Suppression>();
+    public DbSet<Features.Inbox.Settings.StoredSetting> StoredSettings => Set<Features.Inbox.Settings.StoredSetting>();
 
     public TimeProvider Time => time;
 

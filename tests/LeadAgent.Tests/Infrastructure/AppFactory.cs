@@ -32,8 +32,17 @@ public class AppFactory(Provider provider) : WebApplicationFactory<Program>, IAs
     // building at the same moment can grab each other's host: build one at a time.
     private static readonly SemaphoreSlim BuildLock = new(1, 1);
 
+    /// <summary>Runs before the app is built (e.g. to start fake providers it is configured to call).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    /// <summary>Extra settings for a specialised app.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
+        await BeforeStartAsync();
         _db = await TestDatabase.CreateAsync(provider);
         await BuildLock.WaitAsync();
         try
@@ -65,6 +74,7 @@ public class AppFactory(Provider provider) : WebApplicationFactory<Program>, IAs
         builder.UseSetting("Bootstrap:AdminEmail", "bootstrap-admin@test.local");
         builder.UseSetting("DataDirectory", Path.Combine(Path.GetTempPath(), "leadagent-tests", "data-" + Guid.NewGuid().ToString("N")));
         builder.UseEnvironment("Production");
+        Configure(builder);
     }
 
     public AppDbContext CreateDbContext()

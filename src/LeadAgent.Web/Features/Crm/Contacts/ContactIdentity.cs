@@ -2,7 +2,8 @@ using LeadAgent.Web.Data;
 
 namespace LeadAgent.Web.Features.Crm.Contacts;
 
-public enum IdentityKind { Email, Phone, WhatsApp, Instagram, Facebook, LinkedIn, Other }
+/// <summary>How a contact is reached; <see cref="RespondIo"/> is the contact's id in Respond.io, set when a conversation is matched.</summary>
+public enum IdentityKind { Email, Phone, WhatsApp, Instagram, Facebook, LinkedIn, Other, RespondIo }
 
 /// <summary>
 /// One way to reach a contact. <see cref="Value"/> is normalised (lower-case email, E.164 phone, lower-case handle)

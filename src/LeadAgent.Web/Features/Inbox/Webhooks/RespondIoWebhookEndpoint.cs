@@ -25,20 +25,21 @@ internal static class RespondIoWebhookEndpoint
             .Produces<Receipt>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(413);
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<RespondIoOptions> options,
-        IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<RespondIoOptions> options, Settings.RespondIoConnection connection,
+        IDbContextFactory<AppDbContext> dbFactory, InboxSignal signal, TimeProvider time, CancellationToken ct)
     {
         var settings = options.CurrentValue;
+        var keys = connection.Current.WebhookSigningKeys;
         var max = settings.MaxWebhookKilobytes * 1024;
         var body = await ReadLimitedAsync(request, max, ct);
         if (body is null)
         {
             return Results.Problem(statusCode: 413, title: "Payload too large", detail: $"Webhook bodies may be at most {settings.MaxWebhookKilobytes} KB.");
         }
-        if (!WebhookSignature.IsValid(body, request.Headers[SignatureHeader], settings.WebhookSigningKeys))
+        if (!WebhookSignature.IsValid(body, request.Headers[SignatureHeader], keys))
         {
             return Results.Problem(statusCode: 401, title: "Invalid signature",
-                detail: settings.WebhookSigningKeys.Count == 0
+                detail: keys.Count == 0
                     ? "No Respond.io webhook signing key is configured, so no delivery can be verified."
                     : $"The {SignatureHeader} header does not match the body for any configured signing key.");
         }
@@ -74,6 +75,10 @@ internal static class RespondIoWebhookEndpoint
                 return Results.Ok(new Receipt(winner, eventId, eventType, true));
             }
             throw;
+        }
+        if (problem is null)
+        {
+            signal.Notify();
         }
         return problem is null
             ? Results.Ok(new Receipt(stored.Id, eventId, eventType, false))

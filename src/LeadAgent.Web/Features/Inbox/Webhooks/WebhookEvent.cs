@@ -1,5 +1,6 @@
 namespace LeadAgent.Web.Features.Inbox.Webhooks;
 
+/// <summary>Received events wait for the worker; Failed ones are retried until <see cref="WebhookEvent.Attempts"/> runs out, then stay for inspection.</summary>
 public enum WebhookEventStatus { Received, Processed, Ignored, Malformed, Failed }
 
 /// <summary>
@@ -20,4 +21,8 @@ public sealed class WebhookEvent
     public DateTime? ProcessedAt { get; set; }
     public int Attempts { get; set; }
     public string? Error { get; set; }
+    /// <summary>A failed event is retried from this time on (with backoff) until it succeeds or gives up.</summary>
+    public DateTime? NextAttemptAt { get; set; }
+    public string? LeaseOwner { get; set; }
+    public DateTime? LeaseUntil { get; set; }
 }

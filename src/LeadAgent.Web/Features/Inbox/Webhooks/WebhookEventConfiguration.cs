@@ -16,6 +16,7 @@ internal sealed class WebhookEventConfiguration : IEntityTypeConfiguration<Webho
         b.Property(e => e.Error).HasMaxLength(2000);
         // Redeliveries of one event (also concurrent ones) store one row; several nulls (malformed bodies) are allowed.
         b.HasIndex(e => new { e.Provider, e.EventId }).IsUnique();
+        b.Property(e => e.LeaseOwner).HasMaxLength(64);
         b.HasIndex(e => new { e.Status, e.Id });
     }
 }

@@ -1,0 +1,36 @@
+namespace LeadAgent.Web.Features.Inbox.Conversations;
+
+/// <summary>What kind of channel a conversation runs on; decides the sending rules (<see cref="Sending.SendPolicy"/>).</summary>
+public enum ChannelKind { WhatsApp, Instagram, Facebook, Email, Other }
+
+/// <summary>
+/// One channel of a provider's workspace (a Respond.io WhatsApp number, Instagram account, mailbox…), or the built-in
+/// sandbox. Created when the first event on it arrives or when channels are fetched from the API.
+/// </summary>
+public sealed class Channel
+{
+    public const string RespondIo = "respondio";
+    public const string Sandbox = "sandbox";
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary><see cref="RespondIo"/> or <see cref="Sandbox"/>.</summary>
+    public required string Provider { get; set; }
+    /// <summary>The provider's channel id (Respond.io <c>channel.id</c>).</summary>
+    public required string ExternalId { get; set; }
+    public required string Name { get; set; }
+    /// <summary>The provider's source name as given (<c>whatsapp_cloud</c>, <c>instagram</c>, <c>gmail</c>…).</summary>
+    public required string Source { get; set; }
+    public ChannelKind Kind { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Maps a Respond.io source defensively: anything with "whatsapp" is WhatsApp, gmail/other_email are e-mail.</summary>
+    public static ChannelKind KindOf(string? source)
+    {
+        var s = (source ?? "").ToLowerInvariant();
+        return s.Contains("whatsapp", StringComparison.Ordinal) ? ChannelKind.WhatsApp
+            : s == "instagram" ? ChannelKind.Instagram
+            : s is "facebook" or "messenger" ? ChannelKind.Facebook
+            : s is "gmail" or "other_email" or "email" ? ChannelKind.Email
+            : ChannelKind.Other;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.Json;
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Crm.Leads;
+using LeadAgent.Web.Features.Inbox.Conversations;
+using LeadAgent.Web.Features.Inbox.Sending;
+using LeadAgent.Web.Features.Inbox.Templates;
+using LeadAgent.Web.Infrastructure.Api;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadAgent.Web.Features.Inbox;
+
+/// <summary>Reads for the unified inbox: the conversation list (newest activity first, keyset paging) and one conversation.</summary>
+public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, TemplateService templates)
+{
+    private const string Sort = "recent";
+
+    public async Task<InboxPage> ListAsync(InboxQuery query, string? userId, CancellationToken ct = default)
+    {
+        var errors = new Errors();
+        var limit = Cursor.ClampLimit(query.Limit, errors);
+        var q = errors.Optional("q", query.Q, 200)?.ToLower(CultureInfo.InvariantCulture);
+        errors.ThrowIfAny();
+        var cursor = Cursor.Decode(query.Cursor, Sort);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var list = db.Conversations.AsNoTracking();
+        if (query.Channel is { } channel)
+        {
+            list = list.Where(c => c.Channel!.Kind == channel);
+        }
+        if (query.Status is { } status)
+        {
+            list = list.Where(c => c.Status == status);
+        }
+        list = query.Assigned switch
+        {
+            AssignedFilter.Me => list.Where(c => c.AssigneeId == userId),
+            AssignedFilter.Unassigned => list.Where(c => c.AssigneeId == null),
+            _ => list,
+        };
+        if (query.Unread == true)
+        {
+            list = list.Where(c => c.UnreadCount > 0);
+        }
+        if (query.NeedsReview == true)
+        {
+            list = list.Where(c => c.Match == MatchState.Ambiguous);
+        }
+        if (query.LeadStatus is { } leadStatus)
+        {
+            list = list.Where(c => db.Leads.Any(l => l.PrimaryContactId == c.ContactId && l.ArchivedAt == null && l.Status == leadStatus));
+        }
+        if (query.Classification is { } classification)
+        {
+            list = list.Where(c => db.Leads.Any(l => l.PrimaryContactId == c.ContactId && l.ArchivedAt == null && l.Classification == classification));
+        }
+        if (q is not null)
+        {
+            var digits = new string(q.Where(char.IsDigit).ToArray());
+            list = list.Where(c => c.DisplayName.ToLower().Contains(q) || (c.Email != null && c.Email.Contains(q))
+                || (digits.Length >= 4 && c.Phone != null && c.Phone.Contains(digits))
+                || (c.Contact != null && (c.Contact.FirstName + " " + (c.Contact.LastName ?? "")).ToLower().Contains(q))
+                || db.Messages.Any(m => m.ConversationId == c.Id && m.Text != null && m.Text.ToLower().Contains(q)));
+        }
+        if (cursor is not null)
+        {
+            var at = DateTime.Parse(cursor.Value!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+            var id = cursor.Id;
+            list = list.Where(c => c.LastMessageAt < at || (c.LastMessageAt == at && c.Id.CompareTo(id) < 0));
+        }
+        var rows = await Rows(db, list.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Take(limit + 1)).ToListAsync(ct);
+        var page = Page<ConversationRow>.FromLookahead(rows, limit, r => new Cursor(Sort, r.LastMessageAt.ToString("O", CultureInfo.InvariantCulture), r.Id).Encode(), null);
+        var unread = await db.Conversations.CountAsync(c => c.UnreadCount > 0, ct);
+        var review = await db.Conversations.CountAsync(c => c.Match == MatchState.Ambiguous, ct);
+        return new InboxPage(page.Items, page.NextCursor, unread, review);
+    }
+
+    public async Task<ConversationDetail> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await Rows(db, db.Conversations.AsNoTracking().Where(c => c.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Conversation", id);
+        var lead = row.ContactId is null ? null : await db.Leads.AsNoTracking()
+            .Where(l => l.PrimaryContactId == row.ContactId && l.ArchivedAt == null)
+            .OrderBy(l => l.Status == LeadStatus.Won || l.Status == LeadStatus.Lost || l.Status == LeadStatus.Disqualified).ThenByDescending(l => l.UpdatedAt)
+            .Select(l => new LeadCard(l.Id, l.Title, l.Status, l.Owner == null ? null : l.Owner.DisplayName ?? l.Owner.Email, l.Score, l.Classification))
+            .FirstOrDefaultAsync(ct);
+        var candidates = new List<CandidateCard>();
+        if (row.Match == MatchState.Ambiguous)
+        {
+            var ids = (await db.Conversations.Where(c => c.Id == id).Select(c => c.CandidateContactIds).FirstAsync(ct) ?? "")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+            candidates = await db.Contacts.Where(c => ids.Contains(c.Id))
+                .Select(c => new CandidateCard(c.Id, c.FirstName + " " + (c.LastName ?? ""), c.Company == null ? null : c.Company.Name)).ToListAsync(ct);
+        }
+        // The latest 300 entries; older history stays in the database and the API's export.
+        var messages = (await db.Messages.AsNoTracking().Where(m => m.ConversationId == id).OrderByDescending(m => m.At).ThenByDescending(m => m.Id).Take(300)
+            .ToListAsync(ct)).OrderBy(m => m.At).ThenBy(m => m.Id).Select(ToDto).ToList();
+        var verdict = await FreeTextVerdictAsync(db, row, ct);
+        var usable = await templates.ForConversationAsync(db, row, ct);
+        return new ConversationDetail(row, lead, candidates, messages, verdict, usable);
+    }
+
+    internal async Task<SendVerdict> FreeTextVerdictAsync(AppDbContext db, ConversationRow row, CancellationToken ct)
+    {
+        string? suppressed = null;
+        if (row.Channel == ChannelKind.Email && row.Email is { } email)
+        {
+            suppressed = await db.Suppressions.Where(s => s.Address == email).Select(s => s.Reason).FirstOrDefaultAsync(ct);
+        }
+        return SendPolicy.Check(row.Channel, row.LastInboundAt, time.GetUtcNow().UtcDateTime, false, false, SenderKind.Human, suppressed);
+    }
+
+    public static MessageDto ToDto(Message m) => new(m.Id, m.Direction, m.Type, m.Text, m.Subject,
+        m.Attachments is null ? [] : JsonSerializer.Deserialize<List<Attachment>>(m.Attachments) ?? [],
+        m.Status, m.Error, m.At, m.AuthorName, m.SenderSource);
+
+    internal static IQueryable<ConversationRow> Rows(AppDbContext db, IQueryable<Conversation> q) => q.Select(c => new ConversationRow(
+        c.Id, c.Channel!.Kind, c.Channel.Name, c.Channel.Provider == Channel.Sandbox, c.DisplayName, c.Phone, c.Email,
+        c.ContactId, c.Contact == null ? null : c.Contact.FirstName + " " + (c.Contact.LastName ?? ""),
+        c.Contact == null ? null : c.Contact.CompanyId, c.Contact == null || c.Contact.Company == null ? null : c.Contact.Company.Name, c.Match,
+        c.Status, c.AssigneeId, db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
+        c.LastMessageAt, c.LastInboundAt, c.LastMessagePreview, c.UnreadCount,
+        db.Leads.Where(l => l.PrimaryContactId == c.ContactId && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => (LeadStatus?)l.Status).FirstOrDefault(),
+        db.Leads.Where(l => l.PrimaryContactId == c.ContactId && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => l.Classification).FirstOrDefault()));
+}

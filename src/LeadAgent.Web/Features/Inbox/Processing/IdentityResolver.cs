@@ -1,0 +1,167 @@
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Crm;
+using LeadAgent.Web.Features.Crm.Companies;
+using LeadAgent.Web.Features.Crm.Contacts;
+using LeadAgent.Web.Features.Crm.Leads;
+using LeadAgent.Web.Features.Crm.Normalization;
+using LeadAgent.Web.Features.Inbox.Conversations;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadAgent.Web.Features.Inbox.Processing;
+
+/// <summary>The outcome of matching a sender: one contact, or several candidates for a person to choose from.</summary>
+public sealed record Resolution(Guid? ContactId, MatchState Match, IReadOnlyList<Guid> Candidates, bool Created);
+
+/// <summary>
+/// Matches a message sender to a CRM contact: by the provider's contact id (remembered as an identity), then the
+/// normalised phone number (E.164), then the e-mail address. Several contacts on one level is ambiguous: the
+/// conversation waits in the review list instead of being attached to the wrong person. An unknown sender becomes a
+/// new contact with a new lead (source "inbound message"), under the company of a business e-mail domain when there is
+/// one, else under a company named after the person, tagged "inbound" for the team to tidy.
+/// </summary>
+public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
+{
+    private static readonly HashSet<string> FreeMailDomains =
+    [
+        "gmail.com", "googlemail.com", "yahoo.com", "yahoo.de", "yahoo.co.uk", "hotmail.com", "hotmail.de", "outlook.com", "live.com",
+        "msn.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "web.de", "t-online.de", "proton.me",
+        "protonmail.com", "mail.ru", "yandex.ru", "orange.fr", "free.fr", "laposte.net", "bluewin.ch",
+    ];
+
+    private readonly Dictionary<string, Resolution> _known = [];
+
+    public static string? Phone(RioContact c, string defaultRegion) =>
+        c.Phone is null ? null : ContactPoints.Phone(c.Phone, c.CountryCode is { Length: 2 } cc ? cc : defaultRegion).Value;
+
+    public static string? Email(RioContact c) => ContactPoints.Email(c.Email).Value;
+
+    public async Task<Resolution> ResolveAsync(string provider, RioContact sender, ChannelKind channel, CancellationToken ct)
+    {
+        var key = $"{provider}:{sender.Id}";
+        if (_known.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        var resolution = await FindAsync(provider, sender, ct) ?? await CreateAsync(provider, sender, channel, ct);
+        _known[key] = resolution;
+        return resolution;
+    }
+
+    /// <summary>Links a provider contact id to a CRM contact so the next message matches directly.</summary>
+    public async Task LinkAsync(string provider, string externalId, Guid contactId, CancellationToken ct)
+    {
+        var kind = IdentityKind.RespondIo;
+        var value = ProviderValue(provider, externalId);
+        if (!await db.ContactIdentities.AnyAsync(i => i.ContactId == contactId && i.Kind == kind && i.Value == value, ct)
+            && !db.ContactIdentities.Local.Any(i => i.ContactId == contactId && i.Kind == kind && i.Value == value))
+        {
+            db.ContactIdentities.Add(new ContactIdentity { ContactId = contactId, Kind = kind, Value = value, Label = provider });
+        }
+        _known[$"{provider}:{externalId}"] = new Resolution(contactId, MatchState.Matched, [], false);
+    }
+
+    // Sandbox senders get their own id space so they never match a real Respond.io contact.
+    private static string ProviderValue(string provider, string externalId) => provider == Channel.RespondIo ? externalId : $"{provider}:{externalId}";
+
+    private async Task<Resolution?> FindAsync(string provider, RioContact sender, CancellationToken ct)
+    {
+        var byId = await ContactsWith([IdentityKind.RespondIo], ProviderValue(provider, sender.Id), ct);
+        if (byId.Count == 1)
+        {
+            return new Resolution(byId[0], MatchState.Matched, [], false);
+        }
+        foreach (var (kinds, value) in new[] { (new[] { IdentityKind.Phone, IdentityKind.WhatsApp }, Phone(sender, defaultRegion)), ([IdentityKind.Email], Email(sender)) })
+        {
+            if (value is null)
+            {
+                continue;
+            }
+            var found = await ContactsWith(kinds, value, ct);
+            if (found.Count == 1)
+            {
+                await LinkAsync(provider, sender.Id, found[0], ct);
+                return new Resolution(found[0], MatchState.Matched, [], false);
+            }
+            if (found.Count > 1)
+            {
+                return new Resolution(null, MatchState.Ambiguous, found.Take(10).ToList(), false);
+            }
+        }
+        return byId.Count > 1 ? new Resolution(null, MatchState.Ambiguous, byId.Take(10).ToList(), false) : null;
+    }
+
+    private async Task<List<Guid>> ContactsWith(IdentityKind[] kinds, string value, CancellationToken ct)
+    {
+        var saved = await db.ContactIdentities.Where(i => i.Value == value && kinds.Contains(i.Kind))
+            .Join(db.Contacts.Where(c => c.ArchivedAt == null), i => i.ContactId, c => c.Id, (i, c) => c.Id)
+            .Distinct().ToListAsync(ct);
+        // Contacts created earlier in the same batch are not in the database yet.
+        return saved.Concat(db.ContactIdentities.Local.Where(i => i.Value == value && kinds.Contains(i.Kind)).Select(i => i.ContactId)).Distinct().ToList();
+    }
+
+    private async Task<Resolution> CreateAsync(string provider, RioContact sender, ChannelKind channel, CancellationToken ct)
+    {
+        var email = Email(sender);
+        var phone = Phone(sender, defaultRegion);
+        var company = await CompanyForAsync(sender, email, ct);
+        var contact = new Contact
+        {
+            FirstName = Cut(sender.FirstName ?? sender.Name, 100)!,
+            LastName = sender.FirstName is null ? null : Cut(sender.LastName, 100),
+            CompanyId = company.Id,
+            Tags = ["inbound"],
+        };
+        contact.Identities.Add(new ContactIdentity { ContactId = contact.Id, Kind = IdentityKind.RespondIo, Value = ProviderValue(provider, sender.Id), Label = provider });
+        if (phone is not null)
+        {
+            contact.Identities.Add(new ContactIdentity { ContactId = contact.Id, Kind = channel == ChannelKind.WhatsApp ? IdentityKind.WhatsApp : IdentityKind.Phone, Value = phone, IsPrimary = true });
+        }
+        if (email is not null)
+        {
+            contact.Identities.Add(new ContactIdentity { ContactId = contact.Id, Kind = IdentityKind.Email, Value = email, IsPrimary = phone is null });
+        }
+        db.Contacts.Add(contact);
+        db.Leads.Add(new Lead
+        {
+            Title = Cut($"Inbound {channel}: {sender.Name}", 200)!,
+            CompanyId = company.Id,
+            PrimaryContactId = contact.Id,
+            Source = LeadSource.InboundMessage,
+            Status = LeadStatus.New,
+            StatusChangedAt = db.Time.GetUtcNow().UtcDateTime,
+            Tags = ["inbound"],
+        });
+        return new Resolution(contact.Id, MatchState.Matched, [], true);
+    }
+
+    private async Task<Company> CompanyForAsync(RioContact sender, string? email, CancellationToken ct)
+    {
+        var domain = email?.Split('@')[1];
+        if (domain is not null && !FreeMailDomains.Contains(domain) && DomainName.Registrable(domain) is { } registrable)
+        {
+            var existing = db.Companies.Local.FirstOrDefault(c => c.Domain == registrable)
+                ?? await db.Companies.FirstOrDefaultAsync(c => c.Domain == registrable, ct);
+            if (existing is not null)
+            {
+                return existing;
+            }
+            var label = registrable.Split('.')[0];
+            return db.Companies.Add(new Company
+            {
+                Name = Cut(char.ToUpperInvariant(label[0]) + label[1..], 200)!,
+                Website = "https://" + registrable,
+                Domain = registrable,
+                Country = sender.CountryCode?.ToUpperInvariant() is { Length: 2 } cc ? cc : null,
+                Tags = ["inbound"],
+            }).Entity;
+        }
+        return db.Companies.Add(new Company
+        {
+            Name = Cut(sender.Name, 200)!,
+            Country = sender.CountryCode?.ToUpperInvariant() is { Length: 2 } country ? country : null,
+            Tags = ["inbound", "no-company-yet"],
+        }).Entity;
+    }
+
+    private static string? Cut(string? s, int max) => s is null ? null : s.Length > max ? s[..max] : s;
+}

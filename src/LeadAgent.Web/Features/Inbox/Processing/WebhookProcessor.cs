@@ -1,0 +1,149 @@
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Crm;
+using LeadAgent.Web.Features.Crm.Activity;
+using LeadAgent.Web.Features.Inbox.Webhooks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LeadAgent.Web.Features.Inbox.Processing;
+
+/// <summary>
+/// Turns stored webhook events into conversations and messages. Claims due events with a lease (so instances sharing
+/// a database never process one twice at the same time), applies a batch in one transaction, and when a batch fails
+/// retries its events one by one so one bad event cannot hold up the others. Failed and early events are retried with
+/// backoff; after the last attempt they stay Failed with the error, for inspection.
+/// </summary>
+public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider time, IOptions<InboxOptions> options,
+    IOptions<CrmOptions> crm, InboxNotifier notifier, ILogger<WebhookProcessor> log)
+{
+    public static readonly Actor RespondIoActor = new(ActorKind.System, null, "Respond.io (inbound)");
+
+    private readonly string _instance = $"{Guid.NewGuid():N}"[..12] + $"@{Environment.ProcessId}";
+
+    /// <summary>Processes one batch of due events; returns how many were claimed.</summary>
+    public async Task<int> ProcessDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<HttpActorSource>().Set(RespondIoActor);
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var claimed = await ClaimAsync(factory, ct);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+        try
+        {
+            await ApplyAsync(factory, claimed, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            if (claimed.Count == 1)
+            {
+                await FailAsync(factory, claimed[0], e, ct);
+            }
+            else
+            {
+                foreach (var one in claimed)
+                {
+                    try
+                    {
+                        await ApplyAsync(factory, [one], ct);
+                    }
+                    catch (Exception single) when (single is not OperationCanceledException || !ct.IsCancellationRequested)
+                    {
+                        await FailAsync(factory, one, single, ct);
+                    }
+                }
+            }
+        }
+        return claimed.Count;
+    }
+
+    private async Task<List<WebhookEvent>> ClaimAsync(IDbContextFactory<AppDbContext> factory, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var claim = $"{_instance}:{Guid.NewGuid():N}"[..40];
+        var due = await db.WebhookEvents
+            .Where(e => (e.Status == WebhookEventStatus.Received || (e.Status == WebhookEventStatus.Failed && e.NextAttemptAt != null))
+                && (e.NextAttemptAt == null || e.NextAttemptAt <= now) && (e.LeaseUntil == null || e.LeaseUntil < now))
+            .OrderBy(e => e.Id).Select(e => e.Id).Take(options.Value.BatchSize).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return [];
+        }
+        var until = now.AddSeconds(options.Value.LeaseSeconds);
+        await db.WebhookEvents.Where(e => due.Contains(e.Id) && (e.LeaseUntil == null || e.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, claim).SetProperty(e => e.LeaseUntil, until), ct);
+        return await db.WebhookEvents.AsNoTracking().Where(e => due.Contains(e.Id) && e.LeaseOwner == claim).OrderBy(e => e.Id).ToListAsync(ct);
+    }
+
+    private async Task ApplyAsync(IDbContextFactory<AppDbContext> factory, IReadOnlyList<WebhookEvent> events, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var region = crm.Value.DefaultPhoneRegion;
+        var appliers = new Dictionary<string, EventApplier>();
+        var parsed = events.Select(e => (Event: e, Rio: RioEvent.Parse(e.EventType!, e.Body))).ToList();
+        var results = new List<(WebhookEvent Event, string? Ignored, DateTime? Retry)>();
+        foreach (var (stored, rio) in parsed)
+        {
+            var provider = stored.Provider == RespondIoWebhookEndpoint.Provider ? Conversations.Channel.RespondIo : stored.Provider;
+            if (!appliers.TryGetValue(provider, out var applier))
+            {
+                appliers[provider] = applier = new EventApplier(db, new IdentityResolver(db, region), provider, region);
+                await applier.PreloadAsync(parsed.Where(p => p.Rio.Message is not null).Select(p => p.Rio.Message!.MessageId), ct);
+            }
+            try
+            {
+                results.Add((stored, await applier.ApplyAsync(rio, now, ct), null));
+            }
+            catch (EventNotReadyException early) when (stored.Attempts + 1 < options.Value.MaxAttempts)
+            {
+                results.Add((stored, early.Message, now.Add(Backoff(stored.Attempts))));
+            }
+            catch (EventNotReadyException early)
+            {
+                results.Add((stored, early.Message + " Gave up waiting.", null));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var (stored, ignored, retry) in results)
+        {
+            var status = retry is not null ? WebhookEventStatus.Received : ignored is null ? WebhookEventStatus.Processed : WebhookEventStatus.Ignored;
+            var attempts = stored.Attempts + 1;
+            await db.WebhookEvents.Where(e => e.Id == stored.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Status, status).SetProperty(e => e.Attempts, attempts).SetProperty(e => e.Error, ignored)
+                .SetProperty(e => e.ProcessedAt, retry == null ? now : null).SetProperty(e => e.NextAttemptAt, retry)
+                .SetProperty(e => e.LeaseOwner, (string?)null).SetProperty(e => e.LeaseUntil, (DateTime?)null), ct);
+        }
+        await tx.CommitAsync(ct);
+        notifier.Changed(appliers.Values.SelectMany(a => a.Touched));
+    }
+
+    private async Task FailAsync(IDbContextFactory<AppDbContext> factory, WebhookEvent stored, Exception e, CancellationToken ct)
+    {
+        var attempts = stored.Attempts + 1;
+        // A body that cannot be understood will not improve with retries.
+        var permanent = e is FormatException or System.Text.Json.JsonException || attempts >= options.Value.MaxAttempts;
+        var now = time.GetUtcNow().UtcDateTime;
+        DateTime? retry = permanent ? null : now.Add(Backoff(stored.Attempts));
+        var error = $"{e.GetType().Name}: {e.Message}";
+        if (!permanent)
+        {
+            log.LogWarning(e, "Webhook event {Id} failed (attempt {Attempt}); retrying at {Retry}.", stored.Id, attempts, retry);
+        }
+        else
+        {
+            log.LogError(e, "Webhook event {Id} failed for good after {Attempt} attempts.", stored.Id, attempts);
+        }
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.WebhookEvents.Where(x => x.Id == stored.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.Status, WebhookEventStatus.Failed).SetProperty(x => x.Attempts, attempts)
+            .SetProperty(x => x.Error, error.Length > 2000 ? error[..2000] : error).SetProperty(x => x.NextAttemptAt, retry)
+            .SetProperty(x => x.LeaseOwner, (string?)null).SetProperty(x => x.LeaseUntil, (DateTime?)null), ct);
+    }
+
+    private TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(options.Value.RetrySeconds * Math.Pow(2, attempts), 3600));
+}

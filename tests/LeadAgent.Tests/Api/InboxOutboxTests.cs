@@ -1,0 +1,199 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LeadAgent.Tests.Fakes;
+using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Web.Features.Inbox.Conversations;
+using Microsoft.EntityFrameworkCore;
+using static LeadAgent.Tests.Api.InboxIngestionTests;
+using static LeadAgent.Tests.Fakes.RespondIoEvents;
+
+namespace LeadAgent.Tests.Api;
+
+/// <summary>Replies through the persisted outbox against the fake Respond.io: every failure mode ends sent once or failed with a reason.</summary>
+public abstract class InboxOutboxTests(InboxApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<(HttpClient Sales, Guid Conversation, Sender Sender)> ThreadAsync(Chan? channel = null, DateTimeOffset? lastInbound = null)
+    {
+        var s = NewSender("Rita", UniquePhone(), $"rita.{Guid.NewGuid():N}@example.org");
+        using var client = app.AnonymousClient();
+        Assert.Equal(HttpStatusCode.OK, (await FakeRespondIo.DeliverAsync(client, Received(s, "Can you send prices?", channel, at: lastInbound), AppFactory.WebhookKeys[0])).StatusCode);
+        var conversation = await EventuallyAsync(async () =>
+        {
+            await using var db = app.CreateDbContext();
+            return await db.Conversations.Where(c => c.ExternalContactId == s.Id.ToString()).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(Ct);
+        }, "conversation");
+        return (await app.ClientAsync("sales"), conversation.GetValueOrDefault(), s);
+    }
+
+    private async Task<Message> SettledAsync(Guid messageId, int seconds = 40) => await EventuallyAsync(async () =>
+    {
+        await using var db = app.CreateDbContext();
+        var m = await db.Messages.AsNoTracking().FirstAsync(x => x.Id == messageId, Ct);
+        return m.Status is DeliveryStatus.Sent or DeliveryStatus.Delivered or DeliveryStatus.Read or DeliveryStatus.Failed ? m : null;
+    }, "message settled", seconds);
+
+    private List<FakeRespondIo.Sent> SentTo(Sender s) => app.Fake.Messages.Where(m => m.ContactIdentifier == $"id:{s.Id}").ToList();
+
+    private static async Task<Guid> ReplyAsync(HttpClient sales, Guid conversation, object body)
+    {
+        var response = await sales.PostJsonAsync($"/api/v1/inbox/conversations/{conversation}/messages", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var message = await response.ReadAsync<JsonElement>();
+        Assert.Equal("Pending", message.GetProperty("status").GetString());
+        return message.GetProperty("id").GetGuid();
+    }
+
+    [Fact]
+    public async Task A_reply_is_sent_once_with_the_channel_and_the_providers_id_is_kept()
+    {
+        var (sales, conversation, s) = await ThreadAsync();
+        var id = await ReplyAsync(sales, conversation, new { text = "Hi Rita, prices attached." });
+        var sent = await SettledAsync(id);
+        Assert.Equal(DeliveryStatus.Sent, sent.Status);
+        var wire = Assert.Single(SentTo(s));
+        Assert.Equal((12L, "text", "Hi Rita, prices attached."), (wire.ChannelId, wire.Message["type"]!.GetValue<string>(), wire.Message["text"]!.GetValue<string>()));
+        Assert.Equal(wire.MessageId.ToString(), sent.ProviderMessageId);
+
+        // Respond.io echoes our send as message.sent (source api): matched, not stored twice; its statuses apply.
+        using var client = app.AnonymousClient();
+        await FakeRespondIo.DeliverAsync(client, Sent(s, wire.MessageId, "Hi Rita, prices attached.", "api", null, "sent", "delivered"), AppFactory.WebhookKeys[0]);
+        await EventuallyAsync(async () =>
+        {
+            await using var db = app.CreateDbContext();
+            return await db.Messages.AnyAsync(m => m.Id == id && m.Status == DeliveryStatus.Delivered, Ct) ? "ok" : null;
+        }, "delivered");
+        await using var check = app.CreateDbContext();
+        Assert.Equal(1, await check.Messages.CountAsync(m => m.ConversationId == conversation && m.Direction == MessageDirection.Outbound, Ct));
+    }
+
+    [Theory]
+    [InlineData(Fault.RateLimit)]
+    [InlineData(Fault.ServerError)]
+    [InlineData(Fault.Timeout)]
+    [InlineData(Fault.AcceptThenTimeout)]
+    [InlineData(Fault.AcceptThenServerError)]
+    public async Task Transient_failures_end_with_the_message_sent_exactly_once(Fault fault)
+    {
+        var (sales, conversation, s) = await ThreadAsync();
+        app.Fake.Inject("message", fault, 2);
+        var id = await ReplyAsync(sales, conversation, new { text = $"Offer after {fault}" });
+        var sent = await SettledAsync(id);
+        Assert.Equal(DeliveryStatus.Sent, sent.Status);
+        var wire = Assert.Single(SentTo(s));
+        Assert.Equal(wire.MessageId.ToString(), sent.ProviderMessageId);
+    }
+
+    [Fact]
+    public async Task A_permanent_refusal_fails_with_the_providers_reason_and_is_not_retried()
+    {
+        var (sales, conversation, s) = await ThreadAsync();
+        app.Fake.Inject("message", Fault.BadRequest);
+        var before = app.Fake.SendAttempts;
+        var id = await ReplyAsync(sales, conversation, new { text = "This one is refused" });
+        var failed = await SettledAsync(id);
+        Assert.Equal(DeliveryStatus.Failed, failed.Status);
+        Assert.Contains("131047", failed.Error);
+        await Task.Delay(2500, Ct);
+        Assert.Equal(before + 1, app.Fake.SendAttempts);
+        Assert.Empty(SentTo(s));
+    }
+
+    [Fact]
+    public async Task The_echo_arriving_before_the_send_is_saved_is_matched_not_duplicated()
+    {
+        var (sales, conversation, s) = await ThreadAsync();
+        app.Fake.Inject("message", Fault.AcceptThenTimeout);
+        var id = await ReplyAsync(sales, conversation, new { text = "Echo race" });
+        var wire = await EventuallyAsync(() => Task.FromResult(SentTo(s).FirstOrDefault()), "provider got it");
+        using var client = app.AnonymousClient();
+        await FakeRespondIo.DeliverAsync(client, Sent(s, wire.MessageId, "Echo race", "api"), AppFactory.WebhookKeys[0]);
+        var sent = await SettledAsync(id);
+        Assert.Equal(wire.MessageId.ToString(), sent.ProviderMessageId);
+        await Task.Delay(1500, Ct);
+        Assert.Single(SentTo(s));
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.Messages.CountAsync(m => m.ConversationId == conversation && m.Direction == MessageDirection.Outbound, Ct));
+    }
+
+    [Fact]
+    public async Task WhatsApp_free_text_is_refused_after_24_hours_and_an_approved_template_goes_out()
+    {
+        var (sales, conversation, s) = await ThreadAsync(lastInbound: DateTimeOffset.UtcNow.AddHours(-30));
+        var refused = await sales.PostJsonAsync($"/api/v1/inbox/conversations/{conversation}/messages", new { text = "Still interested?" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var why = (await refused.ProblemAsync()).GetProperty("errors").GetProperty("text")[0].GetString();
+        Assert.Contains("24-hour window closed", why);
+
+        app.Fake.Templates["12"] =
+        [
+            JsonNode.Parse("""{"id":501,"name":"follow_up","languageCode":"de","category":"UTILITY","status":"APPROVED","components":[{"type":"BODY","text":"Hallo {{1}}, hier ist Ihr Angebot von {{2}}."}]}""")!.AsObject(),
+            JsonNode.Parse("""{"id":502,"name":"promo_draft","languageCode":"de","category":"MARKETING","status":"PENDING","components":[{"type":"BODY","text":"Neu!"}]}""")!.AsObject(),
+        ];
+        using var admin = await app.ClientAsync("admin");
+        Assert.True((await (await admin.PostAsync("/api/v1/inbox/templates/sync", null, Ct)).ReadAsync<JsonElement>()).GetProperty("synced").GetInt32() >= 2);
+        var detail = await (await sales.GetAsync($"/api/v1/inbox/conversations/{conversation}", Ct)).ReadAsync<JsonElement>();
+        Assert.False(detail.GetProperty("freeText").GetProperty("allowed").GetBoolean());
+        var templates = detail.GetProperty("templates").EnumerateArray().ToList();
+        var approved = templates.Single(t => t.GetProperty("name").GetString() == "follow_up");
+        var pending = templates.Single(t => t.GetProperty("name").GetString() == "promo_draft");
+        Assert.True(approved.GetProperty("canSend").GetBoolean());
+        Assert.Equal(2, approved.GetProperty("parameters").GetInt32());
+        Assert.False(pending.GetProperty("canSend").GetBoolean());
+
+        var notApproved = await sales.PostJsonAsync($"/api/v1/inbox/conversations/{conversation}/messages", new { templateId = pending.GetProperty("id").GetGuid() });
+        Assert.Equal(HttpStatusCode.BadRequest, notApproved.StatusCode);
+        var missing = await sales.PostJsonAsync($"/api/v1/inbox/conversations/{conversation}/messages", new { templateId = approved.GetProperty("id").GetGuid(), parameters = new[] { "{{contact.first_name}}" } });
+        Assert.Contains("{{2}}", (await missing.ProblemAsync()).GetProperty("errors").GetProperty("parameters")[0].GetString());
+
+        var id = await ReplyAsync(sales, conversation, new { templateId = approved.GetProperty("id").GetGuid(), parameters = new[] { "{{contact.first_name}}", "Promo GmbH" } });
+        var sent = await SettledAsync(id);
+        Assert.Equal("Hallo Rita, hier ist Ihr Angebot von Promo GmbH.", sent.Text);
+        var wire = Assert.Single(SentTo(s)).Message;
+        Assert.Equal("whatsapp_template", wire["type"]!.GetValue<string>());
+        Assert.Equal(("follow_up", "de"), (wire["template"]!["name"]!.GetValue<string>(), wire["template"]!["languageCode"]!.GetValue<string>()));
+        Assert.Equal(["Rita", "Promo GmbH"], wire["template"]!["components"]![0]!["parameters"]!.AsArray().Select(p => p!["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Assignment_and_closing_are_mirrored_to_respond_io_and_notes_stay_internal()
+    {
+        var (sales, conversation, s) = await ThreadAsync(Instagram);
+        var me = await (await sales.GetAsync("/api/v1/me", Ct)).ReadAsync<JsonElement>();
+        await (await sales.PostJsonAsync($"/api/v1/inbox/conversations/{conversation}/assign", new { userId = me.GetProperty("id").GetString() })).ReadAsync<JsonElement>();
+        var closed = await (await sales.PostJsonAsync($"/api/v1/inbox/conversations/{conversation}/status", new { status = "Closed" })).ReadAsync<JsonElement>();
+        Assert.Equal("Closed", closed.GetProperty("conversation").GetProperty("status").GetString());
+        await (await sales.PostJsonAsync($"/api/v1/inbox/conversations/{conversation}/notes", new { text = "Called her, wants samples." })).ReadAsync<JsonElement>();
+        var identifier = $"id:{s.Id}";
+        await EventuallyAsync(() => Task.FromResult(app.Fake.Commands.Count(c => c.Identifier == identifier) == 2 ? "2" : null), "two mirrored commands");
+        var commands = app.Fake.Commands.Where(c => c.Identifier == identifier).ToList();
+        Assert.Equal(me.GetProperty("email").GetString(), commands.Single(c => c.Path == "assignee").Body!["assignee"]!.GetValue<string>());
+        Assert.Equal("close", commands.Single(c => c.Path == "status").Body!["status"]!.GetValue<string>());
+        Assert.Empty(SentTo(s));
+
+        using var viewer = await app.ClientAsync("viewer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostJsonAsync($"/api/v1/inbox/conversations/{conversation}/messages", new { text = "hi" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Settings_are_masked_and_test_connection_lists_the_channels()
+    {
+        using var admin = await app.ClientAsync("admin");
+        app.Fake.Channels.Clear();
+        app.Fake.Channels.AddRange([.. Enumerable.Range(1, 12).Select(i => new JsonObject { ["id"] = 900 + i, ["name"] = $"Channel {i}", ["source"] = i % 2 == 0 ? "instagram" : "whatsapp_cloud", ["created_at"] = 1700000000 })]);
+        var view = await (await admin.GetAsync("/api/v1/inbox/settings", Ct)).ReadAsync<JsonElement>();
+        Assert.Equal("••••oken", view.GetProperty("apiToken").GetString());
+        Assert.DoesNotContain(FakeRespondIo.Token, view.GetRawText());
+        var test = await (await admin.PostAsync("/api/v1/inbox/settings/test", null, Ct)).ReadAsync<JsonElement>();
+        Assert.True(test.GetProperty("ok").GetBoolean());
+        Assert.Equal(12, test.GetProperty("channels").GetArrayLength()); // two pages of ten
+        using var sales = await app.ClientAsync("sales");
+        Assert.Equal(HttpStatusCode.Forbidden, (await sales.GetAsync("/api/v1/inbox/settings", Ct)).StatusCode);
+    }
+}
+
+public sealed class InboxOutboxSqliteTests(SqliteInboxApp app) : InboxOutboxTests(app), IClassFixture<SqliteInboxApp>;
+
+public sealed class InboxOutboxPostgresTests(PostgresInboxApp app) : InboxOutboxTests(app), IClassFixture<PostgresInboxApp>;
