@@ -31,7 +31,7 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
             {
                 File.Delete(f);
             }
-            cs = $"Data Source={file};Cache=Shared;Pooling=True";
+            cs = $"Data Source={file};Pooling=True";
         }
         else
         {

@@ -11,10 +11,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 //   bulk status change of 50,000 matching leads with audit entries: < 5 s on SQLite.
 // Each figure is printed with the ratio to the same work done in raw SQL in the same run.
 // Issue 3: CSV export and import (ExportBench, ImportBench), duplicate detection over 100k companies (DuplicateBench).
-// Usage: dotnet run -c Release --project bench/LeadAgent.Bench -- [sqlite|postgres|both] [leads] [list,export,bulk,import,dupes]
+// Issue 4: webhook ingestion over HTTP (WebhookBench), the inbox list over 100k conversations / 1M messages (InboxListBench).
+// Usage: dotnet run -c Release --project bench/LeadAgent.Bench -- [sqlite|postgres|both] [leads] [list,export,bulk,import,dupes,webhooks,inbox]
 var which = args.FirstOrDefault() ?? "both";
 var leadCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
-var benches = args.Length > 2 ? args[2].Split(',') : ["list", "export", "bulk", "import", "dupes"];
+var benches = args.Length > 2 ? args[2].Split(',') : ["list", "export", "bulk", "import", "dupes", "webhooks", "inbox"];
 var providers = which switch
 {
     "sqlite" => [DatabaseProvider.Sqlite],
@@ -51,6 +52,15 @@ foreach (var provider in providers)
     if (benches.Contains("dupes"))
     {
         await DuplicateBench.RunAsync(provider, leadCount);
+    }
+    if (benches.Contains("webhooks"))
+    {
+        // 20,000 events per 100,000 leads of the run's size.
+        await WebhookBench.RunAsync(provider, Math.Max(1000, leadCount / 5));
+    }
+    if (benches.Contains("inbox"))
+    {
+        await InboxListBench.RunAsync(provider, leadCount);
     }
 }
 

@@ -16,6 +16,8 @@ internal sealed class Stats(string name)
         return result;
     }
 
+    public void Add(double ms) => _ms.Add(ms);
+
     public double P(double q)
     {
         var sorted = _ms.Order().ToList();

@@ -12,7 +12,7 @@ namespace LeadAgent.Web;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Verbs = ["serve", "migrate", "users", "tokens", "seed-demo", "import", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["serve", "migrate", "users", "tokens", "seed-demo", "import", "inbox", "help", "--help", "-h"];
 
     /// <summary>The arguments the host sees: the verb and its own options removed, so only host options (--urls, …) remain.</summary>
     public static string[] HostArgs(string[] args)
@@ -48,6 +48,9 @@ public static class Cli
                 case "import":
                     await PrepareAsync(app);
                     return await ImportCommand.RunAsync(app.Services, rest);
+                case "inbox" when rest.FirstOrDefault() == "backfill":
+                    await PrepareAsync(app);
+                    return await BackfillAsync(app, rest[1..]);
                 case "seed-demo":
                     await PrepareAsync(app);
                     await using (var scope = app.Services.CreateAsyncScope())
@@ -98,6 +101,27 @@ public static class Cli
         return 0;
     }
 
+    // Queues the history through the same path as webhooks, then processes it here (no web worker runs in the CLI).
+    private static async Task<int> BackfillAsync(WebApplication app, string[] args)
+    {
+        await app.Services.GetRequiredService<Features.Inbox.Settings.RespondIoConnection>().ReloadAsync(CancellationToken.None);
+        await using var scope = app.Services.CreateAsyncScope();
+        var contacts = Option(args, "--contacts") is { } c ? int.Parse(c, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+        var messages = Option(args, "--messages") is { } m ? int.Parse(m, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+        var result = await scope.ServiceProvider.GetRequiredService<Features.Inbox.Processing.BackfillService>()
+            .RunAsync(new Features.Inbox.Processing.BackfillInput(contacts, messages));
+        Console.WriteLine($"Fetched {result.Contacts} contacts and {result.Messages} messages: {result.Queued} new, {result.AlreadyKnown} already known.");
+        var processor = app.Services.GetRequiredService<Features.Inbox.Processing.WebhookProcessor>();
+        var processed = 0;
+        for (int n; (n = await processor.ProcessDueAsync(CancellationToken.None)) > 0;)
+        {
+            processed += n;
+            Console.Write($"\rProcessed {processed} events…");
+        }
+        Console.WriteLine($"\rProcessed {processed} events.   ");
+        return 0;
+    }
+
     private static async Task<int> CreateTokenAsync(WebApplication app, string[] args)
     {
         var email = Option(args, "--email");
@@ -133,5 +157,6 @@ public static class Cli
           import companies|contacts|leads|orders FILE [--mode create-only|create-or-update|update-only]
                  [--match domain|email|phone|external-id] [--country CC] [--delimiter ,|;|tab] [--encoding E]
                  [--no-header] [--rejected OUT.csv]                 import a CSV file, printing progress
+          inbox backfill [--contacts N] [--messages N]          bring in Respond.io history (idempotent)
         """);
 }

@@ -28,7 +28,11 @@ internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseO
         await sp.GetRequiredService<Features.Inbox.Settings.RespondIoConnection>().ReloadAsync(ct);
         if (demo.Value.Seed)
         {
-            await sp.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);
+            // Sample conversations only into a workspace that was just created as a demo, never into real data.
+            if (await sp.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct))
+            {
+                await sp.GetRequiredService<DemoInbox>().SeedAsync(ct);
+            }
         }
     }
 

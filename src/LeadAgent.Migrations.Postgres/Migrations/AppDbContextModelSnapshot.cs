@@ -1044,6 +1044,14 @@ namespace LeadAgent.Migrations.Postgres.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("Match")
+                        .HasFilter("\"Match\" <> 'Matched'");
+
+                    b.HasIndex("UnreadCount")
+                        .HasFilter("\"UnreadCount\" > 0");
+
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("AssigneeId", "LastMessageAt");
 
                     b.HasIndex("ChannelId", "ExternalContactId")

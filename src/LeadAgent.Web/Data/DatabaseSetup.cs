@@ -12,16 +12,18 @@ public static class DatabaseSetup
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var provider = builder.Configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
         var connectionString = ResolveConnectionString(builder.Configuration, provider);
+        var synchronous = builder.Configuration.GetValue(DatabaseOptions.Section + ":SqliteSynchronous", SqliteSynchronous.Full);
 
         // Scoped factory: each context it creates can see the scope's actor (request user, token or circuit user).
-        builder.Services.AddDbContextFactory<AppDbContext>(o => Configure(o, provider, connectionString), ServiceLifetime.Scoped);
+        builder.Services.AddDbContextFactory<AppDbContext>(o => Configure(o, provider, connectionString, synchronous), ServiceLifetime.Scoped);
+        builder.Services.AddSingleton<SqliteWriteGate>();
         builder.Services.AddScoped<HttpActorSource>();
         builder.Services.AddScoped<IActorSource>(sp => sp.GetRequiredService<HttpActorSource>());
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return builder;
     }
 
-    public static void Configure(DbContextOptionsBuilder o, DatabaseProvider provider, string connectionString)
+    public static void Configure(DbContextOptionsBuilder o, DatabaseProvider provider, string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Full)
     {
         if (provider == DatabaseProvider.Postgres)
         {
@@ -30,6 +32,7 @@ public static class DatabaseSetup
         else
         {
             o.UseSqlite(connectionString, s => s.MigrationsAssembly(LoadMigrations("LeadAgent.Migrations.Sqlite")));
+            o.AddInterceptors(Interceptors.GetOrAdd(synchronous, s => new SqlitePragmas(s)));
         }
     }
 
@@ -46,10 +49,14 @@ public static class DatabaseSetup
         }
         var dir = Path.GetFullPath(configuration["DataDirectory"] ?? "data");
         Directory.CreateDirectory(dir);
-        return $"Data Source={Path.Combine(dir, "leadagent.db")};Cache=Shared;Pooling=True";
+        // Private cache (not Cache=Shared): shared-cache table locks make concurrent writers spin in 150 ms retries.
+        return $"Data Source={Path.Combine(dir, "leadagent.db")};Pooling=True";
     }
 
     private static readonly ConcurrentDictionary<string, Lazy<Assembly>> MigrationAssemblies = new();
+
+    // One interceptor instance per setting: EF builds its internal service provider per distinct set of interceptors.
+    private static readonly ConcurrentDictionary<SqliteSynchronous, SqlitePragmas> Interceptors = new();
 
     // Options are built per scope and concurrently, so each migrations assembly is resolved once, thread-safely.
     private static Assembly LoadMigrations(string name) =>

@@ -93,6 +93,10 @@ public sealed class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["GET /api/v1/inbox/settings"] = Need.Admin,
         ["PUT /api/v1/inbox/settings"] = Need.Admin,
         ["POST /api/v1/inbox/settings/test"] = Need.Admin,
+        ["POST /api/v1/inbox/backfill"] = Need.Admin,
+        ["GET /api/v1/inbox/suppressions"] = Need.Read,
+        ["POST /api/v1/inbox/suppressions"] = Need.Write,
+        ["DELETE /api/v1/inbox/suppressions/{id:guid}"] = Need.Admin,
     };
 
     static AuthorizationMatrixTests()

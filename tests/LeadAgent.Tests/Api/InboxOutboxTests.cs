@@ -178,6 +178,59 @@ public abstract class InboxOutboxTests(InboxApp app)
     }
 
     [Fact]
+    public async Task Email_to_a_suppressed_address_is_refused_with_the_reason()
+    {
+        var (sales, conversation, s) = await ThreadAsync(Mail);
+        var id = await ReplyAsync(sales, conversation, new { text = "Here is the offer.", subject = "Your offer" });
+        Assert.Equal(DeliveryStatus.Sent, (await SettledAsync(id)).Status);
+        var wire = Assert.Single(SentTo(s)).Message;
+        Assert.Equal(("email", "Your offer"), (wire["type"]!.GetValue<string>(), wire["subject"]!.GetValue<string>()));
+
+        await (await sales.PostJsonAsync("/api/v1/inbox/suppressions", new { address = s.Email!.ToUpperInvariant(), reason = "hard bounce" })).ReadAsync<JsonElement>();
+        var refused = await sales.PostJsonAsync($"/api/v1/inbox/conversations/{conversation}/messages", new { text = "Another one" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("suppressed (hard bounce)", (await refused.ProblemAsync()).GetProperty("errors").GetProperty("text")[0].GetString());
+        var detail = await (await sales.GetAsync($"/api/v1/inbox/conversations/{conversation}", Ct)).ReadAsync<JsonElement>();
+        Assert.False(detail.GetProperty("freeText").GetProperty("allowed").GetBoolean());
+        Assert.Single(SentTo(s));
+    }
+
+    [Fact]
+    public async Task Backfill_brings_in_history_once_matched_and_not_unread()
+    {
+        var id = 880_000 + Random.Shared.Next(100_000);
+        var phone = UniquePhone();
+        app.Fake.Channels.Add(new JsonObject { ["id"] = 12, ["name"] = "WhatsApp Sales", ["source"] = "whatsapp_cloud" });
+        app.Fake.Contacts.Add(new JsonObject { ["id"] = id, ["firstName"] = "Hilde", ["lastName"] = "History", ["phone"] = phone, ["countryCode"] = "DE" });
+        var at = DateTimeOffset.UtcNow.AddDays(-3).ToUnixTimeMilliseconds();
+        app.Fake.History[$"id:{id}"] = [.. Enumerable.Range(0, 120).Select(i => new JsonObject
+        {
+            ["messageId"] = 3_000_000_000L + id * 1000L + i, ["contactId"] = id, ["channelId"] = 12, ["traffic"] = i % 2 == 0 ? "incoming" : "outgoing",
+            ["message"] = new JsonObject { ["type"] = "text", ["text"] = $"old message {i}" },
+            ["status"] = new JsonArray(new JsonObject { ["value"] = i % 2 == 0 ? "delivered" : "read", ["timestamp"] = at + i * 60_000 }),
+            ["sender"] = new JsonObject { ["source"] = i % 2 == 0 ? "contact" : "user" },
+        })];
+        using var admin = await app.ClientAsync("admin");
+        var first = await (await admin.PostJsonAsync("/api/v1/inbox/backfill", new { contacts = 1000, messagesPerContact = 500 })).ReadAsync<JsonElement>();
+        Assert.True(first.GetProperty("queued").GetInt32() >= 120); // three pages of 50 messages for this contact
+        var conversation = await EventuallyAsync(async () =>
+        {
+            await using var db = app.CreateDbContext();
+            var c = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(x => x.ExternalContactId == id.ToString(), Ct);
+            return c is not null && await db.Messages.CountAsync(m => m.ConversationId == c.Id, Ct) == 120 ? c : null;
+        }, "history processed");
+        Assert.Equal(0, conversation.UnreadCount);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(at + 118 * 60_000).UtcDateTime, conversation.LastInboundAt);
+
+        var again = await (await admin.PostJsonAsync("/api/v1/inbox/backfill", new { contacts = 1000, messagesPerContact = 500 })).ReadAsync<JsonElement>();
+        Assert.True(again.GetProperty("alreadyKnown").GetInt32() >= 120);
+        await Task.Delay(1500, Ct);
+        await using var check = app.CreateDbContext();
+        Assert.Equal(120, await check.Messages.CountAsync(m => m.ConversationId == conversation.Id, Ct));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsync("sales")).PostJsonAsync("/api/v1/inbox/backfill", new { })).StatusCode);
+    }
+
+    [Fact]
     public async Task Settings_are_masked_and_test_connection_lists_the_channels()
     {
         using var admin = await app.ClientAsync("admin");

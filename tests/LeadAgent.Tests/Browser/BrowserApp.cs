@@ -10,6 +10,18 @@ public sealed class BrowserApp() : AppFactory(Provider.Sqlite), IAsyncLifetime
 
     protected override bool UseRealServer => true;
 
+    /// <summary>The Respond.io the app talks to in browser tests: a local fake on loopback.</summary>
+    public Fakes.FakeRespondIo Fake { get; private set; } = null!;
+
+    protected override async Task BeforeStartAsync() => Fake = await Fakes.FakeRespondIo.StartAsync();
+
+    protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        builder.UseSetting("RespondIo:BaseUrl", Fake.Url);
+        builder.UseSetting("RespondIo:ApiToken", Fakes.FakeRespondIo.Token);
+        builder.UseSetting("Inbox:PollSeconds", "1");
+    }
+
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
     public static string ScreenshotDir { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
@@ -65,5 +77,6 @@ public sealed class BrowserApp() : AppFactory(Provider.Sqlite), IAsyncLifetime
         }
         _playwright?.Dispose();
         await DisposeAsync();
+        await Fake.DisposeAsync();
     }
 }

@@ -34,6 +34,10 @@ public sealed class FakeRespondIo : IAsyncDisposable
     public ConcurrentQueue<Sent> Messages { get; } = new();
     public ConcurrentQueue<(string Identifier, string Path, JsonNode? Body)> Commands { get; } = new();
     public List<JsonObject> Channels { get; } = [];
+    /// <summary>The workspace's contacts, as <c>POST /contact/list</c> returns them.</summary>
+    public List<JsonObject> Contacts { get; } = [];
+    /// <summary>Earlier messages per contact identifier (<c>id:123</c>), listed with the ones sent through the API.</summary>
+    public ConcurrentDictionary<string, List<JsonObject>> History { get; } = new();
     public Dictionary<string, List<JsonObject>> Templates { get; } = [];
     public int SendAttempts;
     public TimeSpan TimeoutDelay { get; set; } = TimeSpan.FromSeconds(5);
@@ -87,9 +91,12 @@ public sealed class FakeRespondIo : IAsyncDisposable
         app.MapPost("/v2/contact/{identifier}/message", SendAsync);
         app.MapGet("/v2/contact/{identifier}/message/list", (HttpContext context, string identifier, int? limit, string? cursorId) =>
         {
-            var all = Messages.Where(m => m.ContactIdentifier == identifier).OrderByDescending(m => m.MessageId).Select(ToMessage).ToList();
+            var all = Messages.Where(m => m.ContactIdentifier == identifier).Select(ToMessage)
+                .Concat(History.GetValueOrDefault(identifier, []).Select(h => (JsonNode)h.DeepClone()))
+                .OrderByDescending(m => m!["messageId"]!.GetValue<long>()).ToList();
             return Paged(context, all, limit ?? 20, cursorId);
         });
+        app.MapPost("/v2/contact/list", (HttpContext context, int? limit, string? cursorId) => Paged(context, Contacts.Cast<JsonNode>().ToList(), limit ?? 10, cursorId));
         app.MapPost("/v2/contact/{identifier}/conversation/assignee", (HttpContext c, string identifier) => CommandAsync(c, identifier, "assignee"));
         app.MapPost("/v2/contact/{identifier}/conversation/status", (HttpContext c, string identifier) => CommandAsync(c, identifier, "status"));
         app.MapGet("/v2/space/channel", (HttpContext context, int? limit, string? cursorId) => Paged(context, Channels.Cast<JsonNode>().ToList(), limit ?? 10, cursorId));

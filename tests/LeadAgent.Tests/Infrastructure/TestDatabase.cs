@@ -27,7 +27,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             var dir = Path.Combine(Path.GetTempPath(), "leadagent-tests", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(dir);
-            return new TestDatabase(provider, $"Data Source={Path.Combine(dir, "test.db")};Cache=Shared;Pooling=False", () =>
+            return new TestDatabase(provider, $"Data Source={Path.Combine(dir, "test.db")};Pooling=False", () =>
             {
                 try
                 {

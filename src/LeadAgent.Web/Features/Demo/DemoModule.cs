@@ -14,6 +14,7 @@ public static class DemoModule
     {
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<DemoInbox>();
         return builder;
     }
 }

@@ -51,13 +51,16 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
     private static readonly string[] Roles = ["Head of Events", "Procurement Manager", "Marketing Director", "Brand Manager", "Office Manager", "Purchasing Lead", "CEO", "Project Manager"];
     private static readonly string[] Products = ["branded drinkware", "conference badges", "tote bags", "trade-fair giveaways", "premium gift sets", "staff uniforms", "event signage", "notebooks"];
 
-    public async Task SeedIfEmptyAsync(CancellationToken ct)
+    /// <summary>Seeds an empty database; true when it did.</summary>
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Companies.AnyAsync(ct) && !await db.Leads.AnyAsync(ct))
+        if (await db.Companies.AnyAsync(ct) || await db.Leads.AnyAsync(ct))
         {
-            await SeedAsync(ct);
+            return false;
         }
+        await SeedAsync(ct);
+        return true;
     }
 
     public async Task<int> SeedAsync(CancellationToken ct)
@@ -195,7 +198,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
 
     private static string DemoPhone(string country, Random rnd) => country switch
     {
-        "DE" => $"+49151{rnd.Next(1000000, 9999999)}",
+        "DE" => $"+49151{rnd.Next(10000000, 99999999)}",
         "AT" => $"+43664{rnd.Next(1000000, 9999999)}",
         "CH" => $"+4179{rnd.Next(1000000, 9999999)}",
         "AE" => $"+97150{rnd.Next(1000000, 9999999)}",

@@ -42,7 +42,7 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
                 errors.Add("templateId", "No template with this id for this conversation's channel.");
                 errors.ThrowIfAny();
             }
-            var (rendered, problems) = TemplateRenderer.Render(template!.Body, await ValuesAsync(db, conversation, actor.Name, ct), input.Parameters);
+            var (rendered, problems) = TemplateRenderer.Render(template!.Body, await ValuesAsync(db, conversation, actor.UserId, ct), input.Parameters);
             foreach (var problem in problems)
             {
                 errors.Add(template.ChannelId is null ? "templateId" : "parameters", problem);
@@ -54,14 +54,14 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
             }
             errors.ThrowIfAny();
             text = rendered;
-            subject ??= template.Subject is null ? null : TemplateRenderer.Render(template.Subject, await ValuesAsync(db, conversation, actor.Name, ct)).Text;
+            subject ??= template.Subject is null ? null : TemplateRenderer.Render(template.Subject, await ValuesAsync(db, conversation, actor.UserId, ct)).Text;
             if (template.ChannelId is not null)
             {
                 type = "whatsapp_template";
                 var parameters = new JsonArray();
                 foreach (var p in input.Parameters?.Take(TemplateRenderer.NumberedCount(template.Body)) ?? [])
                 {
-                    parameters.Add(new JsonObject { ["type"] = "text", ["text"] = TemplateRenderer.Render(p, await ValuesAsync(db, conversation, actor.Name, ct)).Text });
+                    parameters.Add(new JsonObject { ["type"] = "text", ["text"] = TemplateRenderer.Render(p, await ValuesAsync(db, conversation, actor.UserId, ct)).Text });
                 }
                 payload = new JsonObject
                 {
@@ -130,8 +130,9 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
         ? ("email", new JsonObject { ["type"] = "email", ["text"] = text, ["subject"] = subject })
         : ("text", new JsonObject { ["type"] = "text", ["text"] = text });
 
-    internal static async Task<TemplateValues> ValuesAsync(AppDbContext db, Conversation conversation, string userName, CancellationToken ct)
+    internal static async Task<TemplateValues> ValuesAsync(AppDbContext db, Conversation conversation, string? userId, CancellationToken ct)
     {
+        var userName = userId is null ? null : (await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct))?.Label;
         var contact = conversation.ContactId is null ? null : await db.Contacts.AsNoTracking().Include(c => c.Company).FirstOrDefaultAsync(c => c.Id == conversation.ContactId, ct);
         var lead = contact is null ? null : await db.Leads.AsNoTracking().Include(l => l.Owner)
             .Where(l => l.PrimaryContactId == contact.Id && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).FirstOrDefaultAsync(ct);
@@ -150,19 +151,19 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
         });
     }
 
-    public async Task<TemplatePreview> PreviewAsync(Guid templateId, TemplatePreviewInput input, string userName, CancellationToken ct = default)
+    public async Task<TemplatePreview> PreviewAsync(Guid templateId, TemplatePreviewInput input, string? userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var template = await db.MessageTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId, ct) ?? throw new NotFoundException("Template", templateId);
         var conversation = input.ConversationId is { } id ? await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) : null;
         var values = conversation is null
             ? new TemplateValues(TemplateValues.Names.ToDictionary(n => n, n => (string?)$"[{n}]"))
-            : await ValuesAsync(db, conversation, userName, ct);
+            : await ValuesAsync(db, conversation, userId, ct);
         var (text, problems) = TemplateRenderer.Render(template.Body, values, input.Parameters);
         return new TemplatePreview(text, problems);
     }
 
-    public async Task<MessageDto> AddNoteAsync(Guid conversationId, NoteInput input, CancellationToken ct = default)
+    public async Task<MessageDto> AddNoteAsync(Guid conversationId, ConversationNoteInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actor = await db.RequireWriterAsync("add notes");
@@ -225,7 +226,9 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
     public async Task MarkReadAsync(Guid conversationId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Conversations.Where(c => c.Id == conversationId && c.UnreadCount > 0).ExecuteUpdateAsync(s => s.SetProperty(c => c.UnreadCount, 0), ct) > 0)
+        var now = time.GetUtcNow().UtcDateTime;
+        if (await db.Conversations.Where(c => c.Id == conversationId && c.UnreadCount > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UnreadCount, 0).SetProperty(c => c.UpdatedAt, now), ct) > 0)
         {
             notifier.Changed([conversationId]);
         }

@@ -48,7 +48,7 @@ public sealed record ConversationDetail(
 /// <summary>A reply: free text, or a template (with its numbered parameters for WhatsApp templates).</summary>
 public sealed record ReplyInput(string? Text, Guid? TemplateId = null, List<string>? Parameters = null, string? Subject = null);
 
-public sealed record NoteInput(string? Text);
+public sealed record ConversationNoteInput(string? Text);
 
 public sealed record AssignInput(string? UserId);
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LeadAgent.Web.Features.Inbox.Processing;
 using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Features.Inbox.Settings;
 using LeadAgent.Web.Features.Inbox.Templates;
@@ -22,7 +23,7 @@ internal static class InboxEndpoints
             var message = await s.ReplyAsync(id, input, ct);
             return TypedResults.Created($"/api/v1/inbox/conversations/{id}", message);
         }).Writes().WithSummary("Reply with text or a template; checked against the channel's rules, then queued (status Pending)");
-        g.MapPost("/conversations/{id:guid}/notes", (InboxCommands s, Guid id, NoteInput input, CancellationToken ct) => s.AddNoteAsync(id, input, ct))
+        g.MapPost("/conversations/{id:guid}/notes", (InboxCommands s, Guid id, ConversationNoteInput input, CancellationToken ct) => s.AddNoteAsync(id, input, ct))
             .Writes().WithSummary("Internal note on the timeline (never sent)");
         g.MapPost("/conversations/{id:guid}/assign", (InboxCommands s, Guid id, AssignInput input, CancellationToken ct) => s.AssignAsync(id, input, ct))
             .Writes().WithSummary("Assign to a user (null unassigns); mirrored to Respond.io when connected");
@@ -45,13 +46,25 @@ internal static class InboxEndpoints
             return TypedResults.NoContent();
         }).Writes();
         g.MapPost("/templates/{id:guid}/preview", (InboxCommands s, Guid id, TemplatePreviewInput input, ClaimsPrincipal user, CancellationToken ct) =>
-            s.PreviewAsync(id, input, user.FindFirstValue(ClaimTypes.Email) ?? "you", ct)).WithSummary("Render a template for a conversation, listing missing values");
+            s.PreviewAsync(id, input, user.UserId(), ct)).WithSummary("Render a template for a conversation, listing missing values");
         g.MapPost("/templates/sync", async (TemplateService s, CancellationToken ct) => new { synced = await s.SyncWhatsAppAsync(ct) })
             .RequireAuthorization(Policies.Admin).WithSummary("Fetch WhatsApp templates of every WhatsApp channel from Respond.io");
+
+        g.MapGet("/suppressions", (SuppressionService s, CancellationToken ct) => s.ListAsync(ct)).WithSummary("E-mail addresses nothing may be sent to");
+        g.MapPost("/suppressions", (SuppressionService s, SuppressionInput input, CancellationToken ct) => s.AddAsync(input, ct)).Writes()
+            .WithSummary("Suppress an address (unsubscribed, bounced, complained)");
+        g.MapDelete("/suppressions/{id:guid}", async Task<NoContent> (SuppressionService s, Guid id, CancellationToken ct) =>
+        {
+            await s.RemoveAsync(id, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Policies.Admin).ProducesProblem(404);
 
         g.MapPost("/sandbox/messages", (SandboxService s, SandboxMessageInput input, CancellationToken ct) => s.ReceiveAsync(input, ct))
             .Writes().WithSummary("Sandbox: play the customer and send an inbound message through the real ingestion path");
 
+        g.MapPost("/backfill", (BackfillService s, BackfillInput? input, CancellationToken ct) => s.RunAsync(input ?? new BackfillInput(), ct))
+            .RequireAuthorization(Policies.Admin).ProducesValidationProblem().ProducesProblem(409)
+            .WithSummary("Queue the recent history of Respond.io contacts (idempotent; processed in the background)");
         g.MapGet("/settings", (RespondIoConnection c) => SettingsView(c.Current)).RequireAuthorization(Policies.Admin)
             .WithSummary("The Respond.io connection, secrets masked");
         g.MapPut("/settings", async (RespondIoConnection c, RespondIoSettingsInput input, ClaimsPrincipal user, TimeProvider time, CancellationToken ct) =>

@@ -20,6 +20,8 @@ public static class InboxModule
         builder.Services.AddSingleton<RespondIoConnection>();
         builder.Services.AddSingleton<InboxSignal>();
         builder.Services.AddSingleton<InboxNotifier>();
+        builder.Services.AddSingleton<WebhookIntake>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookIntake>());
         builder.Services.AddSingleton<WebhookProcessor>();
         builder.Services.AddSingleton<OutboxProcessor>();
         builder.Services.AddHostedService<InboxWorker>();
@@ -28,6 +30,8 @@ public static class InboxModule
         builder.Services.AddScoped<TemplateService>();
         builder.Services.AddScoped<SandboxService>();
         builder.Services.AddScoped<ConnectionTester>();
+        builder.Services.AddScoped<BackfillService>();
+        builder.Services.AddScoped<SuppressionService>();
         // No retry handler on purpose: a retried POST could send a message twice; the outbox retries with reconciliation.
         builder.Services.AddHttpClient(RespondIoClient.HttpClientName, (sp, client) =>
             client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<InboxOptions>>().Value.HttpTimeoutSeconds));

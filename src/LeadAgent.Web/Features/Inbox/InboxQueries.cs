@@ -27,7 +27,9 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         var list = db.Conversations.AsNoTracking();
         if (query.Channel is { } channel)
         {
-            list = list.Where(c => c.Channel!.Kind == channel);
+            // The few channels of that kind, so the page query needs no join.
+            var channelIds = await db.Channels.Where(c => c.Kind == channel).Select(c => c.Id).ToListAsync(ct);
+            list = list.Where(c => channelIds.Contains(c.ChannelId));
         }
         if (query.Status is { } status)
         {
@@ -45,15 +47,16 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         }
         if (query.NeedsReview == true)
         {
-            list = list.Where(c => c.Match == MatchState.Ambiguous);
+            list = list.Where(c => c.Match != MatchState.Matched);
         }
         if (query.LeadStatus is { } leadStatus)
         {
-            list = list.Where(c => db.Leads.Any(l => l.PrimaryContactId == c.ContactId && l.ArchivedAt == null && l.Status == leadStatus));
+            // ContactId!.Value: a plain equality the planner can use an index for (two nullable columns get EF's null-matching OR).
+            list = list.Where(c => db.Leads.Any(l => l.PrimaryContactId == c.ContactId!.Value && l.ArchivedAt == null && l.Status == leadStatus));
         }
         if (query.Classification is { } classification)
         {
-            list = list.Where(c => db.Leads.Any(l => l.PrimaryContactId == c.ContactId && l.ArchivedAt == null && l.Classification == classification));
+            list = list.Where(c => db.Leads.Any(l => l.PrimaryContactId == c.ContactId!.Value && l.ArchivedAt == null && l.Classification == classification));
         }
         if (q is not null)
         {
@@ -69,11 +72,23 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
             var id = cursor.Id;
             list = list.Where(c => c.LastMessageAt < at || (c.LastMessageAt == at && c.Id.CompareTo(id) < 0));
         }
-        var rows = await Rows(db, list.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Take(limit + 1)).ToListAsync(ct);
+        // Two steps: the page's ids from the indexes alone, then the display columns (joins and lead lookups) for those
+        // rows only; in one query the planner may compute them for every matching row before sorting.
+        var ids = await list.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Select(c => c.Id).Take(limit + 1).ToListAsync(ct);
+        var byId = (await Rows(db, db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
+        var rows = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         var page = Page<ConversationRow>.FromLookahead(rows, limit, r => new Cursor(Sort, r.LastMessageAt.ToString("O", CultureInfo.InvariantCulture), r.Id).Encode(), null);
         var unread = await db.Conversations.CountAsync(c => c.UnreadCount > 0, ct);
-        var review = await db.Conversations.CountAsync(c => c.Match == MatchState.Ambiguous, ct);
+        // Written as the partial index's condition, so the count reads only that small index.
+        var review = await db.Conversations.CountAsync(c => c.Match != MatchState.Matched, ct);
         return new InboxPage(page.Items, page.NextCursor, unread, review);
+    }
+
+    /// <summary>When anything in the inbox last changed; open pages poll it to notice other instances' changes.</summary>
+    public async Task<DateTime?> LatestChangeAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Conversations.OrderByDescending(c => c.UpdatedAt).Select(c => (DateTime?)c.UpdatedAt).FirstOrDefaultAsync(ct);
     }
 
     public async Task<ConversationDetail> GetAsync(Guid id, CancellationToken ct = default)
@@ -121,6 +136,6 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         c.Contact == null ? null : c.Contact.CompanyId, c.Contact == null || c.Contact.Company == null ? null : c.Contact.Company.Name, c.Match,
         c.Status, c.AssigneeId, db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
         c.LastMessageAt, c.LastInboundAt, c.LastMessagePreview, c.UnreadCount,
-        db.Leads.Where(l => l.PrimaryContactId == c.ContactId && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => (LeadStatus?)l.Status).FirstOrDefault(),
-        db.Leads.Where(l => l.PrimaryContactId == c.ContactId && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => l.Classification).FirstOrDefault()));
+        db.Leads.Where(l => l.PrimaryContactId == c.ContactId!.Value && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => (LeadStatus?)l.Status).FirstOrDefault(),
+        db.Leads.Where(l => l.PrimaryContactId == c.ContactId!.Value && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => l.Classification).FirstOrDefault()));
 }

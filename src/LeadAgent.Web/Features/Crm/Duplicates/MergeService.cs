@@ -154,6 +154,7 @@ public sealed class MergeService(IDbContextFactory<AppDbContext> dbFactory)
             ["identities"] = identities,
             ["leads"] = await db.Leads.Where(l => l.PrimaryContactId == loserId).Select(l => l.Id).ToListAsync(ct),
             ["notes"] = await db.Notes.Where(n => n.SubjectType == NoteSubject.Contact && n.SubjectId == loserId).Select(n => n.Id).ToListAsync(ct),
+            ["conversations"] = await db.Conversations.Where(c => c.ContactId == loserId).Select(c => c.Id).ToListAsync(ct),
         };
         await MoveContactRelationsAsync(db, moved, survivorId, ct);
         return new MergeRecord
@@ -178,6 +179,9 @@ public sealed class MergeService(IDbContextFactory<AppDbContext> dbFactory)
         await db.ContactIdentities.Where(i => identities.Contains(i.Id)).ExecuteUpdateAsync(s => s.SetProperty(i => i.ContactId, to), ct);
         await db.Leads.Where(l => leads.Contains(l.Id)).ExecuteUpdateAsync(s => s.SetProperty(l => l.PrimaryContactId, to).SetProperty(l => l.Version, l => l.Version + 1), ct);
         await db.Notes.Where(n => notes.Contains(n.Id)).ExecuteUpdateAsync(s => s.SetProperty(n => n.SubjectId, to), ct);
+        // Merges recorded before the inbox existed have no conversations entry.
+        var conversations = ids.GetValueOrDefault("conversations") ?? [];
+        await db.Conversations.Where(c => conversations.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ContactId, to), ct);
     }
 
     /// <summary>Restores both records and moves every moved record back; the pair returns to the queue.</summary>

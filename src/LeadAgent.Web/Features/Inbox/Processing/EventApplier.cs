@@ -16,17 +16,26 @@ public sealed class EventApplier(AppDbContext db, IdentityResolver identities, s
     private readonly Dictionary<string, Channel> _channels = [];
     private readonly Dictionary<(Guid, string), Conversation> _conversations = [];
     private readonly Dictionary<string, Message> _messages = [];
+    private readonly HashSet<string> _preloaded = [];
+    private readonly HashSet<string> _preloadedSenders = [];
 
     public HashSet<Guid> Touched { get; } = [];
 
-    /// <summary>Loads the messages a batch refers to in one query.</summary>
-    public async Task PreloadAsync(IEnumerable<string> messageIds, CancellationToken ct)
+    /// <summary>Loads the messages and conversations a batch refers to in two queries instead of a few per event.</summary>
+    public async Task PreloadAsync(IReadOnlyCollection<RioEvent> batch, CancellationToken ct)
     {
-        var ids = messageIds.Distinct().ToList();
+        var ids = batch.Where(e => e.Message is not null).Select(e => e.Message!.MessageId).Distinct().ToList();
         foreach (var m in await db.Messages.Where(m => ids.Contains(m.ProviderMessageId!)).ToListAsync(ct))
         {
             _messages[m.ProviderMessageId!] = m;
         }
+        _preloaded.UnionWith(ids);
+        var senders = batch.Where(e => e.Contact is not null).Select(e => e.Contact!.Id).Distinct().ToList();
+        foreach (var c in await db.Conversations.Where(c => senders.Contains(c.ExternalContactId) && c.Channel!.Provider == provider).ToListAsync(ct))
+        {
+            _conversations[(c.ChannelId, c.ExternalContactId)] = c;
+        }
+        _preloadedSenders.UnionWith(senders);
     }
 
     /// <summary>Returns null when applied, or why the event was ignored.</summary>
@@ -105,7 +114,11 @@ public sealed class EventApplier(AppDbContext db, IdentityResolver identities, s
         }
         if (incoming)
         {
-            conversation.UnreadCount++;
+            // History brought in by a backfill was read in Respond.io already.
+            if (!(e.Root.TryGetProperty("backfill", out var backfill) && backfill.ValueKind == JsonValueKind.True))
+            {
+                conversation.UnreadCount++;
+            }
             if (conversation.LastInboundAt is null || at > conversation.LastInboundAt)
             {
                 conversation.LastInboundAt = at;
@@ -126,6 +139,10 @@ public sealed class EventApplier(AppDbContext db, IdentityResolver identities, s
         if (_messages.TryGetValue(providerId, out var cached))
         {
             return cached;
+        }
+        if (_preloaded.Contains(providerId))
+        {
+            return null; // looked for with the batch: not stored yet
         }
         var found = await db.Messages.FirstOrDefaultAsync(x => x.ProviderMessageId == providerId, ct);
         if (found is not null)
@@ -264,7 +281,8 @@ public sealed class EventApplier(AppDbContext db, IdentityResolver identities, s
         {
             throw new FormatException("The event has no 'contact.id'.");
         }
-        var saved = await db.Conversations.Where(x => x.ExternalContactId == c.Id && x.Channel!.Provider == provider).ToListAsync(ct);
+        var saved = _preloadedSenders.Contains(c.Id) ? []
+            : await db.Conversations.Where(x => x.ExternalContactId == c.Id && x.Channel!.Provider == provider).ToListAsync(ct);
         return saved.Concat(_conversations.Values.Where(x => x.ExternalContactId == c.Id)).DistinctBy(x => x.Id).ToList();
     }
 
@@ -295,7 +313,8 @@ public sealed class EventApplier(AppDbContext db, IdentityResolver identities, s
         {
             return cached;
         }
-        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.ChannelId == channel.Id && c.ExternalContactId == sender.Id, ct);
+        var conversation = _preloadedSenders.Contains(sender.Id) ? null
+            : await db.Conversations.FirstOrDefaultAsync(c => c.ChannelId == channel.Id && c.ExternalContactId == sender.Id, ct);
         if (conversation is null)
         {
             var resolution = await identities.ResolveAsync(provider, sender, channel.Kind, ct);

@@ -29,6 +29,10 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
     ];
 
     private readonly Dictionary<string, Resolution> _known = [];
+    // Added in this unit of work and not saved yet. Kept here rather than read from DbSet.Local, which runs change
+    // detection over everything tracked on each access (quadratic in a batch).
+    private readonly List<ContactIdentity> _added = [];
+    private readonly Dictionary<string, Company> _companies = [];
 
     public static string? Phone(RioContact c, string defaultRegion) =>
         c.Phone is null ? null : ContactPoints.Phone(c.Phone, c.CountryCode is { Length: 2 } cc ? cc : defaultRegion).Value;
@@ -52,10 +56,10 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
     {
         var kind = IdentityKind.RespondIo;
         var value = ProviderValue(provider, externalId);
-        if (!await db.ContactIdentities.AnyAsync(i => i.ContactId == contactId && i.Kind == kind && i.Value == value, ct)
-            && !db.ContactIdentities.Local.Any(i => i.ContactId == contactId && i.Kind == kind && i.Value == value))
+        if (!_added.Any(i => i.ContactId == contactId && i.Kind == kind && i.Value == value)
+            && !await db.ContactIdentities.AnyAsync(i => i.ContactId == contactId && i.Kind == kind && i.Value == value, ct))
         {
-            db.ContactIdentities.Add(new ContactIdentity { ContactId = contactId, Kind = kind, Value = value, Label = provider });
+            _added.Add(db.ContactIdentities.Add(new ContactIdentity { ContactId = contactId, Kind = kind, Value = value, Label = provider }).Entity);
         }
         _known[$"{provider}:{externalId}"] = new Resolution(contactId, MatchState.Matched, [], false);
     }
@@ -96,7 +100,7 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
             .Join(db.Contacts.Where(c => c.ArchivedAt == null), i => i.ContactId, c => c.Id, (i, c) => c.Id)
             .Distinct().ToListAsync(ct);
         // Contacts created earlier in the same batch are not in the database yet.
-        return saved.Concat(db.ContactIdentities.Local.Where(i => i.Value == value && kinds.Contains(i.Kind)).Select(i => i.ContactId)).Distinct().ToList();
+        return saved.Concat(_added.Where(i => i.Value == value && kinds.Contains(i.Kind)).Select(i => i.ContactId)).Distinct().ToList();
     }
 
     private async Task<Resolution> CreateAsync(string provider, RioContact sender, ChannelKind channel, CancellationToken ct)
@@ -121,6 +125,7 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
             contact.Identities.Add(new ContactIdentity { ContactId = contact.Id, Kind = IdentityKind.Email, Value = email, IsPrimary = phone is null });
         }
         db.Contacts.Add(contact);
+        _added.AddRange(contact.Identities);
         db.Leads.Add(new Lead
         {
             Title = Cut($"Inbound {channel}: {sender.Name}", 200)!,
@@ -139,14 +144,13 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
         var domain = email?.Split('@')[1];
         if (domain is not null && !FreeMailDomains.Contains(domain) && DomainName.Registrable(domain) is { } registrable)
         {
-            var existing = db.Companies.Local.FirstOrDefault(c => c.Domain == registrable)
-                ?? await db.Companies.FirstOrDefaultAsync(c => c.Domain == registrable, ct);
+            var existing = _companies.GetValueOrDefault(registrable) ?? await db.Companies.FirstOrDefaultAsync(c => c.Domain == registrable, ct);
             if (existing is not null)
             {
-                return existing;
+                return _companies[registrable] = existing;
             }
             var label = registrable.Split('.')[0];
-            return db.Companies.Add(new Company
+            return _companies[registrable] = db.Companies.Add(new Company
             {
                 Name = Cut(char.ToUpperInvariant(label[0]) + label[1..], 200)!,
                 Website = "https://" + registrable,

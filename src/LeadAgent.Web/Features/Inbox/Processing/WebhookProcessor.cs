@@ -14,7 +14,7 @@ namespace LeadAgent.Web.Features.Inbox.Processing;
 /// backoff; after the last attempt they stay Failed with the error, for inspection.
 /// </summary>
 public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider time, IOptions<InboxOptions> options,
-    IOptions<CrmOptions> crm, InboxNotifier notifier, ILogger<WebhookProcessor> log)
+    IOptions<CrmOptions> crm, InboxNotifier notifier, SqliteWriteGate gate, ILogger<WebhookProcessor> log)
 {
     public static readonly Actor RespondIoActor = new(ActorKind.System, null, "Respond.io (inbound)");
 
@@ -73,15 +73,17 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
             return [];
         }
         var until = now.AddSeconds(options.Value.LeaseSeconds);
-        await db.WebhookEvents.Where(e => due.Contains(e.Id) && (e.LeaseUntil == null || e.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, claim).SetProperty(e => e.LeaseUntil, until), ct);
+        using (await gate.EnterAsync(db, ct))
+        {
+            await db.WebhookEvents.Where(e => due.Contains(e.Id) && (e.LeaseUntil == null || e.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, claim).SetProperty(e => e.LeaseUntil, until), ct);
+        }
         return await db.WebhookEvents.AsNoTracking().Where(e => due.Contains(e.Id) && e.LeaseOwner == claim).OrderBy(e => e.Id).ToListAsync(ct);
     }
 
     private async Task ApplyAsync(IDbContextFactory<AppDbContext> factory, IReadOnlyList<WebhookEvent> events, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var region = crm.Value.DefaultPhoneRegion;
         var appliers = new Dictionary<string, EventApplier>();
@@ -93,7 +95,7 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
             if (!appliers.TryGetValue(provider, out var applier))
             {
                 appliers[provider] = applier = new EventApplier(db, new IdentityResolver(db, region), provider, region);
-                await applier.PreloadAsync(parsed.Where(p => p.Rio.Message is not null).Select(p => p.Rio.Message!.MessageId), ct);
+                await applier.PreloadAsync(parsed.Where(p => p.Event.Provider == stored.Provider).Select(p => p.Rio).ToList(), ct);
             }
             try
             {
@@ -108,18 +110,25 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
                 results.Add((stored, early.Message + " Gave up waiting.", null));
             }
         }
+        // The reads above ran without holding SQLite's single write lock; only the writes are one transaction.
+        using var writing = await gate.EnterAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        foreach (var (stored, ignored, retry) in results)
+        foreach (var group in results.GroupBy(r => (r.Ignored, r.Retry, Attempts: r.Event.Attempts + 1)))
         {
+            var ids = group.Select(r => r.Event.Id).ToList();
+            var (ignored, retry, attempts) = group.Key;
             var status = retry is not null ? WebhookEventStatus.Received : ignored is null ? WebhookEventStatus.Processed : WebhookEventStatus.Ignored;
-            var attempts = stored.Attempts + 1;
-            await db.WebhookEvents.Where(e => e.Id == stored.Id).ExecuteUpdateAsync(s => s
+            await db.WebhookEvents.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s
                 .SetProperty(e => e.Status, status).SetProperty(e => e.Attempts, attempts).SetProperty(e => e.Error, ignored)
                 .SetProperty(e => e.ProcessedAt, retry == null ? now : null).SetProperty(e => e.NextAttemptAt, retry)
                 .SetProperty(e => e.LeaseOwner, (string?)null).SetProperty(e => e.LeaseUntil, (DateTime?)null), ct);
         }
+        // Status changes of existing messages touch their conversation too, so other instances' pages notice them.
+        var touched = appliers.Values.SelectMany(a => a.Touched).Distinct().ToList();
+        await db.Conversations.Where(c => touched.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), ct);
         await tx.CommitAsync(ct);
-        notifier.Changed(appliers.Values.SelectMany(a => a.Touched));
+        notifier.Changed(touched);
     }
 
     private async Task FailAsync(IDbContextFactory<AppDbContext> factory, WebhookEvent stored, Exception e, CancellationToken ct)

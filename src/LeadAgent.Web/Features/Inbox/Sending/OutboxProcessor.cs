@@ -73,14 +73,14 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, TimeProvider ti
         {
             // The sandbox "delivers" at once; everything before this point is the real path.
             await Finish(db, mine, message.Direction == MessageDirection.Outbound ? DeliveryStatus.Delivered : DeliveryStatus.Sent, $"sandbox-{id:N}", null, ct);
-            notifier.Changed([conversation.Id]);
+            await TouchAsync(db, conversation.Id, ct);
             return;
         }
         var settings = connection.Current;
         if (!settings.CanCallApi)
         {
             await Finish(db, mine, DeliveryStatus.Failed, null, "Respond.io is not connected: an admin adds the API token under Settings → Inbox.", ct);
-            notifier.Changed([conversation.Id]);
+            await TouchAsync(db, conversation.Id, ct);
             return;
         }
         var client = new RespondIoClient(http.CreateClient(RespondIoClient.HttpClientName), connection);
@@ -92,7 +92,7 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, TimeProvider ti
             if (found is not null)
             {
                 await AdoptAsync(db, mine, id, found, ct);
-                notifier.Changed([conversation.Id]);
+                await TouchAsync(db, conversation.Id, ct);
                 return;
             }
         }
@@ -139,7 +139,15 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, TimeProvider ti
                 await Finish(db, mine, DeliveryStatus.Failed, null, reason, ct);
                 break;
         }
-        notifier.Changed([conversation.Id]);
+        await TouchAsync(db, conversation.Id, ct);
+    }
+
+    // Open inbox pages notice the change: at once on this instance, through UpdatedAt on the others.
+    private async Task TouchAsync(AppDbContext db, Guid conversationId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), ct);
+        notifier.Changed([conversationId]);
     }
 
     private static async Task Finish(AppDbContext db, IQueryable<Message> mine, DeliveryStatus status, string? providerId, string? error, CancellationToken ct)

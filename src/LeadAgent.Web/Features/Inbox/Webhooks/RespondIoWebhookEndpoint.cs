@@ -26,7 +26,7 @@ internal static class RespondIoWebhookEndpoint
     }
 
     private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<RespondIoOptions> options, Settings.RespondIoConnection connection,
-        IDbContextFactory<AppDbContext> dbFactory, InboxSignal signal, TimeProvider time, CancellationToken ct)
+        WebhookIntake intake, InboxSignal signal, TimeProvider time, CancellationToken ct)
     {
         var settings = options.CurrentValue;
         var keys = connection.Current.WebhookSigningKeys;
@@ -56,37 +56,19 @@ internal static class RespondIoWebhookEndpoint
             ReceivedAt = now,
             Error = problem,
         };
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (eventId is not null && await FindAsync(db, eventId, ct) is { } earlier)
+        var (id, duplicate) = await intake.StoreAsync(stored, ct);
+        if (duplicate)
         {
-            return Results.Ok(new Receipt(earlier, eventId, eventType, true));
-        }
-        db.WebhookEvents.Add(stored);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (eventId is not null)
-        {
-            // The same event arrived concurrently and the other delivery stored it first.
-            await using var again = await dbFactory.CreateDbContextAsync(ct);
-            if (await FindAsync(again, eventId, ct) is { } winner)
-            {
-                return Results.Ok(new Receipt(winner, eventId, eventType, true));
-            }
-            throw;
+            return Results.Ok(new Receipt(id, eventId, eventType, true));
         }
         if (problem is null)
         {
             signal.Notify();
         }
         return problem is null
-            ? Results.Ok(new Receipt(stored.Id, eventId, eventType, false))
-            : Results.Problem(statusCode: 400, title: "Malformed webhook body", detail: $"{problem} It was kept for inspection (event {stored.Id}).");
+            ? Results.Ok(new Receipt(id, eventId, eventType, false))
+            : Results.Problem(statusCode: 400, title: "Malformed webhook body", detail: $"{problem} It was kept for inspection (event {id}).");
     }
-
-    private static Task<long?> FindAsync(AppDbContext db, string eventId, CancellationToken ct) =>
-        db.WebhookEvents.Where(e => e.Provider == Provider && e.EventId == eventId).Select(e => (long?)e.Id).FirstOrDefaultAsync(ct);
 
     // Reads at most max bytes; null when the body is larger.
     private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int max, CancellationToken ct)
