@@ -149,7 +149,7 @@ public abstract class DuplicateApiTests(AppFactory app)
         throw new InvalidOperationException("pair not found");
     }
 
-    private static async Task<List<DuplicatePairDto>> AllOpenAsync(HttpClient c, DuplicateKind kind)
+    internal static async Task<List<DuplicatePairDto>> AllOpenAsync(HttpClient c, DuplicateKind kind)
     {
         var all = new List<DuplicatePairDto>();
         string? cursor = null;

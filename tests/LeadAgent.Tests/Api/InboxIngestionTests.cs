@@ -136,6 +136,36 @@ public abstract class InboxIngestionTests(InboxApp app)
     }
 
     [Fact]
+    public async Task Merging_contacts_moves_their_conversations_and_undo_moves_them_back()
+    {
+        using var sales = await app.ClientAsync("sales");
+        var n = Guid.NewGuid().ToString("N")[..6];
+        var email = $"merge{n}@merge-test.example";
+        async Task<Guid> ContactAsync(string first, params object[] identities) =>
+            (await (await sales.PostJsonAsync("/api/v1/contacts", new { firstName = first, lastName = $"Doppel{n}", identities })).ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var keep = await ContactAsync("Mia", new { kind = "Email", value = email });
+        var phone = UniquePhone();
+        var other = await ContactAsync("Mia", new { kind = "Email", value = email.ToUpperInvariant() }, new { kind = "WhatsApp", value = phone });
+        var s = NewSender("Mia", phone);
+        await DeliverAsync(Received(s, "Hi, it's Mia"));
+        var conversation = await ConversationOfAsync(s);
+        Assert.Equal(other, conversation.ContactId);
+
+        await (await sales.PostJsonAsync("/api/v1/duplicates/scan?kind=Contact", new { })).ReadAsync<JsonElement>();
+        var pair = (await DuplicateApiTests.AllOpenAsync(sales, LeadAgent.Web.Features.Crm.Duplicates.DuplicateKind.Contact))
+            .Single(p => new[] { p.A.Id, p.B.Id }.Order().SequenceEqual(new[] { keep, other }.Order()));
+        var merge = await (await sales.PostJsonAsync($"/api/v1/duplicates/{pair.Id}/merge", new { survivorId = keep })).ReadAsync<JsonElement>();
+        Assert.Equal(1, merge.GetProperty("moved").GetProperty("conversations").GetInt32());
+        Assert.Equal(keep, (await ConversationOfAsync(s, c => c.ContactId == keep)).ContactId);
+        // The sender now matches the survivor directly (its identities moved too).
+        await DeliverAsync(Received(s, "Still me"));
+        await ConversationOfAsync(s, c => c.UnreadCount == 2 && c.ContactId == keep);
+
+        await (await sales.PostJsonAsync($"/api/v1/merges/{merge.GetProperty("id").GetGuid()}/undo", new { })).ReadAsync<JsonElement>();
+        Assert.Equal(other, (await ConversationOfAsync(s, c => c.ContactId == other)).ContactId);
+    }
+
+    [Fact]
     public async Task One_message_delivered_twenty_times_at_once_is_stored_once()
     {
         var s = NewSender("Dora", UniquePhone());

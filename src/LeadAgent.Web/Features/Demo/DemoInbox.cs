@@ -14,7 +14,8 @@ namespace LeadAgent.Web.Features.Demo;
 /// channels (matched to demo contacts by their numbers, one unknown sender becomes a new lead), and a reply goes out
 /// through the outbox. Plus two reply templates.
 /// </summary>
-public sealed class DemoInbox(IDbContextFactory<AppDbContext> dbFactory, SandboxService sandbox, WebhookProcessor processor, InboxCommands commands, TemplateService templates)
+public sealed class DemoInbox(IDbContextFactory<AppDbContext> dbFactory, SandboxService sandbox, WebhookProcessor processor, InboxCommands commands, TemplateService templates,
+    HttpActorSource actor)
 {
     private static readonly string[] Openers =
     [
@@ -51,8 +52,14 @@ public sealed class DemoInbox(IDbContextFactory<AppDbContext> dbFactory, Sandbox
 
         await using var read = await dbFactory.CreateDbContextAsync(ct);
         var first = await read.Conversations.OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstOrDefaultAsync(ct);
+        var julia = await read.Users.Where(u => u.Email == "julia.weiss@demo.leadagent").Select(u => new { u.Id, u.Email }).FirstOrDefaultAsync(ct);
         if (first != Guid.Empty)
         {
+            // Answered by a demo salesperson, as a real reply would be.
+            if (julia is not null)
+            {
+                actor.Set(new Crm.Activity.Actor(Crm.Activity.ActorKind.User, julia.Id, julia.Email!, null, [Infrastructure.Auth.Roles.Sales]));
+            }
             await commands.ReplyAsync(first, new ReplyInput("Thanks for reaching out! Which colour would you like the bags in, and is the logo one-colour?"), ct);
         }
     }

@@ -111,7 +111,7 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
             CreatedAt = now,
             SenderSource = "user",
             AuthorId = actor.UserId,
-            AuthorName = actor.Name,
+            AuthorName = await AuthorNameAsync(db, actor, ct),
             Payload = payload.ToJsonString(),
             NextAttemptAt = now,
         };
@@ -125,6 +125,10 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
         notifier.Changed([conversationId]);
         return InboxQueries.ToDto(message);
     }
+
+    // The person's display name on the timeline; the actor's e-mail (or "system") when there is none.
+    private static async Task<string> AuthorNameAsync(AppDbContext db, Crm.Activity.Actor actor, CancellationToken ct) =>
+        (actor.UserId is null ? null : await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)) ?? actor.Name;
 
     private static (string Type, JsonObject Payload) Plain(ChannelKind channel, string text, string? subject) => channel == ChannelKind.Email
         ? ("email", new JsonObject { ["type"] = "email", ["text"] = text, ["subject"] = subject })
@@ -174,7 +178,7 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
         }
         _ = await db.Conversations.AnyAsync(c => c.Id == conversationId, ct) ? 0 : throw new NotFoundException("Conversation", conversationId);
         var now = time.GetUtcNow().UtcDateTime;
-        var note = new Message { ConversationId = conversationId, Direction = MessageDirection.Note, Type = "note", Text = text, At = now, CreatedAt = now, Status = DeliveryStatus.Received, AuthorId = actor.UserId, AuthorName = actor.Name };
+        var note = new Message { ConversationId = conversationId, Direction = MessageDirection.Note, Type = "note", Text = text, At = now, CreatedAt = now, Status = DeliveryStatus.Received, AuthorId = actor.UserId, AuthorName = await AuthorNameAsync(db, actor, ct) };
         db.Messages.Add(note);
         await db.SaveChangesAsync(ct);
         notifier.Changed([conversationId]);

@@ -51,12 +51,13 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         }
         if (query.LeadStatus is { } leadStatus)
         {
-            // ContactId!.Value: a plain equality the planner can use an index for (two nullable columns get EF's null-matching OR).
-            list = list.Where(c => db.Leads.Any(l => l.PrimaryContactId == c.ContactId!.Value && l.ArchivedAt == null && l.Status == leadStatus));
+            // "PrimaryContactId != null" lets EF compare the two nullable columns with a plain "=" the planner can use an
+            // index for, instead of adding "OR both are null"; the status is a constant so plans fit the value.
+            list = list.Where(c => db.Leads.Any(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId && l.ArchivedAt == null && l.Status == EF.Constant(leadStatus)));
         }
         if (query.Classification is { } classification)
         {
-            list = list.Where(c => db.Leads.Any(l => l.PrimaryContactId == c.ContactId!.Value && l.ArchivedAt == null && l.Classification == classification));
+            list = list.Where(c => db.Leads.Any(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId && l.ArchivedAt == null && l.Classification == EF.Constant(classification)));
         }
         if (q is not null)
         {
@@ -136,6 +137,6 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         c.Contact == null ? null : c.Contact.CompanyId, c.Contact == null || c.Contact.Company == null ? null : c.Contact.Company.Name, c.Match,
         c.Status, c.AssigneeId, db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
         c.LastMessageAt, c.LastInboundAt, c.LastMessagePreview, c.UnreadCount,
-        db.Leads.Where(l => l.PrimaryContactId == c.ContactId!.Value && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => (LeadStatus?)l.Status).FirstOrDefault(),
-        db.Leads.Where(l => l.PrimaryContactId == c.ContactId!.Value && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => l.Classification).FirstOrDefault()));
+        db.Leads.Where(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => (LeadStatus?)l.Status).FirstOrDefault(),
+        db.Leads.Where(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => l.Classification).FirstOrDefault()));
 }
