@@ -129,7 +129,7 @@ public abstract class InboxOutboxTests(InboxApp app)
 
         app.Fake.Templates["12"] =
         [
-            JsonNode.Parse("""{"id":501,"name":"follow_up","languageCode":"de","category":"UTILITY","status":"APPROVED","components":[{"type":"BODY","text":"Hallo {{1}}, hier ist Ihr Angebot von {{2}}."}]}""")!.AsObject(),
+            JsonNode.Parse("""{"id":501,"name":"follow_up","languageCode":"de","category":"UTILITY","status":"APPROVED","components":[{"type":"HEADER","format":"TEXT","text":"Angebot {{1}}"},{"type":"BODY","text":"Hallo {{1}}, hier ist Ihr Angebot von {{2}}."},{"type":"FOOTER","text":"Promo GmbH"}]}""")!.AsObject(),
             JsonNode.Parse("""{"id":502,"name":"promo_draft","languageCode":"de","category":"MARKETING","status":"PENDING","components":[{"type":"BODY","text":"Neu!"}]}""")!.AsObject(),
         ];
         using var admin = await app.ClientAsync("admin");
@@ -140,21 +140,26 @@ public abstract class InboxOutboxTests(InboxApp app)
         var approved = templates.Single(t => t.GetProperty("name").GetString() == "follow_up");
         var pending = templates.Single(t => t.GetProperty("name").GetString() == "promo_draft");
         Assert.True(approved.GetProperty("canSend").GetBoolean());
-        Assert.Equal(2, approved.GetProperty("parameters").GetInt32());
+        Assert.Equal((2, 1), (approved.GetProperty("parameters").GetInt32(), approved.GetProperty("headerParameters").GetInt32()));
         Assert.False(pending.GetProperty("canSend").GetBoolean());
 
         var notApproved = await sales.PostJsonAsync($"/api/v1/inbox/conversations/{conversation}/messages", new { templateId = pending.GetProperty("id").GetGuid() });
         Assert.Equal(HttpStatusCode.BadRequest, notApproved.StatusCode);
-        var missing = await sales.PostJsonAsync($"/api/v1/inbox/conversations/{conversation}/messages", new { templateId = approved.GetProperty("id").GetGuid(), parameters = new[] { "{{contact.first_name}}" } });
+        var missing = await sales.PostJsonAsync($"/api/v1/inbox/conversations/{conversation}/messages", new { templateId = approved.GetProperty("id").GetGuid(), parameters = new[] { "{{contact.first_name}}" }, headerParameters = new[] { "A-42" } });
         Assert.Contains("{{2}}", (await missing.ProblemAsync()).GetProperty("errors").GetProperty("parameters")[0].GetString());
 
-        var id = await ReplyAsync(sales, conversation, new { templateId = approved.GetProperty("id").GetGuid(), parameters = new[] { "{{contact.first_name}}", "Promo GmbH" } });
+        var noHeader = await sales.PostJsonAsync($"/api/v1/inbox/conversations/{conversation}/messages", new { templateId = approved.GetProperty("id").GetGuid(), parameters = new[] { "a", "b" } });
+        Assert.Contains("{{1}}", (await noHeader.ProblemAsync()).GetProperty("errors").GetProperty("headerParameters")[0].GetString());
+
+        var id = await ReplyAsync(sales, conversation, new { templateId = approved.GetProperty("id").GetGuid(), parameters = new[] { "{{contact.first_name}}", "Promo GmbH" }, headerParameters = new[] { "A-42" } });
         var sent = await SettledAsync(id);
-        Assert.Equal("Hallo Rita, hier ist Ihr Angebot von Promo GmbH.", sent.Text);
+        Assert.Equal("Angebot A-42\nHallo Rita, hier ist Ihr Angebot von Promo GmbH.", sent.Text);
         var wire = Assert.Single(SentTo(s)).Message;
         Assert.Equal("whatsapp_template", wire["type"]!.GetValue<string>());
         Assert.Equal(("follow_up", "de"), (wire["template"]!["name"]!.GetValue<string>(), wire["template"]!["languageCode"]!.GetValue<string>()));
-        Assert.Equal(["Rita", "Promo GmbH"], wire["template"]!["components"]![0]!["parameters"]!.AsArray().Select(p => p!["text"]!.GetValue<string>()));
+        var components = wire["template"]!["components"]!.AsArray();
+        Assert.Equal(("header", "A-42"), (components[0]!["type"]!.GetValue<string>(), components[0]!["parameters"]![0]!["text"]!.GetValue<string>()));
+        Assert.Equal(["Rita", "Promo GmbH"], components[1]!["parameters"]!.AsArray().Select(p => p!["text"]!.GetValue<string>()));
     }
 
     [Fact]

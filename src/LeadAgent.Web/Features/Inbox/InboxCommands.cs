@@ -58,20 +58,27 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
             if (template.ChannelId is not null)
             {
                 type = "whatsapp_template";
-                var parameters = new JsonArray();
-                foreach (var p in input.Parameters?.Take(TemplateRenderer.NumberedCount(template.Body)) ?? [])
+                var values = await ValuesAsync(db, conversation, actor.UserId, ct);
+                var components = new JsonArray();
+                if (TemplateService.HeaderText(template) is { } header)
                 {
-                    parameters.Add(new JsonObject { ["type"] = "text", ["text"] = TemplateRenderer.Render(p, await ValuesAsync(db, conversation, actor.UserId, ct)).Text });
+                    var (headerText, headerProblems) = TemplateRenderer.Render(header, values, input.HeaderParameters);
+                    foreach (var problem in headerProblems)
+                    {
+                        errors.Add("headerParameters", problem);
+                    }
+                    errors.ThrowIfAny();
+                    text = headerText + "\n" + text;
+                    if (TemplateRenderer.NumberedCount(header) > 0)
+                    {
+                        components.Add(Component("header", input.HeaderParameters!.Take(TemplateRenderer.NumberedCount(header)), values));
+                    }
                 }
+                components.Add(Component("body", (input.Parameters ?? []).Take(TemplateRenderer.NumberedCount(template.Body)), values));
                 payload = new JsonObject
                 {
                     ["type"] = type,
-                    ["template"] = new JsonObject
-                    {
-                        ["name"] = template.Name,
-                        ["languageCode"] = template.Language,
-                        ["components"] = new JsonArray(new JsonObject { ["type"] = "body", ["parameters"] = parameters }),
-                    },
+                    ["template"] = new JsonObject { ["name"] = template.Name, ["languageCode"] = template.Language, ["components"] = components },
                 };
             }
             else
@@ -130,6 +137,13 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
     private static async Task<string> AuthorNameAsync(AppDbContext db, Crm.Activity.Actor actor, CancellationToken ct) =>
         (actor.UserId is null ? null : await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)) ?? actor.Name;
 
+    // One WhatsApp template component with its text parameters in order; a parameter may use variables.
+    private static JsonObject Component(string type, IEnumerable<string> parameters, TemplateValues values) => new()
+    {
+        ["type"] = type,
+        ["parameters"] = new JsonArray([.. parameters.Select(p => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = TemplateRenderer.Render(p, values).Text })]),
+    };
+
     private static (string Type, JsonObject Payload) Plain(ChannelKind channel, string text, string? subject) => channel == ChannelKind.Email
         ? ("email", new JsonObject { ["type"] = "email", ["text"] = text, ["subject"] = subject })
         : ("text", new JsonObject { ["type"] = "text", ["text"] = text });
@@ -164,6 +178,11 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
             ? new TemplateValues(TemplateValues.Names.ToDictionary(n => n, n => (string?)$"[{n}]"))
             : await ValuesAsync(db, conversation, userId, ct);
         var (text, problems) = TemplateRenderer.Render(template.Body, values, input.Parameters);
+        if (TemplateService.HeaderText(template) is { } header)
+        {
+            var (headerText, headerProblems) = TemplateRenderer.Render(header, values, input.HeaderParameters);
+            (text, problems) = (headerText + "\n" + text, [.. headerProblems.Select(p => "Header: " + p), .. problems]);
+        }
         return new TemplatePreview(text, problems);
     }
 

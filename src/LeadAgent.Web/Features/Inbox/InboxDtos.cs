@@ -45,8 +45,8 @@ public sealed record ConversationDetail(
     ConversationRow Conversation, LeadCard? Lead, IReadOnlyList<CandidateCard> Candidates, IReadOnlyList<MessageDto> Messages,
     SendVerdict FreeText, IReadOnlyList<TemplateDto> Templates);
 
-/// <summary>A reply: free text, or a template (with its numbered parameters for WhatsApp templates).</summary>
-public sealed record ReplyInput(string? Text, Guid? TemplateId = null, List<string>? Parameters = null, string? Subject = null);
+/// <summary>A reply: free text, or a template with its numbered body parameters (and header parameters for WhatsApp text headers).</summary>
+public sealed record ReplyInput(string? Text, Guid? TemplateId = null, List<string>? Parameters = null, string? Subject = null, List<string>? HeaderParameters = null);
 
 public sealed record ConversationNoteInput(string? Text);
 
@@ -57,10 +57,10 @@ public sealed record StatusInput(ConversationStatus? Status);
 public sealed record ContactChoice(Guid? ContactId);
 
 public sealed record TemplateDto(Guid Id, string Name, Guid? ChannelId, string Language, string? Category, TemplateStatus Status,
-    string? Subject, string Body, int Parameters, bool CanSend, string? WhyNot);
+    string? Subject, string Body, int Parameters, bool CanSend, string? WhyNot, string? Header = null, int HeaderParameters = 0);
 
 public sealed record TemplateInput(string? Name, string? Body, string? Subject = null, string? Category = null, string? Language = null);
 
-public sealed record TemplatePreviewInput(Guid? ConversationId, List<string>? Parameters);
+public sealed record TemplatePreviewInput(Guid? ConversationId, List<string>? Parameters, List<string>? HeaderParameters = null);
 
 public sealed record TemplatePreview(string Text, IReadOnlyList<string> Problems);

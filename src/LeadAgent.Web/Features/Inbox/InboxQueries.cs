@@ -112,9 +112,28 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         // The latest 300 entries; older history stays in the database and the API's export.
         var messages = (await db.Messages.AsNoTracking().Where(m => m.ConversationId == id).OrderByDescending(m => m.At).ThenByDescending(m => m.Id).Take(300)
             .ToListAsync(ct)).OrderBy(m => m.At).ThenBy(m => m.Id).Select(ToDto).ToList();
+        if (lead is not null && messages.Count > 0)
+        {
+            messages = [.. messages.Concat(await LeadEventsAsync(db, lead.Id, messages[0].At, ct)).OrderBy(m => m.At)];
+        }
         var verdict = await FreeTextVerdictAsync(db, row, ct);
         var usable = await templates.ForConversationAsync(db, row, ct);
         return new ConversationDetail(row, lead, candidates, messages, verdict, usable);
+    }
+
+    // What happened to the lead while the conversation ran (status, owner, score…), from the activity log, as timeline events.
+    private static async Task<List<MessageDto>> LeadEventsAsync(AppDbContext db, Guid leadId, DateTime since, CancellationToken ct)
+    {
+        var entries = await db.Activity.AsNoTracking().Where(a => a.EntityType == nameof(Lead) && a.EntityId == leadId && a.OccurredAt >= since)
+            .OrderByDescending(a => a.Id).Take(50).ToListAsync(ct);
+        var names = await db.Users.AsNoTracking().Select(u => new { u.Id, Name = u.DisplayName ?? u.Email ?? u.Id }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return entries.Select(a =>
+        {
+            // A creation lists every field; the timeline only needs to say it happened.
+            var changes = a.Action == "created" ? "" : string.Join("; ", Crm.Activity.ActivityText.Lines(a.Changes, names, 4));
+            var text = $"Lead {a.Action} by {a.ActorName}{(changes.Length > 0 ? $": {changes}" : "")}";
+            return new MessageDto(Guid.Empty, MessageDirection.Event, "lead", text, null, [], DeliveryStatus.Received, null, a.OccurredAt, a.ActorName, null);
+        }).ToList();
     }
 
     internal async Task<SendVerdict> FreeTextVerdictAsync(AppDbContext db, ConversationRow row, CancellationToken ct)

@@ -29,8 +29,26 @@ public sealed class TemplateService(IDbContextFactory<AppDbContext> dbFactory, T
         return list.Select(t => ToDto(t, SendPolicy.Check(row.Channel, row.LastInboundAt, now, t.ChannelId is not null, t.Status == TemplateStatus.Approved))).ToList();
     }
 
-    public static TemplateDto ToDto(MessageTemplate t, SendVerdict? verdict) => new(t.Id, t.Name, t.ChannelId, t.Language, t.Category, t.Status,
-        t.Subject, t.Body, TemplateRenderer.NumberedCount(t.Body), verdict?.Allowed ?? t.Status == TemplateStatus.Approved, verdict is { Allowed: false } ? verdict.Explanation : null);
+    public static TemplateDto ToDto(MessageTemplate t, SendVerdict? verdict)
+    {
+        var header = HeaderText(t);
+        return new(t.Id, t.Name, t.ChannelId, t.Language, t.Category, t.Status, t.Subject, t.Body, TemplateRenderer.NumberedCount(t.Body),
+            verdict?.Allowed ?? t.Status == TemplateStatus.Approved, verdict is { Allowed: false } ? verdict.Explanation : null,
+            header, header is null ? 0 : TemplateRenderer.NumberedCount(header));
+    }
+
+    /// <summary>The text of a WhatsApp template's TEXT header, which has its own numbered placeholders.</summary>
+    public static string? HeaderText(MessageTemplate t)
+    {
+        if (t.Components is null)
+        {
+            return null;
+        }
+        using var doc = JsonDocument.Parse(t.Components);
+        return doc.RootElement.ValueKind != JsonValueKind.Array ? null : doc.RootElement.EnumerateArray()
+            .Where(c => RioEvent.Str(c, "type")?.ToUpperInvariant() == "HEADER" && (RioEvent.Str(c, "format")?.ToUpperInvariant() ?? "TEXT") == "TEXT")
+            .Select(c => RioEvent.Str(c, "text")).FirstOrDefault();
+    }
 
     public async Task<TemplateDto> SaveAsync(Guid? id, TemplateInput input, CancellationToken ct = default)
     {

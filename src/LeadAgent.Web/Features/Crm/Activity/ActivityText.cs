@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LeadAgent.Web.Ui.Shared;
+namespace LeadAgent.Web.Features.Crm.Activity;
 
 /// <summary>Turns an activity entry's change JSON into readable lines ("status: New → Contacted"), as plain text.</summary>
 public static class ActivityText
