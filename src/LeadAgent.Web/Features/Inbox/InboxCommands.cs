@@ -17,7 +17,7 @@ namespace LeadAgent.Web.Features.Inbox;
 /// choosing the contact of an ambiguous sender.
 /// </summary>
 public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, InboxSignal signal, InboxNotifier notifier,
-    RespondIoConnection connection, InboxQueries queries)
+    RespondIoConnection connection, InboxQueries queries, Microsoft.Extensions.Options.IOptions<Crm.CrmOptions> crm)
 {
     public const int MaxText = 4096;
 
@@ -269,7 +269,7 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
             return null!;
         }
         var provider = conversation.Channel!.Provider;
-        var resolver = new IdentityResolver(db, "DE");
+        var resolver = new IdentityResolver(db, crm.Value.DefaultPhoneRegion);
         await resolver.LinkAsync(provider, conversation.ExternalContactId, contactId, ct);
         // The same sender's threads on other channels of this provider belong to the same person.
         var threads = await db.Conversations.Where(c => c.ExternalContactId == conversation.ExternalContactId && c.Channel!.Provider == provider).ToListAsync(ct);
