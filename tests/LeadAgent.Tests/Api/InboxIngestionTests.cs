@@ -79,7 +79,7 @@ public abstract class InboxIngestionTests(InboxApp app)
         var lead = await db.Leads.SingleAsync(l => l.PrimaryContactId == contact.Id, Ct);
         Assert.Equal((LeadSource.InboundMessage, LeadStatus.New), (lead.Source, lead.Status));
         // The activity log says where the records came from.
-        Assert.True(await db.Activity.AnyAsync(a => a.EntityId == contact.Id && a.ActorName.Contains("Respond.io"), Ct));
+        Assert.True(await db.Activity.AnyAsync(a => a.EntityId == contact.Id && a.ActorName.Contains("inbound message"), Ct));
 
         // A second message from the same sender joins the same conversation and contact.
         await DeliverAsync(Received(s, "Also 200 badges, please."));

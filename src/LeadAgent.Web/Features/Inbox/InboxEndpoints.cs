@@ -38,13 +38,15 @@ internal static class InboxEndpoints
             .Writes().WithSummary("Match the sender to a contact (review list for ambiguous senders)");
 
         g.MapGet("/templates", (TemplateService s, CancellationToken ct) => s.ListAsync(ct)).WithSummary("Reply templates (local and synced WhatsApp)");
-        g.MapPost("/templates", (TemplateService s, TemplateInput input, CancellationToken ct) => s.SaveAsync(null, input, ct)).Writes();
-        g.MapPut("/templates/{id:guid}", (TemplateService s, Guid id, TemplateInput input, CancellationToken ct) => s.SaveAsync(id, input, ct)).Writes();
+        g.MapPost("/templates", (TemplateService s, TemplateInput input, CancellationToken ct) => s.SaveAsync(null, input, ct)).Writes()
+            .WithSummary("Create a team template (text with {{contact.first_name}}-style variables)");
+        g.MapPut("/templates/{id:guid}", (TemplateService s, Guid id, TemplateInput input, CancellationToken ct) => s.SaveAsync(id, input, ct)).Writes()
+            .WithSummary("Change a team template (synced WhatsApp templates are read-only)");
         g.MapDelete("/templates/{id:guid}", async Task<NoContent> (TemplateService s, Guid id, CancellationToken ct) =>
         {
             await s.DeleteAsync(id, ct);
             return TypedResults.NoContent();
-        }).Writes();
+        }).Writes().WithSummary("Delete a team template");
         g.MapPost("/templates/{id:guid}/preview", (InboxCommands s, Guid id, TemplatePreviewInput input, ClaimsPrincipal user, CancellationToken ct) =>
             s.PreviewAsync(id, input, user.UserId(), ct)).WithSummary("Render a template for a conversation, listing missing values");
         g.MapPost("/templates/sync", async (TemplateService s, CancellationToken ct) => new { synced = await s.SyncWhatsAppAsync(ct) })
@@ -57,7 +59,7 @@ internal static class InboxEndpoints
         {
             await s.RemoveAsync(id, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Policies.Admin).ProducesProblem(404);
+        }).RequireAuthorization(Policies.Admin).ProducesProblem(404).WithSummary("Allow sending to an address again (admin)");
 
         g.MapPost("/sandbox/messages", (SandboxService s, SandboxMessageInput input, CancellationToken ct) => s.ReceiveAsync(input, ct))
             .Writes().WithSummary("Sandbox: play the customer and send an inbound message through the real ingestion path");
@@ -72,7 +74,8 @@ internal static class InboxEndpoints
             input.Validate();
             await c.SaveAsync(input.BaseUrl, input.ApiToken, input.WebhookSigningKeys, user.FindFirstValue(ClaimTypes.Email) ?? "admin", time, ct);
             return SettingsView(c.Current);
-        }).RequireAuthorization(Policies.Admin).ProducesValidationProblem();
+        }).RequireAuthorization(Policies.Admin).ProducesValidationProblem()
+            .WithSummary("Save the connection: a null field keeps its value, an empty one clears it; secrets are stored encrypted");
         g.MapPost("/settings/test", (ConnectionTester t, CancellationToken ct) => t.TestAsync(ct)).RequireAuthorization(Policies.Admin)
             .WithSummary("Test the connection: lists the workspace's channels and remembers them");
     }

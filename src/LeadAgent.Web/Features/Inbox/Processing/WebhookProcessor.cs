@@ -16,7 +16,7 @@ namespace LeadAgent.Web.Features.Inbox.Processing;
 public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider time, IOptions<InboxOptions> options,
     IOptions<CrmOptions> crm, InboxNotifier notifier, SqliteWriteGate gate, ILogger<WebhookProcessor> log)
 {
-    public static readonly Actor RespondIoActor = new(ActorKind.System, null, "Respond.io (inbound)");
+    public static readonly Actor InboundActor = new(ActorKind.System, null, "Inbox (inbound message)");
 
     private readonly string _instance = $"{Guid.NewGuid():N}"[..12] + $"@{Environment.ProcessId}";
 
@@ -24,7 +24,7 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
     public async Task<int> ProcessDueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<HttpActorSource>().Set(RespondIoActor);
+        scope.ServiceProvider.GetRequiredService<HttpActorSource>().Set(InboundActor);
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var claimed = await ClaimAsync(factory, ct);
         if (claimed.Count == 0)
