@@ -44,7 +44,7 @@ internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseO
         await using var db = await sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         while (true)
         {
-            var batch = await db.Companies.Where(c => c.NameKey == "" && c.Name != "").Select(c => new { c.Id, c.Name }).Take(1000).ToListAsync(ct);
+            var batch = await db.Companies.Where(c => c.NameKey == "" && c.Name != "").OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).Take(1000).ToListAsync(ct);
             if (batch.Count == 0)
             {
                 return;
