@@ -147,7 +147,7 @@ public sealed class ImportCrashTests
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 
-    private static AppDbContext Open(Provider provider, string connection)
+    internal static AppDbContext Open(Provider provider, string connection)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, provider == Provider.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres, connection);
@@ -169,7 +169,7 @@ public sealed class ImportCrashTests
         return psi;
     }
 
-    private static async Task<(int Code, string Out)> RunAsync(Dictionary<string, string> env, string? stdin, params string[] args)
+    internal static async Task<(int Code, string Out)> RunAsync(Dictionary<string, string> env, string? stdin, params string[] args)
     {
         using var process = Process.Start(Start(env, args))!;
         if (stdin is not null)
@@ -184,7 +184,7 @@ public sealed class ImportCrashTests
         return (process.ExitCode, await output);
     }
 
-    private static Process Serve(Dictionary<string, string> env)
+    internal static Process Serve(Dictionary<string, string> env)
     {
         var process = Process.Start(Start(env))!;
         // Drain the output so the app never blocks on a full pipe.
@@ -195,7 +195,7 @@ public sealed class ImportCrashTests
         return process;
     }
 
-    private static async Task WaitReadyAsync(HttpClient http, Process process, CancellationToken ct)
+    internal static async Task WaitReadyAsync(HttpClient http, Process process, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromMinutes(1))
@@ -217,7 +217,7 @@ public sealed class ImportCrashTests
         throw new TimeoutException("the app did not become ready");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
