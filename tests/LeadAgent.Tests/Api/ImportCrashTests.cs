@@ -30,24 +30,10 @@ public sealed class ImportCrashTests
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync(provider);
         var dataDir = Directory.CreateTempSubdirectory("leadagent-crash").FullName;
-        var connection = provider == Provider.Sqlite ? $"Data Source={Path.Combine(dataDir, "leadagent.db")};Pooling=False" : database.ConnectionString;
-        var env = new Dictionary<string, string>
-        {
-            ["DataDirectory"] = dataDir,
-            ["Database__Provider"] = provider.ToString(),
-            ["ConnectionStrings__LeadAgent"] = provider == Provider.Sqlite ? "" : database.ConnectionString,
-            ["Demo__Seed"] = "false",
-            // A dead worker's claim runs out quickly, so the restarted process takes the run over.
-            ["Imports__LeaseSeconds"] = "3",
-            ["Imports__PollSeconds"] = "1",
-        };
-        Assert.Equal(0, (await RunAsync(env, "a-long-password-1", "users", "add", "--email", "importer@example.com", "--role", "sales", "--password-stdin")).Code);
-        var token = (await RunAsync(env, null, "tokens", "create", "--email", "importer@example.com", "--name", "crash")).Out.Trim();
-
-        var port = FreePort();
-        env["Urls"] = $"http://127.0.0.1:{port}";
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        // A dead worker's claim runs out quickly, so the restarted process takes the run over.
+        var (env, connection, http) = await PrepareProcessAsync(provider, database, dataDir, "importer@example.com",
+            new() { ["Imports__LeaseSeconds"] = "3", ["Imports__PollSeconds"] = "1" });
+        using var _ = http;
 
         Guid id;
         var first = Serve(env);
@@ -145,6 +131,30 @@ public sealed class ImportCrashTests
             sb.Append($"Crashwerk {c} GmbH,crashwerk{c}.de,Anna{i},Muster{i},anna{i}@crashwerk{c}.de,030 {1_000_000 + i},Lead {i},{i % 900}\n");
         }
         return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    /// <summary>
+    /// Settings for the real executable on a fresh data directory (plus <paramref name="settings"/>), a sales user with an
+    /// API token made with the CLI, and an HTTP client for the port the app will listen on.
+    /// </summary>
+    internal static async Task<(Dictionary<string, string> Env, string Connection, HttpClient Http)> PrepareProcessAsync(
+        Provider provider, TestDatabase database, string dataDir, string email, Dictionary<string, string> settings)
+    {
+        var connection = provider == Provider.Sqlite ? $"Data Source={Path.Combine(dataDir, "leadagent.db")};Pooling=False" : database.ConnectionString;
+        var env = new Dictionary<string, string>(settings)
+        {
+            ["DataDirectory"] = dataDir,
+            ["Database__Provider"] = provider.ToString(),
+            ["ConnectionStrings__LeadAgent"] = provider == Provider.Sqlite ? "" : database.ConnectionString,
+            ["Demo__Seed"] = "false",
+        };
+        Assert.Equal(0, (await RunAsync(env, "a-long-password-1", "users", "add", "--email", email, "--role", "sales", "--password-stdin")).Code);
+        var token = (await RunAsync(env, null, "tokens", "create", "--email", email, "--name", "crash")).Out.Trim();
+        var port = FreePort();
+        env["Urls"] = $"http://127.0.0.1:{port}";
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (env, connection, http);
     }
 
     internal static AppDbContext Open(Provider provider, string connection)

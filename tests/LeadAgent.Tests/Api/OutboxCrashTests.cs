@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LeadAgent.Tests.Fakes;
@@ -29,13 +28,8 @@ public sealed class OutboxCrashTests
         fake.TimeoutDelay = TimeSpan.FromMinutes(2);
         await using var database = await TestDatabase.CreateAsync(provider);
         var dataDir = Directory.CreateTempSubdirectory("leadagent-outbox-crash").FullName;
-        var connection = provider == Provider.Sqlite ? $"Data Source={Path.Combine(dataDir, "leadagent.db")};Pooling=False" : database.ConnectionString;
-        var env = new Dictionary<string, string>
+        var (env, connection, http) = await PrepareProcessAsync(provider, database, dataDir, "agent@example.com", new()
         {
-            ["DataDirectory"] = dataDir,
-            ["Database__Provider"] = provider.ToString(),
-            ["ConnectionStrings__LeadAgent"] = provider == Provider.Sqlite ? "" : database.ConnectionString,
-            ["Demo__Seed"] = "false",
             ["RespondIo__BaseUrl"] = fake.Url,
             ["RespondIo__ApiToken"] = FakeRespondIo.Token,
             ["RespondIo__WebhookSigningKeys__0"] = Key,
@@ -44,13 +38,8 @@ public sealed class OutboxCrashTests
             ["Inbox__LeaseSeconds"] = "3",
             ["Inbox__PollSeconds"] = "1",
             ["Inbox__RetrySeconds"] = "1",
-        };
-        Assert.Equal(0, (await RunAsync(env, "a-long-password-1", "users", "add", "--email", "agent@example.com", "--role", "sales", "--password-stdin")).Code);
-        var token = (await RunAsync(env, null, "tokens", "create", "--email", "agent@example.com", "--name", "crash")).Out.Trim();
-        var port = FreePort();
-        env["Urls"] = $"http://127.0.0.1:{port}";
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        });
+        using var _ = http;
         var sender = new RespondIoEvents.Sender(4_242_424, "Karl", "Crash", "+4915112345678");
 
         Guid conversation, reply;
