@@ -27,7 +27,6 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
         var actor = await db.RequireWriterAsync("send messages");
         var conversation = await db.Conversations.Include(c => c.Channel).FirstOrDefaultAsync(c => c.Id == conversationId, ct)
             ?? throw new NotFoundException("Conversation", conversationId);
-        var row = await InboxQueries.Rows(db, db.Conversations.Where(c => c.Id == conversationId)).FirstAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var errors = new Errors();
         JsonObject payload;
@@ -42,7 +41,9 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
                 errors.Add("templateId", "No template with this id for this conversation's channel.");
                 errors.ThrowIfAny();
             }
-            var (rendered, problems) = TemplateRenderer.Render(template!.Body, await ValuesAsync(db, conversation, actor.UserId, ct), input.Parameters);
+            // The conversation's values, looked up once for body, subject and parameters.
+            var values = await ValuesAsync(db, conversation, actor.UserId, ct);
+            var (rendered, problems) = TemplateRenderer.Render(template!.Body, values, input.Parameters);
             foreach (var problem in problems)
             {
                 errors.Add(template.ChannelId is null ? "templateId" : "parameters", problem);
@@ -54,11 +55,10 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
             }
             errors.ThrowIfAny();
             text = rendered;
-            subject ??= template.Subject is null ? null : TemplateRenderer.Render(template.Subject, await ValuesAsync(db, conversation, actor.UserId, ct)).Text;
+            subject ??= template.Subject is null ? null : TemplateRenderer.Render(template.Subject, values).Text;
             if (template.ChannelId is not null)
             {
                 type = "whatsapp_template";
-                var values = await ValuesAsync(db, conversation, actor.UserId, ct);
                 var components = new JsonArray();
                 if (TemplateService.HeaderText(template) is { } header)
                 {
@@ -97,6 +97,7 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
             {
                 errors.Add("text", $"At most {MaxText} characters.");
             }
+            var row = await InboxQueries.Rows(db, db.Conversations.Where(c => c.Id == conversationId)).FirstAsync(ct);
             var verdict = await queries.FreeTextVerdictAsync(db, row, ct);
             if (!verdict.Allowed)
             {

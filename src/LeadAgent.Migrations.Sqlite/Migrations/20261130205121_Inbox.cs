@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace LeadAgent.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class InboxConversations : Migration
+    public partial class Inbox : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -208,9 +208,26 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                 columns: new[] { "LastMessageAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Conversations_Match",
+                table: "Conversations",
+                column: "Match",
+                filter: "\"Match\" <> 'Matched'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Conversations_Status_LastMessageAt_Id",
                 table: "Conversations",
                 columns: new[] { "Status", "LastMessageAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_UnreadCount",
+                table: "Conversations",
+                column: "UnreadCount",
+                filter: "\"UnreadCount\" > 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_UpdatedAt",
+                table: "Conversations",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboxChannels_Provider_ExternalId",

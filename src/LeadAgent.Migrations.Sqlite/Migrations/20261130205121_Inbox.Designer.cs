@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadAgent.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130181944_InboxConversations")]
-    partial class InboxConversations
+    [Migration("20261130205121_Inbox")]
+    partial class Inbox
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1036,6 +1036,14 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("Match")
+                        .HasFilter("\"Match\" <> 'Matched'");
+
+                    b.HasIndex("UnreadCount")
+                        .HasFilter("\"UnreadCount\" > 0");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("AssigneeId", "LastMessageAt");
 
