@@ -1,9 +1,11 @@
+using LeadAgent.Web.Data;
+
 namespace LeadAgent.Web.Infrastructure.Auth;
 
 /// <summary>A personal API token. Only a SHA-256 hash of the secret is stored; the secret is shown once.</summary>
 public sealed class ApiToken
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public required string UserId { get; set; }
     public required string Name { get; set; }
     /// <summary>First characters of the token, safe to display ("la_Ab12…").</summary>

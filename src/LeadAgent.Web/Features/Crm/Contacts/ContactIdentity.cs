@@ -1,5 +1,6 @@
 using LeadAgent.Web.Data;
 
+
 namespace LeadAgent.Web.Features.Crm.Contacts;
 
 /// <summary>How a contact is reached; <see cref="RespondIo"/> is the contact's id in Respond.io, set when a conversation is matched.</summary>
@@ -11,7 +12,7 @@ public enum IdentityKind { Email, Phone, WhatsApp, Instagram, Facebook, LinkedIn
 /// </summary>
 public sealed class ContactIdentity : IAudited
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid ContactId { get; set; }
     public IdentityKind Kind { get; set; }
     public required string Value { get; set; }

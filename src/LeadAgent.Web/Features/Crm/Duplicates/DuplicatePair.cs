@@ -1,3 +1,5 @@
+using LeadAgent.Web.Data;
+
 namespace LeadAgent.Web.Features.Crm.Duplicates;
 
 public enum DuplicateKind { Company, Contact }
@@ -10,7 +12,7 @@ public enum PairStatus { Open, Merged, Dismissed }
 /// </summary>
 public sealed class DuplicatePair
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public DuplicateKind Kind { get; set; }
     public Guid AId { get; set; }
     public Guid BId { get; set; }
@@ -32,7 +34,7 @@ public sealed class DuplicatePair
 /// </summary>
 public sealed class MergeRecord
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public DuplicateKind Kind { get; set; }
     public Guid SurvivorId { get; set; }
     public Guid LoserId { get; set; }

@@ -40,7 +40,7 @@ public sealed class BulkUpdateLeads(IDbContextFactory<AppDbContext> dbFactory)
         var action = request.Action;
         var (tag, listName) = await ValidateAsync(db, request, ct);
         var actor = await db.RequireWriterAsync();
-        var batchId = Guid.CreateVersion7();
+        var batchId = Ids.NewV7();
         var now = db.Time.GetUtcNow().UtcDateTime;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

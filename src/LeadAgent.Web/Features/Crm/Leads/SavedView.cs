@@ -1,9 +1,11 @@
+using LeadAgent.Web.Data;
+
 namespace LeadAgent.Web.Features.Crm.Leads;
 
 /// <summary>A user's named filter + sort for the lead list.</summary>
 public sealed class SavedView
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public required string UserId { get; set; }
     public required string Name { get; set; }
     /// <summary>Serialized <see cref="LeadFilter"/>.</summary>

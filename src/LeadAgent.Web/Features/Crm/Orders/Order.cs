@@ -28,7 +28,7 @@ public sealed class Order : Entity, IAudited
 
 public sealed class OrderLine
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid OrderId { get; set; }
     public required string Product { get; set; }
     public string? Category { get; set; }

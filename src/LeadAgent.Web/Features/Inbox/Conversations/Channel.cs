@@ -1,3 +1,5 @@
+using LeadAgent.Web.Data;
+
 namespace LeadAgent.Web.Features.Inbox.Conversations;
 
 /// <summary>What kind of channel a conversation runs on; decides the sending rules (<see cref="Sending.SendPolicy"/>).</summary>
@@ -12,7 +14,7 @@ public sealed class Channel
     public const string RespondIo = "respondio";
     public const string Sandbox = "sandbox";
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     /// <summary><see cref="RespondIo"/> or <see cref="Sandbox"/>.</summary>
     public required string Provider { get; set; }
     /// <summary>The provider's channel id (Respond.io <c>channel.id</c>).</summary>

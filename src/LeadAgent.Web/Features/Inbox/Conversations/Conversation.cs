@@ -1,3 +1,4 @@
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Crm.Contacts;
 
 namespace LeadAgent.Web.Features.Inbox.Conversations;
@@ -13,7 +14,7 @@ public enum MatchState { Matched, Ambiguous }
 /// </summary>
 public sealed class Conversation
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid ChannelId { get; set; }
     public Channel? Channel { get; set; }
     /// <summary>The provider's contact id (Respond.io <c>contact.id</c>); with the channel it identifies the thread.</summary>

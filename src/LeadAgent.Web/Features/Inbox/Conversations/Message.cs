@@ -1,3 +1,5 @@
+using LeadAgent.Web.Data;
+
 namespace LeadAgent.Web.Features.Inbox.Conversations;
 
 /// <summary>Inbound from the contact, outbound to them, or an event on the timeline (assignment, close, lifecycle…).</summary>
@@ -11,7 +13,7 @@ public enum DeliveryStatus { Received, Pending, Sending, Sent, Delivered, Read, 
 
 public sealed class Message
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid ConversationId { get; set; }
     public MessageDirection Direction { get; set; }
     /// <summary>Provider message type: text, attachment, email, whatsapp_template…; "event"/"note" for the timeline.</summary>

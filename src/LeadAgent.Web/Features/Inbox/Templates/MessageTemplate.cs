@@ -1,3 +1,5 @@
+using LeadAgent.Web.Data;
+
 namespace LeadAgent.Web.Features.Inbox.Templates;
 
 public enum TemplateStatus { Approved, Pending, Rejected, Paused, Disabled }
@@ -9,7 +11,7 @@ public enum TemplateStatus { Approved, Pending, Rejected, Paused, Disabled }
 /// </summary>
 public sealed class MessageTemplate
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public required string Name { get; set; }
     /// <summary>Null for local templates; the WhatsApp channel for synced ones.</summary>
     public Guid? ChannelId { get; set; }
