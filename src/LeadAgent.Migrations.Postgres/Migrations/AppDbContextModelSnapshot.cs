@@ -119,6 +119,9 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("FirstOrderOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("ImportRunId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -226,6 +229,9 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ImportRunId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("LastName")
                         .HasMaxLength(100)
@@ -644,6 +650,9 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     b.Property<string>("ExternalId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ImportRunId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("NextActionOn")
                         .HasColumnType("date");

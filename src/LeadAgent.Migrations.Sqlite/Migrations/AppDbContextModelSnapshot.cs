@@ -111,6 +111,9 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("FirstOrderOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ImportRunId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -217,6 +220,9 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ImportRunId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastName")
@@ -633,6 +639,9 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ExternalId")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ImportRunId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("NextActionOn")

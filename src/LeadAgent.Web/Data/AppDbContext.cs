@@ -92,12 +92,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
     }
 
     /// <summary>
-    /// Saves like <see cref="SaveChangesAsync(bool, CancellationToken)"/> (same stamps, checks and activity entries), but
-    /// writes new records and the activity log with set-based INSERTs instead of one tracked command per row: imports add
-    /// thousands of records per batch. Call it inside a transaction; changed records still go through EF. When the batch
-    /// only added records, the context tracks nothing afterwards.
+    /// Saves an import batch in the current transaction. <paramref name="created"/> holds new records that were never
+    /// tracked, parents first: they get the same stamps as SaveChanges and are written with set-based inserts, without
+    /// activity entries (each names its import run, see <see cref="IImported"/>). Tracked changes are then saved as usual,
+    /// with their activity entries; tracked new rows are bulk-inserted too. The context tracks nothing afterwards when
+    /// nothing was modified or deleted.
     /// </summary>
-    public async Task SaveChangesBulkAsync(CancellationToken ct)
+    public async Task SaveChangesBulkAsync(IReadOnlyList<IReadOnlyList<object>> created, CancellationToken ct)
     {
         // Detect changes once: every Entries() call would otherwise rescan thousands of tracked records.
         ChangeTracker.DetectChanges();
@@ -106,6 +107,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
         try
         {
             var activity = await PrepareSaveAsync(ct);
+            if (created.Any(rows => rows.Count > 0))
+            {
+                await RequireWriterAsync();
+                var now = time.GetUtcNow().UtcDateTime;
+                foreach (var rows in created.Where(rows => rows.Count > 0))
+                {
+                    foreach (var record in rows.OfType<Entity>())
+                    {
+                        StampNew(record, now);
+                    }
+                    await BulkInsert.WriteAsync(this, Model.FindEntityType(rows[0].GetType())!, rows, ct);
+                }
+            }
             var added = ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
             foreach (var group in InsertOrder(added))
             {
@@ -197,22 +211,28 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
         }
     }
 
+    private static void StampNew(Entity record, DateTime now)
+    {
+        if (record.CreatedAt == default)
+        {
+            record.CreatedAt = now;
+        }
+        record.UpdatedAt = now;
+        record.Version = 1;
+        // Imports key their new companies while matching; others are keyed here.
+        if (record is Company { NameKey.Length: 0 } company)
+        {
+            company.NameKey = Features.Crm.Normalization.CompanyNames.Key(company.Name);
+        }
+    }
+
     private void StampAndVersion(DateTime now)
     {
         foreach (var entry in ChangeTracker.Entries<Entity>())
         {
             if (entry.State == EntityState.Added)
             {
-                if (entry.Entity.CreatedAt == default)
-                {
-                    entry.Entity.CreatedAt = now;
-                }
-                entry.Entity.UpdatedAt = now;
-                entry.Entity.Version = 1;
-                if (entry.Entity is Company { } company)
-                {
-                    company.NameKey = Features.Crm.Normalization.CompanyNames.Key(company.Name);
-                }
+                StampNew(entry.Entity, now);
             }
             else if (entry.State == EntityState.Modified)
             {

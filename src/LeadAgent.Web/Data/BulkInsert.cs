@@ -9,8 +9,8 @@ namespace LeadAgent.Web.Data;
 /// <summary>
 /// Inserts many new rows of one entity type on the context's connection and transaction, using EF's own mapping
 /// (table, columns, value converters, provider parameter types) so the rows are exactly what SaveChanges would write.
-/// SQLite: one prepared single-row INSERT reused per row (in-process, no round trips; its binder is slow with
-/// thousands of parameters). PostgreSQL: binary COPY (one streamed command).
+/// SQLite: one prepared single-row INSERT reused per row (in-process, no round trips), its values bound by position
+/// in the text forms Microsoft.Data.Sqlite writes (<see cref="SqliteBinding"/>). PostgreSQL: binary COPY (one streamed command).
 /// Store-generated keys (still at their default) are left to the database. Nothing is tracked.
 /// </summary>
 internal static class BulkInsert
@@ -54,7 +54,11 @@ internal static class BulkInsert
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         try
         {
-            if (db.IsSqlite)
+            if (db.IsSqlite && columns.All(c => SqliteBinding.Supports(c.Converter?.ProviderClrType ?? c.Property.ClrType)))
+            {
+                InsertSqlite((Microsoft.Data.Sqlite.SqliteConnection)connection, table, columns, rows, ct);
+            }
+            else if (db.IsSqlite)
             {
                 await OneByOneAsync(connection, transaction, table, columns, rows, ct);
             }
@@ -89,6 +93,23 @@ internal static class BulkInsert
             }
             // SQLite runs in-process: its async methods are synchronous anyway, minus the per-call Task.
             cmd.ExecuteNonQuery();
+        }
+    }
+
+    // Binding by position: Microsoft.Data.Sqlite looks each parameter up by name on every execution.
+    private static void InsertSqlite(Microsoft.Data.Sqlite.SqliteConnection connection, string table, List<Column> columns,
+        IReadOnlyList<object> rows, CancellationToken ct)
+    {
+        using var insert = new SqliteBinding(connection,
+            $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})");
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                insert.Bind(i + 1, Provider(columns[i], row));
+            }
+            insert.Execute();
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using LeadAgent.Tests.Infrastructure;
 using LeadAgent.Web.Features.Crm.Companies;
 using LeadAgent.Web.Features.Crm.Imports;
@@ -39,9 +41,34 @@ public abstract class ImportApiTests(AppFactory app)
         Assert.Contains(anna.Identities, i => i.Value == "+49301234567");
         var clara = await db.Contacts.SingleAsync(x => x.FirstName == "Clara", Ct);
         Assert.Equal("Line one\nline two", clara.LastName!.Replace("\r\n", "\n"));
-        var entry = await db.Activity.FirstAsync(a => a.EntityId == leads[1].Id && a.Action == "created", Ct);
-        Assert.Contains("import leads-de.csv", entry.ActorName);
-        Assert.Equal(run.Id, entry.BatchId);
+        // The records name the run instead of one stored entry each; their timelines show the creation from it.
+        Assert.All(leads, l => Assert.Equal(run.Id, l.ImportRunId));
+        Assert.Equal(run.Id, company.ImportRunId);
+        Assert.False(await db.Activity.AnyAsync(a => a.EntityId == leads[1].Id, Ct));
+        foreach (var path in new[] { $"leads/{leads[1].Id}", $"contacts/{anna.Id}", $"companies/{company.Id}" })
+        {
+            var timeline = await c.GetFromJsonAsync<JsonElement>($"/api/v1/{path}/timeline", Ct);
+            var created = Assert.Single(timeline.GetProperty("items").EnumerateArray());
+            Assert.Equal("created", created.GetProperty("action").GetString());
+            Assert.Contains("import leads-de.csv", created.GetProperty("actorName").GetString());
+            Assert.Equal(run.Id, created.GetProperty("batchId").GetGuid());
+            Assert.Contains("leads-de.csv", created.GetProperty("changes").GetString());
+        }
+
+        // Later entries come first; the creation stays the oldest, also across pages.
+        var note = await c.PostAsJsonAsync("/api/v1/notes", new { subjectType = "Lead", subjectId = leads[1].Id, body = "Called back" }, Ct);
+        note.EnsureSuccessStatusCode();
+        var first = await c.GetFromJsonAsync<JsonElement>($"/api/v1/leads/{leads[1].Id}/timeline?limit=1", Ct);
+        Assert.Equal("note-added", Assert.Single(first.GetProperty("items").EnumerateArray()).GetProperty("action").GetString());
+        var second = await c.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/leads/{leads[1].Id}/timeline?limit=1&cursor={first.GetProperty("nextCursor").GetString()}", Ct);
+        Assert.Equal("created", Assert.Single(second.GetProperty("items").EnumerateArray()).GetProperty("action").GetString());
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
+
+        // The audit log has the run itself, with its counts.
+        var audit = await db.Activity.SingleAsync(a => a.BatchId == run.Id && a.EntityType == "Import", Ct);
+        Assert.Equal("import-completed", audit.Action);
+        Assert.Equal(run.Created, JsonDocument.Parse(audit.Changes!).RootElement.GetProperty("created").GetInt32());
     }
 
     [Fact]
@@ -136,8 +163,15 @@ public abstract class ImportApiTests(AppFactory app)
         var updateOnly = await ImportAsync(c, Encoding.UTF8.GetBytes($"{header}\nAlpha {tag} Renamed,alpha-{tag}.example\nBeta {tag},beta-{tag}.example\n"), "b.csv", "kind=Companies&mode=UpdateOnly");
         Assert.Equal((0, 1, 1), (updateOnly.Created, updateOnly.Updated, updateOnly.Skipped));
         await using var db = app.CreateDbContext();
-        Assert.Equal($"Alpha {tag} Renamed", (await db.Companies.SingleAsync(x => x.Domain == $"alpha-{tag}.example", Ct)).Name);
+        var alpha = await db.Companies.SingleAsync(x => x.Domain == $"alpha-{tag}.example", Ct);
+        Assert.Equal($"Alpha {tag} Renamed", alpha.Name);
         Assert.False(await db.Companies.AnyAsync(x => x.Domain == $"beta-{tag}.example", Ct));
+        // A change an import makes to an existing record is stored field by field, naming that import.
+        var change = await db.Activity.SingleAsync(a => a.EntityId == alpha.Id && a.BatchId == updateOnly.Id, Ct);
+        Assert.Equal("updated", change.Action);
+        Assert.Contains("import b.csv", change.ActorName);
+        Assert.Contains($"Alpha {tag} Renamed", change.Changes);
+        Assert.Equal(first.Id, alpha.ImportRunId);
     }
 
     [Fact]

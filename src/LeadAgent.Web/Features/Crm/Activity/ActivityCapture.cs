@@ -17,7 +17,7 @@ internal static class ActivityCapture
 {
     // Bookkeeping and derived order statistics are not changes anybody made.
     private static readonly HashSet<string> Ignored =
-        [nameof(Entity.Version), nameof(Entity.UpdatedAt), nameof(Entity.CreatedAt), nameof(Entity.Id), "OrderCount", "FirstOrderOn", "LastOrderOn", "OrderTotal", "NameKey"];
+        [nameof(Entity.Version), nameof(Entity.UpdatedAt), nameof(Entity.CreatedAt), nameof(Entity.Id), "OrderCount", "FirstOrderOn", "LastOrderOn", "OrderTotal", "NameKey", "ImportRunId"];
 
     public static List<ActivityEntry> Capture(ChangeTracker tracker, Actor actor, DateTime now, Guid? batchId)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,55 @@ public sealed record ActivityQuery
 /// <summary>Reads the append-only activity log: one record's timeline, or the global audit log.</summary>
 public sealed class ActivityService(IDbContextFactory<AppDbContext> dbFactory)
 {
+    /// <summary>
+    /// Records created by an import carry the run's id instead of a stored "created" entry (see <see cref="Data.IImported"/>);
+    /// this is that entry, built from the record and the run: when, by whom, which file. Id 0: it was never stored.
+    /// </summary>
+    private static async Task<ActivityDto?> ImportCreationAsync(AppDbContext db, string? type, Guid id, CancellationToken ct)
+    {
+        foreach (var t in type is null ? ImportedTypes : ImportedTypes.Where(t => t == type))
+        {
+            var record = await Imported(db, t).Where(r => r.Id == id).Select(r => new { r.ImportRunId, r.CreatedAt }).FirstOrDefaultAsync(ct);
+            if (record is null)
+            {
+                continue;
+            }
+            if (record.ImportRunId is not { } runId)
+            {
+                return null;
+            }
+            var run = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId)
+                .Select(r => new { r.FileName, r.CreatedById, r.CreatedByName }).FirstOrDefaultAsync(ct);
+            var label = t switch
+            {
+                nameof(Leads.Lead) => await db.Leads.Where(l => l.Id == id).Select(l => l.Title).FirstAsync(ct),
+                nameof(Companies.Company) => await db.Companies.Where(c => c.Id == id).Select(c => c.Name).FirstAsync(ct),
+                _ => await db.Contacts.Where(c => c.Id == id).Select(c => c.FirstName + " " + (c.LastName ?? "")).FirstAsync(ct),
+            };
+            var file = run?.FileName ?? "(deleted import)";
+            return new ActivityDto(0, record.CreatedAt, run?.CreatedById is null ? ActorKind.System : ActorKind.User, run?.CreatedById,
+                Imports.ImportRun.ActorName(run?.CreatedByName ?? "unknown", file), null, "created", t, id, ActivityCapture.Truncate(label.Trim(), 200),
+                JsonSerializer.Serialize(new Dictionary<string, object> { ["import"] = new { to = file } }), runId);
+        }
+        return null;
+    }
+
+    private static readonly string[] ImportedTypes = [nameof(Leads.Lead), nameof(Companies.Company), nameof(Contacts.Contact)];
+
+    private static IQueryable<Data.IImported> Imported(AppDbContext db, string type) => type switch
+    {
+        nameof(Leads.Lead) => db.Leads,
+        nameof(Companies.Company) => db.Companies,
+        _ => db.Contacts,
+    };
+
+    private static bool Matches(ActivityQuery q, ActivityDto e) =>
+        (string.IsNullOrWhiteSpace(q.ActorId) || q.ActorId == e.ActorId)
+        && (string.IsNullOrWhiteSpace(q.Action) || q.Action == e.Action)
+        && (q.BatchId is null || q.BatchId == e.BatchId)
+        && (q.From is null || e.OccurredAt >= q.From.Value.ToUniversalTime())
+        && (q.To is null || e.OccurredAt < q.To.Value.ToUniversalTime());
+
     public async Task<Page<ActivityDto>> ListAsync(ActivityQuery query, CancellationToken ct = default)
     {
         var errors = new Errors();
@@ -83,6 +133,13 @@ public sealed class ActivityService(IDbContextFactory<AppDbContext> dbFactory)
             .Select(a => new ActivityDto(a.Id, a.OccurredAt, a.ActorKind, a.ActorId, a.ActorName, a.TokenId, a.Action, a.EntityType, a.EntityId,
                 a.EntityLabel, a.Changes, a.BatchId))
             .ToListAsync(ct);
+        // The oldest entry of a record an import created: it follows the last stored entry (if it overflows this page,
+        // the cursor leads to a page that holds only it).
+        if (query.EntityId is { } recordId && items.Count <= limit && await ImportCreationAsync(db, query.EntityType, recordId, ct) is { } creation
+            && Matches(query, creation))
+        {
+            items.Add(creation);
+        }
         return Page<ActivityDto>.FromLookahead(items, limit, a => a.Id.ToString(CultureInfo.InvariantCulture), null);
     }
 }

@@ -6,7 +6,7 @@ public enum Segment { Unknown, EventAgency, CorporateClient, BrandOwner, Reselle
 
 public enum SizeBand { Unknown, Micro, Small, Medium, Large, Enterprise }
 
-public sealed class Company : Entity, IAudited, IArchivable
+public sealed class Company : Entity, IAudited, IArchivable, IImported
 {
     public required string Name { get; set; }
     public string? LegalName { get; set; }
@@ -30,6 +30,7 @@ public sealed class Company : Entity, IAudited, IArchivable
     /// <summary>Normalised name for matching (<see cref="Normalization.CompanyNames.Key"/>), kept in step by the DbContext.</summary>
     public string NameKey { get; set; } = "";
     public DateTime? ArchivedAt { get; set; }
+    public Guid? ImportRunId { get; set; }
     /// <summary>Set when this record was merged into another (and archived); cleared by undo.</summary>
     public Guid? MergedIntoId { get; set; }
 

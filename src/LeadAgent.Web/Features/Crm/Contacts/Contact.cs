@@ -3,7 +3,7 @@ using LeadAgent.Web.Features.Crm.Companies;
 
 namespace LeadAgent.Web.Features.Crm.Contacts;
 
-public sealed class Contact : Entity, IAudited, IArchivable
+public sealed class Contact : Entity, IAudited, IArchivable, IImported
 {
     public Guid? CompanyId { get; set; }
     public Company? Company { get; set; }
@@ -16,6 +16,7 @@ public sealed class Contact : Entity, IAudited, IArchivable
     /// <summary>The contact's id in the system it was imported from.</summary>
     public string? ExternalId { get; set; }
     public DateTime? ArchivedAt { get; set; }
+    public Guid? ImportRunId { get; set; }
     /// <summary>Set when this record was merged into another (and archived); cleared by undo.</summary>
     public Guid? MergedIntoId { get; set; }
 

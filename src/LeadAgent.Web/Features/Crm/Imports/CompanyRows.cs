@@ -10,7 +10,7 @@ internal static class CompanyRows
     {
         var name = r.Text("name", 200, required: true);
         var legal = r.Text("legal_name", 200);
-        var (url, domain, urlError) = DomainName.Parse(r.Text("website", 500));
+        var (url, domain, urlError) = s.Cells.Website(r.Text("website", 500));
         if (urlError is not null)
         {
             r.Error("website", urlError);
@@ -52,24 +52,23 @@ internal static class CompanyRows
                 Tags = ImportSession.WithTags([], tags) ?? [],
                 ExternalId = ext,
             };
-            s.Db.Companies.Add(company);
-            s.Index(company);
+            s.Create(company);
             return RowResult.Created;
         }
         if (s.Run.Mode == ImportMode.CreateOnly)
         {
             return new(RowOutcome.Skipped, $"Duplicate of the existing company \"{company.Name}\".");
         }
-        return Update(company, name, legal, url, domain, country, city, segment, industry, size, phone, vat, tags, ext)
+        return Update(s, company, name, legal, url, domain, country, city, segment, industry, size, phone, vat, tags, ext)
             ? RowResult.Updated : RowResult.Unchanged;
     }
 
-    private static bool Update(Company c, string? name, string? legal, string? url, string? domain, string? country, string? city,
+    private static bool Update(ImportSession s, Company c, string? name, string? legal, string? url, string? domain, string? country, string? city,
         Segment? segment, string? industry, SizeBand? size, string? phone, string? vat, List<string> tags, string? ext)
     {
         // Spelling variants of the same name ("EVENTWERK" for "Eventwerk GmbH") and other pages of the same site
         // are the same facts: keep what is there, so files that mix variants stay idempotent.
-        var changed = CompanyNames.Key(name) != c.NameKey && ImportSession.Set(c.Name, name, v => c.Name = v);
+        var changed = s.Cells.NameKey(name) != c.NameKey && ImportSession.Set(c.Name, name, v => c.Name = v);
         changed |= ImportSession.Set(c.LegalName, legal, v => c.LegalName = v);
         changed |= domain != c.Domain && ImportSession.Set(c.Website, url, v => c.Website = v);
         changed |= ImportSession.Set(c.Domain, domain, v => c.Domain = v);
@@ -101,7 +100,7 @@ internal static class CompanyRows
     public static (Company? Company, bool Created) Referenced(ImportSession s, ImportRow r, bool required)
     {
         var name = r.Text("company_name", 200, required && r["company_domain"] is null);
-        var (url, domain, urlError) = DomainName.Parse(r.Text("company_domain", 500));
+        var (url, domain, urlError) = s.Cells.Website(r.Text("company_domain", 500));
         if (urlError is not null)
         {
             r.Error("company_domain", urlError);
@@ -140,8 +139,7 @@ internal static class CompanyRows
             City = city,
             Segment = segment ?? Segment.Unknown,
         };
-        s.Db.Companies.Add(company);
-        s.Index(company);
+        s.Create(company);
         return (company, true);
     }
 }

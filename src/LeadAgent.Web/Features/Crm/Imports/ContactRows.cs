@@ -36,7 +36,7 @@ internal static class ContactRows
     public static (Contact? Contact, RowOutcome Outcome) Upsert(ImportSession s, ImportRow r, string prefix, Guid? companyId, bool required)
     {
         var country = r.KnownCountry("company_country");
-        var email = r[prefix + "email"] is { } e ? Checked(r, prefix + "email", ContactPoints.Email(e)) : null;
+        var email = r[prefix + "email"] is { } e ? Checked(r, prefix + "email", s.Cells.Email(e)) : null;
         var phone = s.Phone(r, prefix + "phone", country);
         var whatsapp = prefix.Length == 0 ? s.Phone(r, "whatsapp", country) : null;
         var handles = prefix.Length == 0
@@ -94,8 +94,7 @@ internal static class ContactRows
             {
                 contact.Identities.Add(new ContactIdentity { ContactId = contact.Id, Kind = kind, Value = value, IsPrimary = !contact.Identities.Any(i => i.Kind == kind) });
             }
-            s.Db.Contacts.Add(contact);
-            s.Index(contact);
+            s.Create(contact);
             return (contact, RowOutcome.Created);
         }
         if (s.Run.Mode == ImportMode.CreateOnly && s.Run.Kind == ImportKind.Contacts)
@@ -120,7 +119,7 @@ internal static class ContactRows
         {
             var identity = new ContactIdentity { ContactId = contact.Id, Kind = kind, Value = value, IsPrimary = !contact.Identities.Any(i => i.Kind == kind) };
             contact.Identities.Add(identity);
-            s.Db.ContactIdentities.Add(identity);
+            s.AddIdentity(identity);
             changed = true;
         }
         s.Index(contact);

@@ -8,7 +8,7 @@ public sealed class ImportOptions
 
     /// <summary>Rows saved per transaction; progress is committed with each batch.</summary>
     [Range(1, 10_000)]
-    public int BatchSize { get; set; } = 1000;
+    public int BatchSize { get; set; } = 2000;
 
     /// <summary>How long a worker's claim on a run lasts without progress before another instance may take it over.</summary>
     [Range(2, 3600)]

@@ -92,15 +92,15 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
     // Entries in the activity log name the import: "anna@example.com (import leads.csv)".
     private static async Task<Actor> ActorAsync(IServiceProvider services, ImportRun run)
     {
-        var label = $"import {run.FileName}";
+        var name = ImportRun.ActorName(run.CreatedByName, run.FileName);
         if (run.CreatedById is null)
         {
-            return new Actor(ActorKind.System, null, Cut($"{run.CreatedByName} ({label})"));
+            return new Actor(ActorKind.System, null, name);
         }
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByIdAsync(run.CreatedById);
         var roles = user is null ? [] : (await users.GetRolesAsync(user)).ToArray();
-        return new Actor(ActorKind.User, run.CreatedById, Cut($"{run.CreatedByName} ({label})"), null, roles);
+        return new Actor(ActorKind.User, run.CreatedById, name, null, roles);
     }
 
     private static string Cut(string s, int max = 256) => s.Length > max ? s[..max] : s;
@@ -116,19 +116,32 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         }
         var done = run.RowsDone;
         var records = CsvFile.Records(content, layout).Skip(run.HasHeader ? 1 : 0).Select((values, i) => new ImportRow(i + 1, values, mapping)).Skip(done);
-        foreach (var chunk in records.Chunk(options.Value.BatchSize))
+        using var batches = records.Chunk(options.Value.BatchSize).GetEnumerator();
+        // The next batch is read and its cells normalised on another thread while this one is applied and saved.
+        Task<(ImportRow[] Rows, NormalizedCells Cells)?> ReadNext() => Task.Run(() =>
+            batches.MoveNext() ? (batches.Current, NormalizedCells.Of(batches.Current, run.DefaultCountry)) : ((ImportRow[], NormalizedCells)?)null, ct);
+        var next = ReadNext();
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            await using (var db = await factory.CreateDbContextAsync(ct))
+            while (await next is { } batch)
             {
-                if (await db.ImportRuns.Where(r => r.Id == run.Id).Select(r => r.CancelRequested).FirstAsync(ct))
+                next = ReadNext();
+                await using (var db = await factory.CreateDbContextAsync(ct))
                 {
-                    await FinishAsync(factory, run.Id, ImportStatus.Cancelled, $"Cancelled after {done} rows.", ct);
-                    return;
+                    if (await db.ImportRuns.Where(r => r.Id == run.Id).Select(r => r.CancelRequested).FirstAsync(ct))
+                    {
+                        await FinishAsync(factory, run.Id, ImportStatus.Cancelled, $"Cancelled after {done} rows.", ct);
+                        return;
+                    }
                 }
+                await CommitBatchAsync(factory, run, owners, batch, done, ct);
+                done += batch.Rows.Length;
             }
-            await CommitBatchAsync(factory, run, owners, chunk, done, ct);
-            done += chunk.Length;
+        }
+        finally
+        {
+            // The reader must be done with the file before it is disposed.
+            await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
         await FinishAsync(factory, run.Id, ImportStatus.Completed, null, ct);
         try
@@ -166,11 +179,12 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
     }
 
     private async Task CommitBatchAsync(IDbContextFactory<AppDbContext> factory, ImportRun run, Dictionary<string, string> owners,
-        ImportRow[] rows, int done, CancellationToken ct)
+        (ImportRow[] Rows, NormalizedCells Cells) batch, int done, CancellationToken ct)
     {
+        var rows = batch.Rows;
         try
         {
-            await SaveAsync(factory, run, owners, rows, done, null, ct);
+            await SaveAsync(factory, run, owners, rows, batch.Cells, done, null, ct);
         }
         catch (DbUpdateException e)
         {
@@ -182,26 +196,33 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
                 var row = rows[i].Fresh();
                 try
                 {
-                    await SaveAsync(factory, run, owners, [row], done + i, null, ct);
+                    await SaveAsync(factory, run, owners, [row], batch.Cells, done + i, null, ct);
                 }
                 catch (DbUpdateException rowError)
                 {
                     var reason = $"Could not be saved: {(rowError.InnerException ?? rowError).Message}";
-                    await SaveAsync(factory, run, owners, [row], done + i, new RowResult(RowOutcome.Rejected, reason[..Math.Min(reason.Length, 900)]), ct);
+                    await SaveAsync(factory, run, owners, [row], batch.Cells, done + i, new RowResult(RowOutcome.Rejected, reason[..Math.Min(reason.Length, 900)]), ct);
                 }
             }
         }
     }
 
     private async Task SaveAsync(IDbContextFactory<AppDbContext> factory, ImportRun run, Dictionary<string, string> owners,
-        ImportRow[] rows, int done, RowResult? forced, CancellationToken ct)
+        ImportRow[] rows, NormalizedCells cells, int done, RowResult? forced, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         await using var db = await factory.CreateDbContextAsync(ct);
         db.BatchId = run.Id;
+        if (db.IsSqlite)
+        {
+            // A batch need not reach the disk before the next one starts: after a power loss the run resumes from the
+            // last batch that did (rows and progress commit together). The pool's next open restores the setting.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL", ct);
+        }
         // Changes are detected once when the batch is saved, not on every lookup of thousands of tracked records.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var session = new ImportSession(db, run, owners);
+        var session = new ImportSession(db, run, owners, cells);
         var counts = new int[Enum.GetValues<RowOutcome>().Length];
         if (forced is null)
         {
@@ -224,7 +245,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
             }
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesBulkAsync(ct);
+        await db.SaveChangesBulkAsync(session.Created, ct);
         foreach (var companyId in session.OrderCompanies)
         {
             await OrderService.RecomputeCompanyAsync(db, companyId, ct);
@@ -247,6 +268,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         await tx.CommitAsync(ct);
     }
 
+    // The run's outcome goes to the audit log with its counts, in the same transaction as its final status.
     private async Task FinishAsync(IDbContextFactory<AppDbContext> factory, Guid id, ImportStatus status, string? error, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -257,8 +279,39 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
             var done = await db.ImportRuns.Where(r => r.Id == id).Select(r => r.RowsDone).FirstAsync(ct);
             message = $"{message} — stopped after {done} committed rows; nothing after that was saved.";
         }
-        await db.ImportRuns.Where(r => r.Id == id && r.LeaseOwner == InstanceId)
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var finished = await db.ImportRuns.Where(r => r.Id == id && r.LeaseOwner == InstanceId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.FinishedAt, now)
                 .SetProperty(r => r.Error, message).SetProperty(r => r.LeaseOwner, (string?)null).SetProperty(r => r.LeaseUntil, (DateTime?)null), ct);
+        if (finished == 1)
+        {
+            var run = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == id, ct);
+            var actor = await db.GetActorAsync();
+            db.Activity.Add(new ActivityEntry
+            {
+                OccurredAt = now,
+                ActorKind = actor.Kind,
+                ActorId = actor.UserId,
+                ActorName = actor.Name,
+                TokenId = actor.TokenId,
+                Action = $"import-{status.ToString().ToLowerInvariant()}",
+                EntityType = "Import",
+                EntityId = id,
+                EntityLabel = Cut(run.FileName, 200),
+                Changes = JsonSerializer.Serialize(new
+                {
+                    kind = run.Kind.ToString(),
+                    rows = run.RowsDone,
+                    created = run.Created,
+                    updated = run.Updated,
+                    unchanged = run.Unchanged,
+                    skipped = run.Skipped,
+                    rejected = run.Rejected,
+                }),
+                BatchId = id,
+            });
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
     }
 }

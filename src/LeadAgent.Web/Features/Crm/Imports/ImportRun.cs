@@ -1,3 +1,5 @@
+using LeadAgent.Web.Data;
+
 namespace LeadAgent.Web.Features.Crm.Imports;
 
 public enum ImportKind { Companies, Contacts, Leads, Orders }
@@ -16,7 +18,7 @@ public enum RowOutcome { Created, Updated, Unchanged, Skipped, Rejected }
 /// </summary>
 public sealed class ImportRun
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public ImportKind Kind { get; set; }
     public ImportStatus Status { get; set; }
     public required string FileName { get; set; }
@@ -55,6 +57,13 @@ public sealed class ImportRun
 
     public string? LeaseOwner { get; set; }
     public DateTime? LeaseUntil { get; set; }
+
+    /// <summary>Who the run's changes are logged as: "anna@example.com (import leads.csv)".</summary>
+    public static string ActorName(string createdByName, string fileName)
+    {
+        var name = $"{createdByName} (import {fileName})";
+        return name.Length > 256 ? name[..256] : name;
+    }
 }
 
 /// <summary>The uploaded file, kept apart so status polls do not load it.</summary>
@@ -80,7 +89,7 @@ public sealed class ImportRowIssue
 /// <summary>The column mapping last used for a set of headers, offered again when the same layout is uploaded.</summary>
 public sealed class ImportMappingMemory
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public ImportKind Kind { get; set; }
     /// <summary>SHA-256 of the normalised header row.</summary>
     public required string HeaderKey { get; set; }

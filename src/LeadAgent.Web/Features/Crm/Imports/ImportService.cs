@@ -21,18 +21,18 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Imp
         var (kind, layout, headers, mapping, remembered, mode, key, country, rows) = await ResolveAsync(fileName, content, settings, validateMapping: false, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = NewRun(fileName, content, kind, layout, headers, mapping, mode, key, country, rows.Count, null, "preview");
-        var session = new ImportSession(db, run, await ImportSession.OwnersAsync(db, ct));
+        var session = new ImportSession(db, run, await ImportSession.OwnersAsync(db, ct), new NormalizedCells(run.DefaultCountry));
         var sample = rows.Take(PreviewRows).Select((values, i) => new ImportRow(i + 1, values, mapping)).ToArray();
         await session.PreloadAsync(sample, ct);
         var preview = new List<PreviewRow>();
         foreach (var row in sample)
         {
             // Applied to a context that is never saved: the outcome is what the import would do now.
-            var known = db.ChangeTracker.Entries<Companies.Company>().Select(e => e.Entity).ToHashSet();
+            var known = session.NewCompanies.Count;
             var result = session.Apply(row);
             var message = result.Message;
             // A company this row would create is checked against the existing ones, so the user is warned before importing.
-            foreach (var company in db.ChangeTracker.Entries<Companies.Company>().Where(e => e.State == EntityState.Added && !known.Contains(e.Entity)).Select(e => e.Entity))
+            foreach (var company in session.NewCompanies.Skip(known))
             {
                 var likely = await duplicates.CheckCompanyAsync(new Duplicates.CompanyCheck(company.Name, company.Website, company.Country, company.City, company.Phone, company.RegistrationId), ct);
                 if (likely.FirstOrDefault() is { } d)

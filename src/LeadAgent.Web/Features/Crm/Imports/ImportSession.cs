@@ -11,24 +11,71 @@ namespace LeadAgent.Web.Features.Crm.Imports;
 /// <summary>
 /// One batch of an import: the records its rows may match are loaded with a few IN queries up front, rows are then
 /// matched and applied in memory (new records are indexed too, so a file never creates the same company twice),
-/// and the caller saves the batch in one transaction.
+/// and the caller saves the batch in one transaction. Existing records are tracked by the context, so their changes
+/// are logged field by field; new ones are only collected here and inserted in bulk, named on the record as made
+/// by this run (<see cref="IImported"/>).
 /// </summary>
-internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDictionary<string, string> ownersByEmail)
+internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDictionary<string, string> ownersByEmail, NormalizedCells cells)
 {
     private readonly Dictionary<string, Company> _companyByDomain = [], _companyByExt = [], _companyByPhone = [];
     private readonly Dictionary<string, List<Company>> _companyByName = [];
     private readonly Dictionary<string, Contact> _contactByIdentity = [], _contactByExt = [];
+    private readonly Dictionary<Guid, Contact> _contactById = [];
     private readonly Dictionary<Guid, List<Contact>> _contactsByCompany = [];
     private readonly Dictionary<Guid, List<Lead>> _leadsByCompany = [];
     private readonly Dictionary<string, Lead> _leadByExt = [];
     private readonly Dictionary<string, Order> _orderByNumber = [], _orderByExt = [];
 
-    private readonly Dictionary<(string, string), (string? Value, string? Error)> _phones = [];
+    private readonly List<object> _newCompanies = [], _newContacts = [], _newIdentities = [], _newLeads = [];
+    private readonly HashSet<object> _new = new(ReferenceEqualityComparer.Instance);
 
     public AppDbContext Db => db;
+    public NormalizedCells Cells => cells;
     public ImportRun Run => run;
     public IReadOnlyDictionary<string, string> Owners => ownersByEmail;
     public HashSet<Guid> OrderCompanies { get; } = [];
+
+    /// <summary>The records this batch creates, parents before their dependents.</summary>
+    public IReadOnlyList<IReadOnlyList<object>> Created => [_newCompanies, _newContacts, _newIdentities, _newLeads];
+
+    /// <summary>The companies created so far, in order.</summary>
+    public IReadOnlyList<Company> NewCompanies => _newCompanies.Cast<Company>().ToList();
+
+    public void Create(Company c) => Collect(c, _newCompanies, () => Index(c));
+
+    public void Create(Contact c)
+    {
+        Collect(c, _newContacts, () => Index(c));
+        c.Identities.ForEach(AddIdentity);
+    }
+
+    public void Create(Lead l) => Collect(l, _newLeads, () => Index(l));
+
+    /// <summary>A new way to reach a contact: inserted with a new contact, or saved as a logged change of an existing one.</summary>
+    public void AddIdentity(ContactIdentity identity)
+    {
+        if (_new.Contains(identity))
+        {
+            return;
+        }
+        if (_new.Contains(_contactById.GetValueOrDefault(identity.ContactId) ?? (object)identity))
+        {
+            _new.Add(identity);
+            _newIdentities.Add(identity);
+        }
+        else
+        {
+            db.ContactIdentities.Add(identity);
+        }
+    }
+
+    private void Collect<T>(T record, List<object> list, Action index) where T : class, IImported
+    {
+        record.ImportRunId = run.Id;
+        _new.Add(record);
+        list.Add(record);
+        index();
+    }
 
     /// <summary>Users by lower-case e-mail, for the owner column of lead rows.</summary>
     public static Task<Dictionary<string, string>> OwnersAsync(AppDbContext db, CancellationToken ct) =>
@@ -44,7 +91,6 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
         _ => throw new InvalidOperationException($"Unknown import kind {run.Kind}."),
     };
 
-    public string Region(string? rowCountry) => run.DefaultCountry ?? rowCountry ?? "ZZ";
 
     public async Task PreloadAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
@@ -56,19 +102,19 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
         var numbers = new HashSet<string>();
         foreach (var r in rows)
         {
-            if (DomainName.Parse(r["website"] ?? r["company_domain"]).Domain is { } d)
+            if (cells.Website(r["website"] ?? r["company_domain"]).Domain is { } d)
             {
                 domains.Add(d);
             }
-            var name = CompanyNames.Key(r["name"] ?? r["company_name"]);
+            var name = cells.NameKey(r["name"] ?? r["company_name"]);
             if (name.Length > 0)
             {
                 names.Add(name);
             }
-            var region = Region(r.KnownCountry("country") ?? r.KnownCountry("company_country"));
+            var region = cells.Region(r.KnownCountry("country") ?? r.KnownCountry("company_country"));
             foreach (var f in new[] { "phone", "contact_phone", "whatsapp" })
             {
-                if (r[f] is { } p && ParsePhone(p, region).Value is { } e164)
+                if (r[f] is { } p && cells.Phone(p, region).Value is { } e164)
                 {
                     phones.Add(e164);
                     identities.Add(e164);
@@ -76,7 +122,7 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
             }
             foreach (var f in new[] { "email", "contact_email" })
             {
-                if (ContactPoints.Email(r[f]).Value is { } email)
+                if (r[f] is { } text && cells.Email(text).Value is { } email)
                 {
                     identities.Add(email);
                 }
@@ -168,7 +214,7 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
         }
         if (c.NameKey.Length == 0)
         {
-            c.NameKey = CompanyNames.Key(c.Name);
+            c.NameKey = cells.NameKey(c.Name);
         }
         if (!_companyByName.TryGetValue(c.NameKey, out var list))
         {
@@ -182,6 +228,7 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
 
     public void Index(Contact c)
     {
+        _contactById.TryAdd(c.Id, c);
         foreach (var i in c.Identities)
         {
             _contactByIdentity.TryAdd(i.Value, c);
@@ -243,7 +290,7 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
         {
             return byDomain;
         }
-        var nameKey = CompanyNames.Key(name);
+        var nameKey = cells.NameKey(name);
         if (nameKey.Length == 0 || !_companyByName.TryGetValue(nameKey, out var candidates))
         {
             return null;
@@ -276,7 +323,7 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
     }
 
     /// <summary>Created by an earlier row of this batch (further rows of one order add its lines).</summary>
-    public bool IsNewThisBatch(object entity) => db.Entry(entity).State == EntityState.Added;
+    public bool IsNewThisBatch(object entity) => _new.Contains(entity) || db.Entry(entity).State == EntityState.Added;
 
     /// <summary>The contact that already has this e-mail, phone or handle, if any.</summary>
     public Contact? OwnerOf(string identity) => _contactByIdentity.GetValueOrDefault(identity);
@@ -329,16 +376,6 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
 
     public static RowResult Rejected(ImportRow row) => new(RowOutcome.Rejected, string.Join("; ", row.Errors));
 
-    // Parsing phones is the costliest step of a row, and the preload already parsed each one.
-    private (string? Value, string? Error) ParsePhone(string text, string region)
-    {
-        if (!_phones.TryGetValue((text, region), out var parsed))
-        {
-            _phones[(text, region)] = parsed = ContactPoints.Phone(text, region);
-        }
-        return parsed;
-    }
-
     /// <summary>The phone in E.164, or an error on the row explaining what is missing.</summary>
     public string? Phone(ImportRow row, string field, string? rowCountry)
     {
@@ -346,7 +383,7 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
         {
             return null;
         }
-        var (value, error) = ParsePhone(text, Region(rowCountry));
+        var (value, error) = cells.Phone(text, cells.Region(rowCountry));
         if (error is not null)
         {
             row.Error(field, run.DefaultCountry is null && rowCountry is null && !text.TrimStart().StartsWith('+')

@@ -102,22 +102,22 @@ public static class ImportValues
     /// <summary>Case, spaces, hyphens and underscores ignored: "event agency", "EVENT_AGENCY" → EventAgency.</summary>
     public static bool TryEnum<T>(string text, out T value) where T : struct, Enum
     {
-        var key = new string(text.Where(char.IsLetterOrDigit).ToArray());
-        foreach (var name in Enum.GetNames<T>())
-        {
-            if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
-            {
-                value = Enum.Parse<T>(name);
-                return true;
-            }
-        }
-        value = default;
-        return false;
+        var key = text.All(char.IsLetterOrDigit) ? text : new string(text.Where(char.IsLetterOrDigit).ToArray());
+        return EnumNames<T>.ByName.TryGetValue(key, out value);
+    }
+
+    // Names are looked up for every cell of an enum column.
+    private static class EnumNames<T> where T : struct, Enum
+    {
+        public static readonly Dictionary<string, T> ByName =
+            Enum.GetValues<T>().ToDictionary(v => v.ToString(), v => v, StringComparer.OrdinalIgnoreCase);
     }
 
     public static string? Country(string text) =>
         CountryNames.Value.TryGetValue(text.Trim().TrimEnd('.'), out var code) ? code : null;
 
     public static List<string> SplitTags(string? text) =>
-        text is null ? [] : text.Split([';', ',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        text is null ? [] : text.Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static readonly char[] TagSeparators = [';', ',', '|'];
 }

@@ -69,8 +69,7 @@ internal static class LeadRows
                 ExternalId = ext,
                 StatusChangedAt = s.Db.Time.GetUtcNow().UtcDateTime,
             };
-            s.Db.Leads.Add(lead);
-            s.Index(lead);
+            s.Create(lead);
             return RowResult.Created;
         }
         if (s.Run.Mode == ImportMode.CreateOnly)

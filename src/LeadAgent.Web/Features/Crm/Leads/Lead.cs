@@ -12,7 +12,7 @@ public enum LeadSource { Manual, Import, Discovery, InboundMessage, Referral }
 public enum Classification { Cold, Warm, Hot }
 
 /// <summary>A sales opportunity around a company and, optionally, its primary contact.</summary>
-public sealed class Lead : Entity, IAudited, IArchivable
+public sealed class Lead : Entity, IAudited, IArchivable, IImported
 {
     public required string Title { get; set; }
     public Guid CompanyId { get; set; }
@@ -35,6 +35,7 @@ public sealed class Lead : Entity, IAudited, IArchivable
     public string? ExternalId { get; set; }
     public DateTime StatusChangedAt { get; set; }
     public DateTime? ArchivedAt { get; set; }
+    public Guid? ImportRunId { get; set; }
 
     string IAudited.AuditType => nameof(Lead);
     Guid IAudited.AuditId => Id;
