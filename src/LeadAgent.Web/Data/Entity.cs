@@ -27,8 +27,6 @@ public interface IAudited
 /// </summary>
 public interface IImported
 {
-    Guid Id { get; }
-    DateTime CreatedAt { get; }
     /// <summary>The import run that created this record; null when it was made any other way.</summary>
     Guid? ImportRunId { get; set; }
 }

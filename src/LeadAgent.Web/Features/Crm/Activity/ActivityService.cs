@@ -34,7 +34,15 @@ public sealed class ActivityService(IDbContextFactory<AppDbContext> dbFactory)
     {
         foreach (var t in type is null ? ImportedTypes : ImportedTypes.Where(t => t == type))
         {
-            var record = await Imported(db, t).Where(r => r.Id == id).Select(r => new { r.ImportRunId, r.CreatedAt }).FirstOrDefaultAsync(ct);
+            var record = t switch
+            {
+                nameof(Leads.Lead) => await db.Leads.Where(l => l.Id == id)
+                    .Select(l => new { l.ImportRunId, l.CreatedAt, Label = l.Title }).FirstOrDefaultAsync(ct),
+                nameof(Companies.Company) => await db.Companies.Where(c => c.Id == id)
+                    .Select(c => new { c.ImportRunId, c.CreatedAt, Label = c.Name }).FirstOrDefaultAsync(ct),
+                _ => await db.Contacts.Where(c => c.Id == id)
+                    .Select(c => new { c.ImportRunId, c.CreatedAt, Label = c.FirstName + " " + (c.LastName ?? "") }).FirstOrDefaultAsync(ct),
+            };
             if (record is null)
             {
                 continue;
@@ -45,28 +53,15 @@ public sealed class ActivityService(IDbContextFactory<AppDbContext> dbFactory)
             }
             var run = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId)
                 .Select(r => new { r.FileName, r.CreatedById, r.CreatedByName }).FirstOrDefaultAsync(ct);
-            var label = t switch
-            {
-                nameof(Leads.Lead) => await db.Leads.Where(l => l.Id == id).Select(l => l.Title).FirstAsync(ct),
-                nameof(Companies.Company) => await db.Companies.Where(c => c.Id == id).Select(c => c.Name).FirstAsync(ct),
-                _ => await db.Contacts.Where(c => c.Id == id).Select(c => c.FirstName + " " + (c.LastName ?? "")).FirstAsync(ct),
-            };
-            var file = run?.FileName ?? "(deleted import)";
+            var file = run?.FileName ?? "(unknown import)";
             return new ActivityDto(0, record.CreatedAt, run?.CreatedById is null ? ActorKind.System : ActorKind.User, run?.CreatedById,
-                Imports.ImportRun.ActorName(run?.CreatedByName ?? "unknown", file), null, "created", t, id, ActivityCapture.Truncate(label.Trim(), 200),
+                Imports.ImportRun.ActorName(run?.CreatedByName ?? "unknown", file), null, "created", t, id, ActivityCapture.Truncate(record.Label.Trim(), 200),
                 JsonSerializer.Serialize(new Dictionary<string, object> { ["import"] = new { to = file } }), runId);
         }
         return null;
     }
 
     private static readonly string[] ImportedTypes = [nameof(Leads.Lead), nameof(Companies.Company), nameof(Contacts.Contact)];
-
-    private static IQueryable<Data.IImported> Imported(AppDbContext db, string type) => type switch
-    {
-        nameof(Leads.Lead) => db.Leads,
-        nameof(Companies.Company) => db.Companies,
-        _ => db.Contacts,
-    };
 
     private static bool Matches(ActivityQuery q, ActivityDto e) =>
         (string.IsNullOrWhiteSpace(q.ActorId) || q.ActorId == e.ActorId)

@@ -58,7 +58,7 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
         {
             return;
         }
-        if (_new.Contains(_contactById.GetValueOrDefault(identity.ContactId) ?? (object)identity))
+        if (_contactById.TryGetValue(identity.ContactId, out var contact) && _new.Contains(contact))
         {
             _new.Add(identity);
             _newIdentities.Add(identity);
@@ -90,7 +90,6 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
         ImportKind.Orders => OrderRows.Apply(this, row),
         _ => throw new InvalidOperationException($"Unknown import kind {run.Kind}."),
     };
-
 
     public async Task PreloadAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
