@@ -65,6 +65,14 @@ public abstract class ImportApiTests(AppFactory app)
         Assert.Equal("created", Assert.Single(second.GetProperty("items").EnumerateArray()).GetProperty("action").GetString());
         Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
 
+        // The leads list (and its export) filters by the run that created the leads.
+        var fromRun = await c.GetFromJsonAsync<JsonElement>($"/api/v1/leads?importRunId={run.Id}&includeTotal=true", Ct);
+        Assert.Equal(run.Created, fromRun.GetProperty("total").GetInt32());
+        Assert.Equal(leads.Select(l => l.Id).Order(), fromRun.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid())
+            .Where(id => leads.Any(l => l.Id == id)).Order());
+        var export = await c.GetByteArrayAsync($"/api/v1/leads/export?importRunId={run.Id}", Ct);
+        Assert.Equal(run.Created + 1, CsvFile.Records(export, new CsvLayout(CsvFile.Utf8, ',', true)).Count());
+
         // The audit log has the run itself, with its counts.
         var audit = await db.Activity.SingleAsync(a => a.BatchId == run.Id && a.EntityType == "Import", Ct);
         Assert.Equal("import-completed", audit.Action);

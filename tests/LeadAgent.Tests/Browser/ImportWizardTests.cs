@@ -47,6 +47,14 @@ public sealed class ImportWizardTests(BrowserApp app) : IClassFixture<BrowserApp
         await Expect(page.Locator("[data-testid='import-download-rejected']")).ToBeVisibleAsync();
         await BrowserApp.ShotAsync(page, "11-import-finished");
 
+        // "3,000 created" leads to exactly those leads, and the export link keeps that filter.
+        await page.Locator("[data-testid='import-created-leads']").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/leads\\?importRunId=[0-9a-f-]{36}$"));
+        await Expect(page.Locator("[data-testid='filter-import']")).ToContainTextAsync($"{tag}.csv");
+        await Expect(page.Locator("[data-testid='lead-total']")).ToHaveTextAsync("3000 matching leads");
+        await Expect(page.Locator("[data-testid='leads-export']")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("importRunId="));
+        await BrowserApp.ShotAsync(page, "11b-leads-from-import");
+
         await page.GotoAsync(app.BaseUrl + "/imports");
         await Expect(page.GetByText($"{tag}.csv")).ToBeVisibleAsync();
         await BrowserApp.ShotAsync(page, "12-import-history");

@@ -298,15 +298,16 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
                 EntityType = "Import",
                 EntityId = id,
                 EntityLabel = Cut(run.FileName, 200),
+                // Most telling first: lists show the first few lines.
                 Changes = JsonSerializer.Serialize(new
                 {
-                    kind = run.Kind.ToString(),
-                    rows = run.RowsDone,
                     created = run.Created,
                     updated = run.Updated,
-                    unchanged = run.Unchanged,
-                    skipped = run.Skipped,
                     rejected = run.Rejected,
+                    skipped = run.Skipped,
+                    unchanged = run.Unchanged,
+                    rows = run.RowsDone,
+                    kind = run.Kind.ToString(),
                 }),
                 BatchId = id,
             });

@@ -88,6 +88,13 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Imp
         return Page<ImportRunDto>.FromLookahead(items, take, r => new Cursor("created", null, r.Id).Encode(), null);
     }
 
+    /// <summary>The run's file name, or null when there is no such run.</summary>
+    public async Task<string?> FindFileNameAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ImportRuns.Where(r => r.Id == id).Select(r => r.FileName).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<ImportRunDto> CancelAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

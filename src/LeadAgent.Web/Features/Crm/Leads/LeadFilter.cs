@@ -20,6 +20,8 @@ public sealed record LeadFilter
     public string? Q { get; init; }
     public Guid? ListId { get; init; }
     public Guid? CompanyId { get; init; }
+    /// <summary>Leads this import run created.</summary>
+    public Guid? ImportRunId { get; init; }
     /// <summary>The lead's company has (true) or has not (false) ordered before.</summary>
     public bool? HasOrders { get; init; }
     public int? OrderCountMin { get; init; }
@@ -69,6 +71,8 @@ public sealed class LeadListQuery
     public string? Q { get; set; }
     public Guid? ListId { get; set; }
     public Guid? CompanyId { get; set; }
+    /// <summary>Only the leads this import run created.</summary>
+    public Guid? ImportRunId { get; set; }
     public bool? HasOrders { get; set; }
     public int? OrderCountMin { get; set; }
     public DateOnly? LastOrderBefore { get; set; }
@@ -94,6 +98,7 @@ public sealed class LeadListQuery
         Q = Q,
         ListId = ListId,
         CompanyId = CompanyId,
+        ImportRunId = ImportRunId,
         HasOrders = HasOrders,
         OrderCountMin = OrderCountMin,
         LastOrderBefore = LastOrderBefore,

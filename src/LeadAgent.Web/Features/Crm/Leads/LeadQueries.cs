@@ -38,6 +38,10 @@ public static class LeadQueries
         {
             leads = leads.Where(l => l.CompanyId == companyId);
         }
+        if (f.ImportRunId is { } importRunId)
+        {
+            leads = leads.Where(l => l.ImportRunId == importRunId);
+        }
         if (f.HasOrders is { } hasOrders)
         {
             leads = hasOrders ? leads.Where(l => l.Company!.OrderCount > 0) : leads.Where(l => l.Company!.OrderCount == 0);
