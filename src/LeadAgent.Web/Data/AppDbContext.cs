@@ -106,7 +106,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            var activity = await PrepareSaveAsync(ct);
+            // New records first: the activity entries of tracked changes below find them as parents (an order's company).
             if (created.Any(rows => rows.Count > 0))
             {
                 await RequireWriterAsync();
@@ -120,6 +120,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
                     await BulkInsert.WriteAsync(this, Model.FindEntityType(rows[0].GetType())!, rows, ct);
                 }
             }
+            var activity = await PrepareSaveAsync(ct);
             var added = ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
             foreach (var group in InsertOrder(added))
             {

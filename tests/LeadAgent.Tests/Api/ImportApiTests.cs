@@ -183,6 +183,25 @@ public abstract class ImportApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task An_order_for_a_new_company_creates_it_and_logs_the_order_on_its_timeline()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        var tag = "on" + Guid.NewGuid().ToString("N")[..6];
+        var orders = $"number,ordered_on,company_name,company_domain,product,quantity,unit_price,currency\n{tag}-1,2026-05-01,New Client {tag},{tag}.example,Lanyard,100,0.35,EUR\n";
+        var run = await ImportAsync(c, Encoding.UTF8.GetBytes(orders), "orders.csv", "kind=Orders");
+        Assert.Equal(1, run.Created);
+
+        await using var db = app.CreateDbContext();
+        var company = await db.Companies.SingleAsync(x => x.Domain == $"{tag}.example", Ct);
+        Assert.Equal(run.Id, company.ImportRunId);
+        Assert.Equal(1, company.OrderCount);
+        var timeline = await c.GetFromJsonAsync<JsonElement>($"/api/v1/companies/{company.Id}/timeline", Ct);
+        var items = timeline.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["order-added", "created"], items.Select(i => i.GetProperty("action").GetString()));
+        Assert.Equal($"New Client {tag}", items[0].GetProperty("entityLabel").GetString());
+    }
+
+    [Fact]
     public async Task Export_then_import_into_an_empty_database_gives_the_same_data()
     {
         var c = await app.ClientAsync(Roles.Sales);
