@@ -61,11 +61,14 @@ internal sealed class SqliteBinding : IDisposable
     public void Execute()
     {
         var rc = raw.sqlite3_step(_statement);
-        raw.sqlite3_reset(_statement);
         if (rc != raw.SQLITE_DONE)
         {
-            Check(rc);
+            // The message belongs to this failure only until the statement is reset.
+            var error = Error(rc);
+            raw.sqlite3_reset(_statement);
+            throw error;
         }
+        raw.sqlite3_reset(_statement);
     }
 
     public void Dispose() => _statement.Dispose();
@@ -92,7 +95,10 @@ internal sealed class SqliteBinding : IDisposable
     {
         if (rc is not raw.SQLITE_OK and not raw.SQLITE_DONE)
         {
-            throw new SqliteException($"SQLite Error {rc}: '{raw.sqlite3_errmsg(_db).utf8_to_string()}'.", rc, raw.sqlite3_extended_errcode(_db));
+            throw Error(rc);
         }
     }
+
+    private SqliteException Error(int rc) =>
+        new($"SQLite Error {rc}: '{raw.sqlite3_errmsg(_db).utf8_to_string()}'.", rc, raw.sqlite3_extended_errcode(_db));
 }

@@ -72,6 +72,20 @@ public sealed partial class BulkInsertTests(SqliteApp app) : IClassFixture<Sqlit
         Assert.True(compared > 70, $"only {compared} columns compared");
     }
 
+    [Fact]
+    public async Task A_row_the_database_refuses_fails_the_batch_with_the_database_s_reason()
+    {
+        var first = Sample("c3").Company;
+        var clash = Sample("c3").Company;
+        await using var db = app.CreateDbContext();
+        await db.Database.OpenConnectionAsync(Ct);
+        await using var tx = await db.Database.BeginTransactionAsync(Ct);
+        var e = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesBulkAsync([[first, clash]], Ct));
+        Assert.Contains("UNIQUE constraint failed: Companies.Domain", e.Message);
+        await tx.RollbackAsync(Ct);
+        Assert.False(await db.Companies.AnyAsync(c => c.Id == first.Id, Ct));
+    }
+
     private static async Task<Dictionary<string, (string Type, string Text)>> RowAsync(System.Data.Common.DbConnection connection, string table, string key, object id)
     {
         await using var names = connection.CreateCommand();
