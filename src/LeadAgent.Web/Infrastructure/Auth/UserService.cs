@@ -169,19 +169,8 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actor = await actors.GetActorAsync();
-        db.Activity.Add(new ActivityEntry
-        {
-            OccurredAt = time.GetUtcNow().UtcDateTime,
-            ActorKind = actor.Kind,
-            ActorId = actor.UserId,
-            ActorName = actor.Name,
-            TokenId = actor.TokenId,
-            Action = action,
-            EntityType = "User",
-            EntityId = Guid.TryParse(user.Id, out var g) ? g : Guid.Empty,
-            EntityLabel = user.Email,
-            Changes = System.Text.Json.JsonSerializer.Serialize(changes),
-        });
+        db.Activity.Add(ActivityEntry.By(actor, time.GetUtcNow().UtcDateTime, action, "User", Guid.TryParse(user.Id, out var g) ? g : Guid.Empty,
+            user.Email, System.Text.Json.JsonSerializer.Serialize(changes)));
         await db.SaveChangesAsync(ct);
     }
 }

@@ -41,21 +41,9 @@ internal static class ActivityCapture
                 continue;
             }
 
-            entries.Add(new ActivityEntry
-            {
-                OccurredAt = now,
-                ActorKind = actor.Kind,
-                ActorId = actor.UserId,
-                ActorName = actor.Name,
-                TokenId = actor.TokenId,
-                Action = action,
-                EntityType = audited.AuditType,
-                EntityId = audited.AuditId,
-                // A child (note, identity) is filed under its parent: the parent's name is filled in by the context.
-                EntityLabel = entry.Metadata.ClrType.Name == audited.AuditType ? Truncate(audited.AuditLabel, 200) : null,
-                Changes = changes,
-                BatchId = batchId,
-            });
+            // A child (note, identity) is filed under its parent: the parent's name is filled in by the context.
+            var label = entry.Metadata.ClrType.Name == audited.AuditType ? Truncate(audited.AuditLabel, 200) : null;
+            entries.Add(ActivityEntry.By(actor, now, action, audited.AuditType, audited.AuditId, label, changes, batchId));
         }
         return entries;
     }

@@ -18,4 +18,21 @@ public sealed class ActivityEntry
     public string? Changes { get; set; }
     /// <summary>Groups the entries of one bulk operation.</summary>
     public Guid? BatchId { get; set; }
+
+    /// <summary>An entry signed by the actor (user, token or system), for changes written without change tracking.</summary>
+    public static ActivityEntry By(Actor actor, DateTime at, string action, string entityType, Guid entityId, string? label,
+        string? changes, Guid? batchId = null) => new()
+        {
+            OccurredAt = at,
+            ActorKind = actor.Kind,
+            ActorId = actor.UserId,
+            ActorName = actor.Name,
+            TokenId = actor.TokenId,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            EntityLabel = label,
+            Changes = changes,
+            BatchId = batchId,
+        };
 }

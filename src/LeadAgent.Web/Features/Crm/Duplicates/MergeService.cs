@@ -281,19 +281,7 @@ public sealed class MergeService(IDbContextFactory<AppDbContext> dbFactory)
         var type = record.Kind == DuplicateKind.Company ? nameof(Company) : nameof(Contact);
         foreach (var (id, label) in new[] { (record.SurvivorId, record.SurvivorLabel), (record.LoserId, record.LoserLabel) })
         {
-            db.Activity.Add(new ActivityEntry
-            {
-                OccurredAt = db.Time.GetUtcNow().UtcDateTime,
-                ActorKind = actor.Kind,
-                ActorId = actor.UserId,
-                ActorName = actor.Name,
-                TokenId = actor.TokenId,
-                Action = action,
-                EntityType = type,
-                EntityId = id,
-                EntityLabel = label,
-                Changes = changes,
-            });
+            db.Activity.Add(ActivityEntry.By(actor, db.Time.GetUtcNow().UtcDateTime, action, type, id, label, changes));
         }
     }
 

@@ -288,31 +288,19 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         if (finished == 1)
         {
             var run = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == id, ct);
-            var actor = await db.GetActorAsync();
-            db.Activity.Add(new ActivityEntry
+            // Most telling first: lists show the first few lines.
+            var counts = JsonSerializer.Serialize(new
             {
-                OccurredAt = now,
-                ActorKind = actor.Kind,
-                ActorId = actor.UserId,
-                ActorName = actor.Name,
-                TokenId = actor.TokenId,
-                Action = $"import-{status.ToString().ToLowerInvariant()}",
-                EntityType = "Import",
-                EntityId = id,
-                EntityLabel = Cut(run.FileName, 200),
-                // Most telling first: lists show the first few lines.
-                Changes = JsonSerializer.Serialize(new
-                {
-                    created = run.Created,
-                    updated = run.Updated,
-                    rejected = run.Rejected,
-                    skipped = run.Skipped,
-                    unchanged = run.Unchanged,
-                    rows = run.RowsDone,
-                    kind = run.Kind.ToString(),
-                }),
-                BatchId = id,
+                created = run.Created,
+                updated = run.Updated,
+                rejected = run.Rejected,
+                skipped = run.Skipped,
+                unchanged = run.Unchanged,
+                rows = run.RowsDone,
+                kind = run.Kind.ToString(),
             });
+            db.Activity.Add(ActivityEntry.By(await db.GetActorAsync(), now, $"import-{status.ToString().ToLowerInvariant()}", "Import", id,
+                Cut(run.FileName, 200), counts, id));
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);

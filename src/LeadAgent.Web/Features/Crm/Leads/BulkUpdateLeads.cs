@@ -188,20 +188,7 @@ public sealed class BulkUpdateLeads(IDbContextFactory<AppDbContext> dbFactory)
             _ => ("list-member-added", "list", null, listName),
         };
         var changes = new JsonObject { [field] = new JsonObject { ["from"] = from, ["to"] = to } };
-        return new ActivityEntry
-        {
-            OccurredAt = now,
-            ActorKind = actor.Kind,
-            ActorId = actor.UserId,
-            ActorName = actor.Name,
-            TokenId = actor.TokenId,
-            Action = action,
-            EntityType = nameof(Lead),
-            EntityId = r.Id,
-            EntityLabel = ActivityCapture.Truncate(r.Title, 200),
-            Changes = changes.ToJsonString(),
-            BatchId = batchId,
-        };
+        return ActivityEntry.By(actor, now, action, nameof(Lead), r.Id, ActivityCapture.Truncate(r.Title, 200), changes.ToJsonString(), batchId);
     }
 
     private static JsonArray Json(IEnumerable<string> tags) => [.. tags.Select(t => (JsonNode?)t)];

@@ -68,19 +68,9 @@ public sealed class LeadListService(IDbContextFactory<AppDbContext> dbFactory, B
         db.LeadListMembers.RemoveRange(members);
         var actor = await actors.GetActorAsync();
         var now = db.Time.GetUtcNow().UtcDateTime;
-        db.Activity.AddRange(members.Select(m => new Activity.ActivityEntry
-        {
-            OccurredAt = now,
-            ActorKind = actor.Kind,
-            ActorId = actor.UserId,
-            ActorName = actor.Name,
-            TokenId = actor.TokenId,
-            Action = "list-member-removed",
-            EntityType = nameof(Lead),
-            EntityId = m.LeadId,
-            EntityLabel = leads.TryGetValue(m.LeadId, out var l) ? l.Title : null,
-            Changes = new System.Text.Json.Nodes.JsonObject { ["list"] = new System.Text.Json.Nodes.JsonObject { ["from"] = list.Name, ["to"] = null } }.ToJsonString(),
-        }));
+        db.Activity.AddRange(members.Select(m => Activity.ActivityEntry.By(actor, now, "list-member-removed", nameof(Lead), m.LeadId,
+            leads.TryGetValue(m.LeadId, out var l) ? l.Title : null,
+            new System.Text.Json.Nodes.JsonObject { ["list"] = new System.Text.Json.Nodes.JsonObject { ["from"] = list.Name, ["to"] = null } }.ToJsonString())));
         await db.SaveChangesAsync(ct);
         return members.Count;
     }
