@@ -183,6 +183,32 @@ public abstract class ImportApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Company_files_keyed_on_phone_or_external_id_update_the_company_they_name()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var phone = $"030 {Random.Shared.Next(2_000_000, 9_999_999)}";
+        var first = await ImportAsync(c, Encoding.UTF8.GetBytes($"name,phone,external_id,country\nMesse {tag},{phone},erp-{tag},DE\n"), "first.csv", "kind=Companies");
+        Assert.Equal(1, first.Created);
+
+        // Another name and no website: only the phone says which company this is.
+        var byPhone = await ImportAsync(c, Encoding.UTF8.GetBytes($"name,phone,city,country\nMessebau {tag} Nord,{phone},Hamburg,DE\n"), "phone.csv",
+            "kind=Companies&matchKey=Phone");
+        Assert.Equal((0, 1), (byPhone.Created, byPhone.Updated));
+        var byExt = await ImportAsync(c, Encoding.UTF8.GetBytes($"name,external_id,city\nMesse {tag} GmbH,erp-{tag},Bremen\n"), "ext.csv",
+            "kind=Companies&matchKey=ExternalId");
+        Assert.Equal((0, 1), (byExt.Created, byExt.Updated));
+
+        await using var db = app.CreateDbContext();
+        var company = await db.Companies.SingleAsync(x => x.ExternalId == $"erp-{tag}", Ct);
+        Assert.Equal(($"Messe {tag} GmbH", "Bremen"), (company.Name, company.City));
+        Assert.Equal(first.Id, company.ImportRunId);
+        // Keyed on the domain (the default), the phone alone does not identify it.
+        var byDomain = await ImportAsync(c, Encoding.UTF8.GetBytes($"name,phone,country\nGanz Anders {tag},{phone},DE\n"), "domain.csv", "kind=Companies");
+        Assert.Equal(1, byDomain.Created);
+    }
+
+    [Fact]
     public async Task An_order_for_a_new_company_creates_it_and_logs_the_order_on_its_timeline()
     {
         var c = await app.ClientAsync(Roles.Sales);

@@ -155,7 +155,8 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
         {
             companies.AddRange(await db.Companies.Where(c => EF.Parameter(extList).Contains(c.ExternalId!)).ToListAsync(ct));
         }
-        if (phoneList.Count > 0)
+        // Companies are matched by phone only in a company import keyed on phone (see FindCompany).
+        if (phoneList.Count > 0 && run.Kind == ImportKind.Companies && run.MatchKey == MatchKey.Phone)
         {
             companies.AddRange(await db.Companies.Where(c => EF.Parameter(phoneList).Contains(c.Phone!)).ToListAsync(ct));
         }
@@ -164,7 +165,10 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
 
         var identityList = identities.ToList();
         var contactIds = await db.ContactIdentities.Where(i => EF.Parameter(identityList).Contains(i.Value)).Select(i => i.ContactId).ToListAsync(ct);
-        contactIds.AddRange(await db.Contacts.Where(c => EF.Parameter(companyIds).Contains(c.CompanyId!.Value)).Select(c => c.Id).ToListAsync(ct));
+        if (companyIds.Count > 0)
+        {
+            contactIds.AddRange(await db.Contacts.Where(c => EF.Parameter(companyIds).Contains(c.CompanyId!.Value)).Select(c => c.Id).ToListAsync(ct));
+        }
         if (extList.Count > 0)
         {
             contactIds.AddRange(await db.Contacts.Where(c => EF.Parameter(extList).Contains(c.ExternalId!)).Select(c => c.Id).ToListAsync(ct));
@@ -178,7 +182,7 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
 
         if (run.Kind == ImportKind.Leads)
         {
-            var leads = await db.Leads.Where(l => EF.Parameter(companyIds).Contains(l.CompanyId)).ToListAsync(ct);
+            var leads = companyIds.Count > 0 ? await db.Leads.Where(l => EF.Parameter(companyIds).Contains(l.CompanyId)).ToListAsync(ct) : [];
             if (extList.Count > 0)
             {
                 leads.AddRange(await db.Leads.Where(l => EF.Parameter(extList).Contains(l.ExternalId!)).ToListAsync(ct));
