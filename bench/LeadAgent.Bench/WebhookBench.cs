@@ -55,7 +55,7 @@ internal static class WebhookBench
 
         var copy = await BenchDatabase.CreateAsync(provider, "webhooks_raw");
         var transactions = (events + 5200 + batch - 1) / batch;
-        var (rawRows, raw) = await ImportBench.RawCopyAsync(target, copy, Tables, transactions);
+        var (rawRows, raw, _) = await ImportBench.RawCopyAsync(target, copy, Tables, transactions);
         var rawPerSecond = (events + 5200) / raw.TotalSeconds;
         Console.WriteLine($"webhooks on {provider}: {events:N0} signed message.received from {senders:N0} senders (32 concurrent): all acknowledged in {acked.TotalSeconds:F2} s "
             + $"(ack p50 {P(acks, 0.5):F1} ms, p99 {P(acks, 0.99):F1} ms), fully processed in {processed.TotalSeconds:F2} s = {perSecond:N0} events/s "
