@@ -17,8 +17,55 @@ internal static class BulkInsert
 {
     private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, string Name, bool StoreGenerated)
     {
+        private object?[]? _lastItems;
+        private object? _lastConverted;
+
         public IClrPropertyGetter Getter { get; } = Property.GetGetter();
         public ValueConverter? Converter { get; } = Mapping.Converter;
+
+        /// <summary>The row's value as the database gets it (converted, DBNull for null).</summary>
+        public object Value(object row)
+        {
+            var value = Getter.GetClrValue(row);
+            if (value is null)
+            {
+                return DBNull.Value;
+            }
+            if (Converter is null)
+            {
+                return value;
+            }
+            if (value is not System.Collections.ICollection collection)
+            {
+                return Converter.ConvertToProvider(value) ?? DBNull.Value;
+            }
+            // Collections (tags, custom fields) become JSON; most rows of an import carry the same ones (often none),
+            // so the last conversion is reused while the items are equal, in order.
+            if (_lastItems is not null && SameItems(_lastItems, collection))
+            {
+                return _lastConverted!;
+            }
+            _lastConverted = Converter.ConvertToProvider(value) ?? DBNull.Value;
+            _lastItems = collection.Cast<object?>().ToArray();
+            return _lastConverted;
+        }
+
+        private static bool SameItems(object?[] items, System.Collections.ICollection collection)
+        {
+            if (items.Length != collection.Count)
+            {
+                return false;
+            }
+            var i = 0;
+            foreach (var item in collection)
+            {
+                if (!Equals(items[i++], item))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     public static async Task WriteAsync<T>(AppDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
@@ -89,7 +136,7 @@ internal static class BulkInsert
             ct.ThrowIfCancellationRequested();
             for (var i = 0; i < columns.Count; i++)
             {
-                parameters[i].Value = Provider(columns[i], row);
+                parameters[i].Value = columns[i].Value(row);
             }
             // SQLite runs in-process: its async methods are synchronous anyway, minus the per-call Task.
             cmd.ExecuteNonQuery();
@@ -107,7 +154,7 @@ internal static class BulkInsert
             ct.ThrowIfCancellationRequested();
             for (var i = 0; i < columns.Count; i++)
             {
-                insert.Bind(i + 1, Provider(columns[i], row));
+                insert.Bind(i + 1, columns[i].Value(row));
             }
             insert.Execute();
         }
@@ -123,7 +170,7 @@ internal static class BulkInsert
             await writer.StartRowAsync(ct);
             foreach (var column in columns)
             {
-                var value = Provider(column, row);
+                var value = column.Value(row);
                 if (value is DBNull)
                 {
                     await writer.WriteNullAsync(ct);
@@ -135,16 +182,6 @@ internal static class BulkInsert
             }
         }
         await writer.CompleteAsync(ct);
-    }
-
-    private static object Provider(Column column, object row)
-    {
-        var value = column.Getter.GetClrValue(row);
-        if (value is not null && column.Converter is { } converter)
-        {
-            value = converter.ConvertToProvider(value);
-        }
-        return value ?? DBNull.Value;
     }
 
     private static bool IsDefault(object? value) => value is null or 0 or 0L;

@@ -13,7 +13,7 @@ namespace LeadAgent.Web.Data;
 /// </summary>
 internal sealed class SqliteBinding : IDisposable
 {
-    private const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
+    internal const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
     private const string DateFormat = @"yyyy\-MM\-dd";
     private const string DecimalFormat = "0.0###########################";
 
@@ -27,23 +27,44 @@ internal sealed class SqliteBinding : IDisposable
     private readonly sqlite3_stmt _statement;
     private byte[] _buffer = new byte[512];
 
+    // Which positions hold NULL now. A statement starts with every position NULL and keeps its values across resets,
+    // so a NULL is bound again only after a value (an import binds about two million NULLs per 100,000 rows).
+    private readonly bool[] _isNull;
+
     public SqliteBinding(SqliteConnection connection, string sql)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        _isNull = new bool[raw.sqlite3_bind_parameter_count(_statement) + 1];
+        Array.Fill(_isNull, true);
     }
 
     /// <summary>Whether values of this provider type are bound here (others go through Microsoft.Data.Sqlite's parameters).</summary>
     public static bool Supports(Type type) => Supported.Contains(Nullable.GetUnderlyingType(type) ?? type);
 
-    public void Bind(int position, object? value) => Check(value switch
+    public void Bind(int position, object? value)
     {
-        null or DBNull => raw.sqlite3_bind_null(_statement, position),
+        if (value is null or DBNull)
+        {
+            if (!_isNull[position])
+            {
+                Check(raw.sqlite3_bind_null(_statement, position));
+                _isNull[position] = true;
+            }
+            return;
+        }
+        // Cleared first: after a failed bind the position's value is unknown, so the next NULL is bound for sure.
+        _isNull[position] = false;
+        BindValue(position, value);
+    }
+
+    private void BindValue(int position, object value) => Check(value switch
+    {
         // An empty span would be bound as a null pointer, which SQLite stores as NULL.
         "" => raw.sqlite3_bind_text(_statement, position, ""),
         string s => Text(position, s),
         Guid g => Utf8(position, g, static (g, span) => { var ok = g.TryFormat(span, out var n, "D"); Ascii.ToUpperInPlace(span[..n], out _); return (ok, n); }),
-        DateTime d => Utf8(position, d, static (d, span) => (d.TryFormat(span, out var n, DateTimeFormat, CultureInfo.InvariantCulture), n)),
+        DateTime d => Utf8(position, d, static (d, span) => (true, FormatDateTime(d, span))),
         DateOnly d => Utf8(position, d, static (d, span) => (d.TryFormat(span, out var n, DateFormat, CultureInfo.InvariantCulture), n)),
         decimal m => Utf8(position, m, static (m, span) => (m.TryFormat(span, out var n, DecimalFormat, CultureInfo.InvariantCulture), n)),
         bool b => raw.sqlite3_bind_int64(_statement, position, b ? 1 : 0),
@@ -89,6 +110,49 @@ internal sealed class SqliteBinding : IDisposable
         var (ok, written) = format(value, _buffer);
         return ok ? raw.sqlite3_bind_text(_statement, position, _buffer.AsSpan(0, written))
             : throw new InvalidOperationException($"Could not format {value}.");
+    }
+
+    /// <summary>
+    /// <see cref="DateTimeFormat"/> written digit by digit: a custom format string is parsed again on every call, ten
+    /// times slower, and an import binds over 600,000 dates per 100,000 rows. Trailing zeros of the fraction go, and the
+    /// dot with them.
+    /// </summary>
+    internal static int FormatDateTime(DateTime value, Span<byte> s)
+    {
+        var (date, time) = value;
+        Digits(s[..4], date.Year);
+        s[4] = (byte)'-';
+        Digits(s[5..7], date.Month);
+        s[7] = (byte)'-';
+        Digits(s[8..10], date.Day);
+        s[10] = (byte)' ';
+        Digits(s[11..13], time.Hour);
+        s[13] = (byte)':';
+        Digits(s[14..16], time.Minute);
+        s[16] = (byte)':';
+        Digits(s[17..19], time.Second);
+        var fraction = (int)(value.Ticks % TimeSpan.TicksPerSecond);
+        if (fraction == 0)
+        {
+            return 19;
+        }
+        s[19] = (byte)'.';
+        Digits(s[20..27], fraction);
+        var end = 27;
+        while (s[end - 1] == (byte)'0')
+        {
+            end--;
+        }
+        return end;
+    }
+
+    private static void Digits(Span<byte> span, int value)
+    {
+        for (var i = span.Length - 1; i >= 0; i--)
+        {
+            span[i] = (byte)('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private void Check(int rc)

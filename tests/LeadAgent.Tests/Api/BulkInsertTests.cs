@@ -73,6 +73,52 @@ public sealed partial class BulkInsertTests(SqliteApp app) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task Consecutive_rows_keep_their_own_values_where_the_previous_row_had_the_same_or_none()
+    {
+        // The binding skips NULLs already in place and reuses the last JSON of equal collections: each row must still
+        // read back with exactly its own values.
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        (List<string> Tags, string? City, Dictionary<string, string> Fields, string? Phone)[] rows =
+        [
+            (["messe"], null, [], null),
+            (["messe"], "Köln", new() { ["vip"] = "ja" }, "+4922112345"),
+            (["messe", "2026"], null, new() { ["vip"] = "ja" }, null),
+            ([], null, new() { ["vip"] = "nein" }, null),
+            (["2026", "messe"], "Berlin", [], "+4930123456"),
+            (["2026", "messe"], "Berlin", [], null),
+            ([], null, [], null),
+        ];
+        var companies = rows.Select((r, i) => new Company
+        {
+            Name = $"Folge {tag} {i}",
+            Domain = $"{tag}-{i}.example",
+            Tags = r.Tags,
+            City = r.City,
+            CustomFields = r.Fields,
+            Phone = r.Phone,
+        }).ToList();
+        await using (var db = app.CreateDbContext())
+        {
+            await db.Database.OpenConnectionAsync(Ct);
+            await using var tx = await db.Database.BeginTransactionAsync(Ct);
+            await db.SaveChangesBulkAsync([companies], Ct);
+            await tx.CommitAsync(Ct);
+        }
+
+        await using var check = app.CreateDbContext();
+        var ids = companies.Select(c => c.Id).ToList();
+        var stored = await check.Companies.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, Ct);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var c = stored[companies[i].Id];
+            Assert.Equal(rows[i].Tags, c.Tags);
+            Assert.Equal(rows[i].City, c.City);
+            Assert.Equal(rows[i].Fields, c.CustomFields);
+            Assert.Equal(rows[i].Phone, c.Phone);
+        }
+    }
+
+    [Fact]
     public async Task A_row_the_database_refuses_fails_the_batch_with_the_database_s_reason()
     {
         var first = Sample("c3").Company;
