@@ -46,7 +46,7 @@ public static class ImportValues
     /// <summary>"1.234,56", "1,234.56", "1 234,5", "€ 99", "1'000.00" → decimal. A lone comma followed by other than three digits is a decimal comma.</summary>
     public static bool TryDecimal(string text, out decimal value)
     {
-        var s = new string(text.Where(c => char.IsDigit(c) || c is '.' or ',' or '-').ToArray());
+        var s = Keep(text, static c => char.IsDigit(c) || c is '.' or ',' or '-');
         value = 0;
         if (s.Length == 0 || s.Count(c => c == '-') > 1 || (s.Contains('-', StringComparison.Ordinal) && s[0] != '-'))
         {
@@ -102,8 +102,30 @@ public static class ImportValues
     /// <summary>Case, spaces, hyphens and underscores ignored: "event agency", "EVENT_AGENCY" → EventAgency.</summary>
     public static bool TryEnum<T>(string text, out T value) where T : struct, Enum
     {
-        var key = text.All(char.IsLetterOrDigit) ? text : new string(text.Where(char.IsLetterOrDigit).ToArray());
-        return EnumNames<T>.ByName.TryGetValue(key, out value);
+        return EnumNames<T>.ByName.TryGetValue(Keep(text, char.IsLetterOrDigit), out value);
+    }
+
+    // The characters that pass, without a copy when all do (these run on cells of every row).
+    private static string Keep(string text, Func<char, bool> keep)
+    {
+        var first = 0;
+        while (first < text.Length && keep(text[first]))
+        {
+            first++;
+        }
+        if (first == text.Length)
+        {
+            return text;
+        }
+        var kept = new System.Text.StringBuilder(text.Length).Append(text, 0, first);
+        foreach (var c in text.AsSpan(first))
+        {
+            if (keep(c))
+            {
+                kept.Append(c);
+            }
+        }
+        return kept.ToString();
     }
 
     // Names are looked up for every cell of an enum column.
