@@ -78,7 +78,7 @@ internal sealed class SqliteBinding : IDisposable
         _ => throw new NotSupportedException($"Cannot bind a {value.GetType().Name}."),
     });
 
-    /// <summary>Runs the statement with the bound values (every position is bound again for the next row).</summary>
+    /// <summary>Runs the statement with the bound values; they stay bound for the next row, which binds its own over them.</summary>
     public void Execute()
     {
         var rc = raw.sqlite3_step(_statement);

@@ -26,6 +26,8 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
     private readonly Dictionary<string, Lead> _leadByExt = [];
     private readonly Dictionary<string, Order> _orderByNumber = [], _orderByExt = [];
 
+    private static readonly string[] HandleFields = ["instagram", "facebook", "linkedin"];
+
     private readonly List<object> _newCompanies = [], _newContacts = [], _newIdentities = [], _newLeads = [];
     private readonly HashSet<object> _new = new(ReferenceEqualityComparer.Instance);
 
@@ -110,8 +112,8 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
             {
                 names.Add(name);
             }
-            var region = cells.Region(r.KnownCountry("country") ?? r.KnownCountry("company_country"));
-            foreach (var f in new[] { "phone", "contact_phone", "whatsapp" })
+            var region = cells.Region(r);
+            foreach (var f in NormalizedCells.PhoneFields)
             {
                 if (r[f] is { } p && cells.Phone(p, region).Value is { } e164)
                 {
@@ -119,14 +121,14 @@ internal sealed class ImportSession(AppDbContext db, ImportRun run, IReadOnlyDic
                     identities.Add(e164);
                 }
             }
-            foreach (var f in new[] { "email", "contact_email" })
+            foreach (var f in NormalizedCells.EmailFields)
             {
                 if (r[f] is { } text && cells.Email(text).Value is { } email)
                 {
                     identities.Add(email);
                 }
             }
-            foreach (var f in new[] { "instagram", "facebook", "linkedin" })
+            foreach (var f in HandleFields)
             {
                 if (ContactPoints.Handle(r[f]).Value is { } h)
                 {

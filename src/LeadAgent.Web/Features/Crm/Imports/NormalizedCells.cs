@@ -10,8 +10,9 @@ namespace LeadAgent.Web.Features.Crm.Imports;
 /// </summary>
 internal sealed class NormalizedCells(string? defaultCountry)
 {
-    private static readonly string[] PhoneFields = ["phone", "contact_phone", "whatsapp"];
-    private static readonly string[] EmailFields = ["email", "contact_email"];
+    /// <summary>The columns that hold phones and e-mail addresses, in every kind of import.</summary>
+    public static readonly string[] PhoneFields = ["phone", "contact_phone", "whatsapp"];
+    public static readonly string[] EmailFields = ["email", "contact_email"];
 
     private readonly Dictionary<string, (string? Url, string? Domain, string? Error)> _websites = [];
     private readonly Dictionary<string, (string? Value, string? Error)> _emails = [];
@@ -20,6 +21,9 @@ internal sealed class NormalizedCells(string? defaultCountry)
 
     /// <summary>Region for phones written without a country code: the run's default, else the row's country.</summary>
     public string Region(string? rowCountry) => defaultCountry ?? rowCountry ?? "ZZ";
+
+    /// <summary>The region for this row's phones, from its company's country.</summary>
+    public string Region(ImportRow r) => Region(r.KnownCountry("country") ?? r.KnownCountry("company_country"));
 
     public (string? Url, string? Domain, string? Error) Website(string? text) =>
         text is null ? default : Memo(_websites, text, DomainName.Parse);
@@ -41,7 +45,7 @@ internal sealed class NormalizedCells(string? defaultCountry)
             cells.Website(r["company_domain"]);
             cells.NameKey(r["name"]);
             cells.NameKey(r["company_name"]);
-            var region = cells.Region(r.KnownCountry("country") ?? r.KnownCountry("company_country"));
+            var region = cells.Region(r);
             foreach (var f in PhoneFields)
             {
                 if (r[f] is { } p)
