@@ -1,5 +1,5 @@
 using LeadAgent.Web.Data;
-using LeadAgent.Web.Features.Crm.Activity;
+using LeadAgent.Web.Features.Activity;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Bench;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using LeadAgent.Web.Data;
-using LeadAgent.Web.Features.Crm.Companies;
-using LeadAgent.Web.Features.Crm.Duplicates;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Duplicates;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Bench;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using LeadAgent.Web.Features.Crm.Export;
-using LeadAgent.Web.Features.Crm.Leads;
+using LeadAgent.Web.Features.Export;
+using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Leads.Export;
 
 namespace LeadAgent.Bench;
 

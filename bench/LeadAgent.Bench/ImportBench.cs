@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using LeadAgent.Web;
 using LeadAgent.Web.Data;
-using LeadAgent.Web.Features.Crm.Imports;
+using LeadAgent.Web.Features.Imports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,11 +1,11 @@
 using System.Data.Common;
 using System.Diagnostics;
 using LeadAgent.Web.Data;
-using LeadAgent.Web.Features.Crm.Companies;
-using LeadAgent.Web.Features.Crm.Contacts;
-using LeadAgent.Web.Features.Crm.Leads;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox;
 using LeadAgent.Web.Features.Inbox.Conversations;
+using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using LeadAgent.Bench;
 using LeadAgent.Web.Data;
-using LeadAgent.Web.Features.Crm.Leads;
+using LeadAgent.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 

@@ -1,6 +1,7 @@
 using LeadAgent.Web.Data;
-using LeadAgent.Web.Features.Crm.Imports;
+using LeadAgent.Web.Features.Accounts;
 using LeadAgent.Web.Features.Demo;
+using LeadAgent.Web.Features.Imports;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;

@@ -1,9 +1,10 @@
-using LeadAgent.Web.Features.Crm.Activity;
-using LeadAgent.Web.Features.Crm.Companies;
-using LeadAgent.Web.Features.Crm.Contacts;
-using LeadAgent.Web.Features.Crm.Leads;
-using LeadAgent.Web.Features.Crm.Lists;
-using LeadAgent.Web.Features.Crm.Notes;
+using LeadAgent.Web.Features.Accounts;
+using LeadAgent.Web.Features.Activity;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Lists;
+using LeadAgent.Web.Features.Notes;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,15 +26,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
-    public DbSet<Features.Crm.Orders.Order> Orders => Set<Features.Crm.Orders.Order>();
+    public DbSet<Features.Orders.Order> Orders => Set<Features.Orders.Order>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
-    public DbSet<Features.Crm.Imports.ImportRun> ImportRuns => Set<Features.Crm.Imports.ImportRun>();
-    public DbSet<Features.Crm.Imports.ImportFile> ImportFiles => Set<Features.Crm.Imports.ImportFile>();
-    public DbSet<Features.Crm.Imports.ImportRowIssue> ImportRowIssues => Set<Features.Crm.Imports.ImportRowIssue>();
-    public DbSet<Features.Crm.Imports.ImportMappingMemory> ImportMappings => Set<Features.Crm.Imports.ImportMappingMemory>();
+    public DbSet<Features.Imports.ImportRun> ImportRuns => Set<Features.Imports.ImportRun>();
+    public DbSet<Features.Imports.ImportFile> ImportFiles => Set<Features.Imports.ImportFile>();
+    public DbSet<Features.Imports.ImportRowIssue> ImportRowIssues => Set<Features.Imports.ImportRowIssue>();
+    public DbSet<Features.Imports.ImportMappingMemory> ImportMappings => Set<Features.Imports.ImportMappingMemory>();
 
-    public DbSet<Features.Crm.Duplicates.DuplicatePair> DuplicatePairs => Set<Features.Crm.Duplicates.DuplicatePair>();
-    public DbSet<Features.Crm.Duplicates.MergeRecord> MergeRecords => Set<Features.Crm.Duplicates.MergeRecord>();
+    public DbSet<Features.Duplicates.DuplicatePair> DuplicatePairs => Set<Features.Duplicates.DuplicatePair>();
+    public DbSet<Features.Duplicates.MergeRecord> MergeRecords => Set<Features.Duplicates.MergeRecord>();
 
     public DbSet<Features.Inbox.Webhooks.WebhookEvent> WebhookEvents => Set<Features.Inbox.Webhooks.WebhookEvent>();
     public DbSet<Features.Inbox.Conversations.Channel> Channels => Set<Features.Inbox.Conversations.Channel>();
@@ -48,7 +49,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
     /// <summary>Set for bulk operations so their activity entries share one id.</summary>
     public Guid? BatchId { get; set; }
 
-    public ValueTask<Features.Crm.Activity.Actor> GetActorAsync() => actorSource.GetActorAsync();
+    public ValueTask<Features.Activity.Actor> GetActorAsync() => actorSource.GetActorAsync();
 
     /// <summary>Hard deletes and other admin-only changes.</summary>
     public async Task RequireAdminAsync()
@@ -60,7 +61,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
     }
 
     /// <summary>Changes by sales and admins only; viewers get 403 with what they tried, whichever way they reach the code.</summary>
-    public async Task<Features.Crm.Activity.Actor> RequireWriterAsync(string what = "change CRM data")
+    public async Task<Features.Activity.Actor> RequireWriterAsync(string what = "change CRM data")
     {
         var actor = await actorSource.GetActorAsync();
         if (!actor.CanWrite)

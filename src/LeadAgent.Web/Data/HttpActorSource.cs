@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using LeadAgent.Web.Features.Crm.Activity;
+using LeadAgent.Web.Features.Accounts;
+using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Components.Authorization;
 

@@ -1,4 +1,4 @@
-using LeadAgent.Web.Features.Crm.Activity;
+using LeadAgent.Web.Features.Activity;
 
 namespace LeadAgent.Web.Data;
 

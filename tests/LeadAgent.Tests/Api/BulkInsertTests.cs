@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
 using LeadAgent.Tests.Infrastructure;
 using LeadAgent.Web.Data;
-using LeadAgent.Web.Features.Crm.Activity;
-using LeadAgent.Web.Features.Crm.Companies;
-using LeadAgent.Web.Features.Crm.Contacts;
-using LeadAgent.Web.Features.Crm.Leads;
-using LeadAgent.Web.Features.Crm.Orders;
+using LeadAgent.Web.Features.Activity;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Orders;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Tests.Api;

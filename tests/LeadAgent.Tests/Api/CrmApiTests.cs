@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using LeadAgent.Tests.Infrastructure;
-using LeadAgent.Web.Features.Crm.Companies;
-using LeadAgent.Web.Features.Crm.Contacts;
-using LeadAgent.Web.Features.Crm.Leads;
-using LeadAgent.Web.Features.Crm.Notes;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Notes;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -193,11 +193,11 @@ public abstract class CrmApiTests(AppFactory app)
         Assert.Equal(2, after.Items[0].Version);
 
         var admin = await app.ClientAsync(Roles.Admin);
-        var log = await (await admin.GetAsync($"/api/v1/audit?batchId={result.BatchId}&limit=500", Ct)).ReadAsync<Page<LeadAgent.Web.Features.Crm.Activity.ActivityDto>>();
+        var log = await (await admin.GetAsync($"/api/v1/audit?batchId={result.BatchId}&limit=500", Ct)).ReadAsync<Page<LeadAgent.Web.Features.Activity.ActivityDto>>();
         Assert.Equal(100, log.Items.Count);
         Assert.All(log.Items, e => Assert.Contains("\"from\":\"New\",\"to\":\"Contacted\"", e.Changes));
 
-        var timeline = await (await c.GetAsync($"/api/v1/leads/{after.Items[0].Id}/timeline", Ct)).ReadAsync<Page<LeadAgent.Web.Features.Crm.Activity.ActivityDto>>();
+        var timeline = await (await c.GetAsync($"/api/v1/leads/{after.Items[0].Id}/timeline", Ct)).ReadAsync<Page<LeadAgent.Web.Features.Activity.ActivityDto>>();
         Assert.Equal(["bulk-update", "created"], timeline.Items.Select(e => e.Action).ToArray());
     }
 
@@ -212,7 +212,7 @@ public abstract class CrmApiTests(AppFactory app)
         {
             ids.Add((await (await c.PostJsonAsync("/api/v1/leads", new LeadInput { Title = $"Id {i}", CompanyId = company.Id })).ReadAsync<LeadRow>()).Id);
         }
-        var list = await (await c.PostJsonAsync("/api/v1/lists", new { name = "List " + Guid.NewGuid() })).ReadAsync<LeadAgent.Web.Features.Crm.Lists.LeadListDto>();
+        var list = await (await c.PostJsonAsync("/api/v1/lists", new { name = "List " + Guid.NewGuid() })).ReadAsync<LeadAgent.Web.Features.Lists.LeadListDto>();
         var sel = new LeadSelection(ids, null);
         await (await c.PostJsonAsync("/api/v1/leads/bulk", new BulkRequest(sel, new BulkAction(BulkActionKind.AssignOwner, OwnerId: owner.Id)))).ReadAsync<BulkResult>();
         await (await c.PostJsonAsync("/api/v1/leads/bulk", new BulkRequest(sel, new BulkAction(BulkActionKind.AddTag, Tag: " VIP ")))).ReadAsync<BulkResult>();
@@ -250,7 +250,7 @@ public abstract class CrmApiTests(AppFactory app)
         Assert.DoesNotContain("<img", note.Html);
         Assert.DoesNotContain("javascript:", note.Html);
 
-        var timeline = await (await c.GetAsync($"/api/v1/companies/{company.Id}/timeline", Ct)).ReadAsync<Page<LeadAgent.Web.Features.Crm.Activity.ActivityDto>>();
+        var timeline = await (await c.GetAsync($"/api/v1/companies/{company.Id}/timeline", Ct)).ReadAsync<Page<LeadAgent.Web.Features.Activity.ActivityDto>>();
         Assert.Equal(["note-added", "created"], timeline.Items.Select(e => e.Action).ToArray());
         Assert.NotNull(timeline.Items[0].ActorId);
         Assert.Equal(company.Name, timeline.Items[0].EntityLabel);
@@ -278,7 +278,7 @@ public abstract class CrmApiTests(AppFactory app)
         var company = await NewCompanyAsync(c, "Audit Co");
         var lead = await (await c.PostJsonAsync("/api/v1/leads", new LeadInput { Title = "Audit", CompanyId = company.Id, Score = 10 })).ReadAsync<LeadRow>();
         await (await c.PutJsonAsync($"/api/v1/leads/{lead.Id}", new LeadInput { Title = "Audit", CompanyId = company.Id, Score = 55, Status = LeadStatus.Qualified, Version = lead.Version })).ReadAsync<LeadRow>();
-        var timeline = await (await c.GetAsync($"/api/v1/leads/{lead.Id}/timeline", Ct)).ReadAsync<Page<LeadAgent.Web.Features.Crm.Activity.ActivityDto>>();
+        var timeline = await (await c.GetAsync($"/api/v1/leads/{lead.Id}/timeline", Ct)).ReadAsync<Page<LeadAgent.Web.Features.Activity.ActivityDto>>();
         var update = timeline.Items[0];
         Assert.Equal("updated", update.Action);
         var changes = JsonDocument.Parse(update.Changes!).RootElement;
@@ -286,7 +286,7 @@ public abstract class CrmApiTests(AppFactory app)
         Assert.Equal(55, changes.GetProperty("score").GetProperty("to").GetInt32());
         Assert.Equal("Qualified", changes.GetProperty("status").GetProperty("to").GetString());
         Assert.False(changes.TryGetProperty("title", out _));
-        Assert.Equal(LeadAgent.Web.Features.Crm.Activity.ActorKind.Token, update.ActorKind);
+        Assert.Equal(LeadAgent.Web.Features.Activity.ActorKind.Token, update.ActorKind);
     }
 
     [Fact]

@@ -1,12 +1,12 @@
 using System.Net;
 using LeadAgent.Tests.Infrastructure;
-using LeadAgent.Web.Features.Crm.Activity;
-using LeadAgent.Web.Features.Crm.Companies;
-using LeadAgent.Web.Features.Crm.Contacts;
-using LeadAgent.Web.Features.Crm.Duplicates;
-using LeadAgent.Web.Features.Crm.Leads;
-using LeadAgent.Web.Features.Crm.Notes;
-using LeadAgent.Web.Features.Crm.Orders;
+using LeadAgent.Web.Features.Activity;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.Duplicates;
+using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Notes;
+using LeadAgent.Web.Features.Orders;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 

@@ -4,10 +4,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using LeadAgent.Tests.Infrastructure;
-using LeadAgent.Web.Features.Crm.Companies;
-using LeadAgent.Web.Features.Crm.Imports;
-using LeadAgent.Web.Features.Crm.Leads;
-using LeadAgent.Web.Features.Crm.Orders;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Imports;
+using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Orders;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -376,7 +376,7 @@ public abstract class ImportApiTests(AppFactory app)
     {
         var c = await app.ClientAsync(Roles.Sales);
         var tag = "Gamma" + Guid.NewGuid().ToString("N")[..6];
-        await (await c.PostJsonAsync("/api/v1/companies", new LeadAgent.Web.Features.Crm.Companies.CompanyInput { Name = $"Schröder {tag} Messebau GmbH", Country = "DE", Website = $"{tag}.de" })).ReadAsync<LeadAgent.Web.Features.Crm.Companies.CompanyRow>();
+        await (await c.PostJsonAsync("/api/v1/companies", new LeadAgent.Web.Features.Companies.CompanyInput { Name = $"Schröder {tag} Messebau GmbH", Country = "DE", Website = $"{tag}.de" })).ReadAsync<LeadAgent.Web.Features.Companies.CompanyRow>();
         var file = Encoding.UTF8.GetBytes($"name,country\nMüller {tag},DE\nSchroder {tag} Messebau,DE\n");
         using var content = Csv(Encoding.UTF8.GetString(file));
         var preview = await (await c.PostAsync("/api/v1/imports/preview?kind=Companies", content, Ct)).ReadAsync<ImportPreview>();

@@ -7,7 +7,7 @@ using System.Text;
 using System.Text.Json;
 using LeadAgent.Tests.Infrastructure;
 using LeadAgent.Web.Data;
-using LeadAgent.Web.Features.Crm.Imports;
+using LeadAgent.Web.Features.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Tests.Api;

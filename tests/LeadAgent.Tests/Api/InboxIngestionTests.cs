@@ -3,10 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LeadAgent.Tests.Fakes;
 using LeadAgent.Tests.Infrastructure;
-using LeadAgent.Web.Features.Crm.Contacts;
-using LeadAgent.Web.Features.Crm.Leads;
+using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Webhooks;
+using LeadAgent.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
 using static LeadAgent.Tests.Fakes.RespondIoEvents;
 
@@ -152,7 +152,7 @@ public abstract class InboxIngestionTests(InboxApp app)
         Assert.Equal(other, conversation.ContactId);
 
         await (await sales.PostJsonAsync("/api/v1/duplicates/scan?kind=Contact", new { })).ReadAsync<JsonElement>();
-        var pair = (await DuplicateApiTests.AllOpenAsync(sales, LeadAgent.Web.Features.Crm.Duplicates.DuplicateKind.Contact))
+        var pair = (await DuplicateApiTests.AllOpenAsync(sales, LeadAgent.Web.Features.Duplicates.DuplicateKind.Contact))
             .Single(p => new[] { p.A.Id, p.B.Id }.Order().SequenceEqual(new[] { keep, other }.Order()));
         var merge = await (await sales.PostJsonAsync($"/api/v1/duplicates/{pair.Id}/merge", new { survivorId = keep })).ReadAsync<JsonElement>();
         Assert.Equal(1, merge.GetProperty("moved").GetProperty("conversations").GetInt32());

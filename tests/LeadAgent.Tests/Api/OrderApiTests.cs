@@ -1,8 +1,8 @@
 using System.Net;
 using LeadAgent.Tests.Infrastructure;
-using LeadAgent.Web.Features.Crm.Companies;
-using LeadAgent.Web.Features.Crm.Leads;
-using LeadAgent.Web.Features.Crm.Orders;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Orders;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 
@@ -65,7 +65,7 @@ public abstract class OrderApiTests(AppFactory app)
             Assert.True(errors.TryGetProperty(field, out _), field);
         }
 
-        var timeline = await (await c.GetAsync($"/api/v1/companies/{company.Id}/timeline", Ct)).ReadAsync<Page<LeadAgent.Web.Features.Crm.Activity.ActivityDto>>();
+        var timeline = await (await c.GetAsync($"/api/v1/companies/{company.Id}/timeline", Ct)).ReadAsync<Page<LeadAgent.Web.Features.Activity.ActivityDto>>();
         Assert.Equal(3, timeline.Items.Count(e => e.Action == "order-added"));
     }
 

@@ -1,4 +1,5 @@
 using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Web.Features.Accounts;
 using Microsoft.Playwright;
 
 namespace LeadAgent.Tests.Browser;

@@ -1,7 +1,7 @@
 using LeadAgent.Tests.Infrastructure;
-using LeadAgent.Web.Features.Crm.Companies;
-using LeadAgent.Web.Features.Crm.Duplicates;
-using LeadAgent.Web.Features.Crm.Leads;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Duplicates;
+using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.Playwright;

@@ -1,8 +1,8 @@
 using LeadAgent.Tests.Infrastructure;
-using LeadAgent.Web.Features.Crm.Companies;
-using LeadAgent.Web.Features.Crm.Contacts;
-using LeadAgent.Web.Features.Crm.Leads;
-using LeadAgent.Web.Features.Crm.Notes;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Notes;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,4 +1,5 @@
 using LeadAgent.Tests.Fakes;
+using LeadAgent.Web.Features.Accounts;
 using Microsoft.AspNetCore.Hosting;
 
 namespace LeadAgent.Tests.Infrastructure;

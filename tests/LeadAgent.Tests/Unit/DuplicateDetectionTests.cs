@@ -1,6 +1,6 @@
 using CsvHelper;
-using LeadAgent.Web.Features.Crm.Duplicates;
 using LeadAgent.Web.Features.Crm.Normalization;
+using LeadAgent.Web.Features.Duplicates;
 
 namespace LeadAgent.Tests.Unit;
 

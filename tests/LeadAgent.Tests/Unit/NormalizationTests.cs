@@ -1,5 +1,5 @@
 using LeadAgent.Web.Features.Crm.Normalization;
-using LeadAgent.Web.Features.Crm.Notes;
+using LeadAgent.Web.Features.Notes;
 
 namespace LeadAgent.Tests.Unit;
 

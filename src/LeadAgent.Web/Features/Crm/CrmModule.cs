@@ -1,14 +1,14 @@
-using LeadAgent.Web.Features.Crm.Activity;
-using LeadAgent.Web.Features.Crm.Companies;
-using LeadAgent.Web.Features.Crm.Contacts;
-using LeadAgent.Web.Features.Crm.Dashboard;
-using LeadAgent.Web.Features.Crm.Duplicates;
-using LeadAgent.Web.Features.Crm.Export;
-using LeadAgent.Web.Features.Crm.Imports;
-using LeadAgent.Web.Features.Crm.Leads;
-using LeadAgent.Web.Features.Crm.Lists;
-using LeadAgent.Web.Features.Crm.Notes;
-using LeadAgent.Web.Features.Crm.Orders;
+using LeadAgent.Web.Features.Activity;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.Dashboard;
+using LeadAgent.Web.Features.Duplicates;
+using LeadAgent.Web.Features.Export;
+using LeadAgent.Web.Features.Imports;
+using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Lists;
+using LeadAgent.Web.Features.Notes;
+using LeadAgent.Web.Features.Orders;
 
 namespace LeadAgent.Web.Features.Crm;
 

@@ -1,5 +1,5 @@
 using LeadAgent.Web.Data;
-using LeadAgent.Web.Features.Crm.Contacts;
+using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Processing;
@@ -58,7 +58,7 @@ public sealed class DemoInbox(IDbContextFactory<AppDbContext> dbFactory, Sandbox
             // Answered by a demo salesperson, as a real reply would be.
             if (julia is not null)
             {
-                actor.Set(new Crm.Activity.Actor(Crm.Activity.ActorKind.User, julia.Id, julia.Email!, null, [Infrastructure.Auth.Roles.Sales]));
+                actor.Set(new Activity.Actor(Activity.ActorKind.User, julia.Id, julia.Email!, null, [Infrastructure.Auth.Roles.Sales]));
             }
             await commands.ReplyAsync(first, new ReplyInput("Thanks for reaching out! Which colour would you like the bags in, and is the logo one-colour?"), ct);
         }

@@ -1,10 +1,10 @@
 using LeadAgent.Web.Data;
-using LeadAgent.Web.Features.Crm.Companies;
-using LeadAgent.Web.Features.Crm.Contacts;
-using LeadAgent.Web.Features.Crm.Leads;
-using LeadAgent.Web.Features.Crm.Lists;
-using LeadAgent.Web.Features.Crm.Notes;
-using LeadAgent.Web.Features.Crm.Orders;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Lists;
+using LeadAgent.Web.Features.Notes;
+using LeadAgent.Web.Features.Orders;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using LeadAgent.Web.Data;
-using LeadAgent.Web.Features.Crm.Contacts;
+using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Processing;
 using LeadAgent.Web.Features.Inbox.Sending;
@@ -135,7 +135,7 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
     }
 
     // The person's display name on the timeline; the actor's e-mail (or "system") when there is none.
-    private static async Task<string> AuthorNameAsync(AppDbContext db, Crm.Activity.Actor actor, CancellationToken ct) =>
+    private static async Task<string> AuthorNameAsync(AppDbContext db, Activity.Actor actor, CancellationToken ct) =>
         (actor.UserId is null ? null : await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)) ?? actor.Name;
 
     // One WhatsApp template component with its text parameters in order; a parameter may use variables.

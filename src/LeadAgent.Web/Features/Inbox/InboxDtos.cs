@@ -1,7 +1,7 @@
-using LeadAgent.Web.Features.Crm.Leads;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Features.Inbox.Templates;
+using LeadAgent.Web.Features.Leads;
 
 namespace LeadAgent.Web.Features.Inbox;
 

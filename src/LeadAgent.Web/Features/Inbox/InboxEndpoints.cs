@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LeadAgent.Web.Features.Accounts;
 using LeadAgent.Web.Features.Inbox.Processing;
 using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Features.Inbox.Settings;

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using LeadAgent.Web.Data;
-using LeadAgent.Web.Features.Crm.Leads;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Features.Inbox.Templates;
+using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;
 
@@ -130,7 +130,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         return entries.Select(a =>
         {
             // A creation lists every field; the timeline only needs to say it happened.
-            var changes = a.Action == "created" ? "" : string.Join("; ", Crm.Activity.ActivityText.Lines(a.Changes, names, 4));
+            var changes = a.Action == "created" ? "" : string.Join("; ", Activity.ActivityText.Lines(a.Changes, names, 4));
             var text = $"Lead {a.Action} by {a.ActorName}{(changes.Length > 0 ? $": {changes}" : "")}";
             return new MessageDto(Guid.Empty, MessageDirection.Event, "lead", text, null, [], DeliveryStatus.Received, null, a.OccurredAt, a.ActorName, null);
         }).ToList();

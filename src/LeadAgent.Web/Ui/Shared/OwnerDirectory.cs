@@ -1,3 +1,4 @@
+using LeadAgent.Web.Features.Accounts;
 using LeadAgent.Web.Infrastructure.Auth;
 
 namespace LeadAgent.Web.Ui.Shared;

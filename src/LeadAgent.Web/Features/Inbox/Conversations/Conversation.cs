@@ -1,5 +1,5 @@
 using LeadAgent.Web.Data;
-using LeadAgent.Web.Features.Crm.Contacts;
+using LeadAgent.Web.Features.Contacts;
 
 namespace LeadAgent.Web.Features.Inbox.Conversations;
 

@@ -1,10 +1,10 @@
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Crm;
-using LeadAgent.Web.Features.Crm.Companies;
-using LeadAgent.Web.Features.Crm.Contacts;
-using LeadAgent.Web.Features.Crm.Leads;
 using LeadAgent.Web.Features.Crm.Normalization;
 using LeadAgent.Web.Features.Inbox.Conversations;
+using LeadAgent.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Inbox.Processing;

@@ -1,6 +1,6 @@
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Crm;
-using LeadAgent.Web.Features.Crm.Activity;
 using LeadAgent.Web.Features.Inbox.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

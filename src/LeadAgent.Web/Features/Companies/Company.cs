@@ -1,0 +1,47 @@
+using LeadAgent.Web.Data;
+
+namespace LeadAgent.Web.Features.Companies;
+
+public enum Segment { Unknown, EventAgency, CorporateClient, BrandOwner, Reseller }
+
+public enum SizeBand { Unknown, Micro, Small, Medium, Large, Enterprise }
+
+public sealed class Company : Entity, IAudited, IArchivable, IImported
+{
+    public required string Name { get; set; }
+    public string? LegalName { get; set; }
+    public string? Website { get; set; }
+    /// <summary>Registrable domain derived from <see cref="Website"/>; unique when present.</summary>
+    public string? Domain { get; set; }
+    /// <summary>ISO 3166-1 alpha-2, upper case.</summary>
+    public string? Country { get; set; }
+    public string? City { get; set; }
+    public Segment Segment { get; set; }
+    public string? Industry { get; set; }
+    public SizeBand SizeBand { get; set; }
+    public List<string> Tags { get; set; } = [];
+    public Dictionary<string, string> CustomFields { get; set; } = [];
+    /// <summary>Main phone number, E.164.</summary>
+    public string? Phone { get; set; }
+    /// <summary>VAT or commercial register number, as given (upper case, no spaces).</summary>
+    public string? RegistrationId { get; set; }
+    /// <summary>The company's id in the system it was imported from.</summary>
+    public string? ExternalId { get; set; }
+    /// <summary>Normalised name for matching (<see cref="Normalization.CompanyNames.Key"/>), kept in step by the DbContext.</summary>
+    public string NameKey { get; set; } = "";
+    public DateTime? ArchivedAt { get; set; }
+    public Guid? ImportRunId { get; set; }
+    /// <summary>Set when this record was merged into another (and archived); cleared by undo.</summary>
+    public Guid? MergedIntoId { get; set; }
+
+    // Order history, kept up to date by OrderService (non-cancelled orders) so lead lists can filter and sort by it.
+    public int OrderCount { get; set; }
+    public DateOnly? FirstOrderOn { get; set; }
+    public DateOnly? LastOrderOn { get; set; }
+    /// <summary>Sum of order totals; mixed currencies are added as they are (see the company page for per-currency sums).</summary>
+    public decimal OrderTotal { get; set; }
+
+    string IAudited.AuditType => nameof(Company);
+    Guid IAudited.AuditId => Id;
+    string IAudited.AuditLabel => Name;
+}

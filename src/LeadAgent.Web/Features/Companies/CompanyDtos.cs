@@ -1,0 +1,32 @@
+namespace LeadAgent.Web.Features.Companies;
+
+public sealed record CompanyRow(
+    Guid Id, string Name, string? LegalName, string? Website, string? Domain, string? Country, string? City, Segment Segment,
+    string? Industry, SizeBand SizeBand, List<string> Tags, Dictionary<string, string> CustomFields, int LeadCount, int ContactCount,
+    DateTime CreatedAt, DateTime UpdatedAt, DateTime? ArchivedAt, long Version, Guid? MergedIntoId = null);
+
+public sealed record CompanyInput
+{
+    public string? Name { get; init; }
+    public string? LegalName { get; init; }
+    public string? Website { get; init; }
+    public string? Country { get; init; }
+    public string? City { get; init; }
+    public Segment? Segment { get; init; }
+    public string? Industry { get; init; }
+    public SizeBand? SizeBand { get; init; }
+    public List<string>? Tags { get; init; }
+    public Dictionary<string, string>? CustomFields { get; init; }
+    public long? Version { get; init; }
+}
+
+public sealed record CompanyListQuery
+{
+    public string? Q { get; init; }
+    public Segment? Segment { get; init; }
+    public string? Country { get; init; }
+    public string? Tag { get; init; }
+    public bool? IncludeArchived { get; init; }
+    public int? Limit { get; init; }
+    public string? Cursor { get; init; }
+}

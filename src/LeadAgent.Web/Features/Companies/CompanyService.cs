@@ -1,0 +1,167 @@
+using System.Globalization;
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Crm;
+using LeadAgent.Web.Features.Crm.Normalization;
+using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Infrastructure.Api;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadAgent.Web.Features.Companies;
+
+public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public async Task<CompanyRow> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Rows(db, db.Companies.Where(c => c.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Company", id);
+    }
+
+    /// <summary>Companies sorted by name, keyset-paged.</summary>
+    public async Task<Page<CompanyRow>> ListAsync(CompanyListQuery query, CancellationToken ct = default)
+    {
+        var errors = new Errors();
+        var limit = Cursor.ClampLimit(query.Limit, errors);
+        var q = errors.Optional("q", query.Q, 200)?.ToLower(CultureInfo.InvariantCulture);
+        errors.ThrowIfAny();
+        var cursor = Cursor.Decode(query.Cursor, "name");
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var companies = Filtered(db, query, q);
+        var total = await companies.CountAsync(ct);
+        if (cursor is not null)
+        {
+            var name = cursor.Value ?? "";
+            var id = cursor.Id;
+            companies = companies.Where(c => string.Compare(c.Name, name) > 0 || (c.Name == name && c.Id.CompareTo(id) > 0));
+        }
+        var items = await Rows(db, companies.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(limit + 1)).ToListAsync(ct);
+        return Page<CompanyRow>.FromLookahead(items, limit, c => new Cursor("name", c.Name, c.Id).Encode(), total);
+    }
+
+    /// <summary>The list's filters (also used by the export); <paramref name="q"/> is the validated, lower-cased search text.</summary>
+    internal static IQueryable<Company> Filtered(AppDbContext db, CompanyListQuery query, string? q)
+    {
+        var companies = db.Companies.AsNoTracking();
+        if (query.IncludeArchived != true)
+        {
+            companies = companies.Where(c => c.ArchivedAt == null);
+        }
+        if (q is not null)
+        {
+            companies = companies.Where(c => c.Name.ToLower().Contains(q) || (c.Domain != null && c.Domain.Contains(q)) || (c.City != null && c.City.ToLower().Contains(q)));
+        }
+        if (query.Segment is { } segment)
+        {
+            companies = companies.Where(c => c.Segment == segment);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Country))
+        {
+            var country = query.Country.Trim().ToUpperInvariant();
+            companies = companies.Where(c => c.Country == country);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Tag))
+        {
+            var tag = query.Tag.Trim().ToLowerInvariant();
+            companies = companies.Where(c => c.Tags.Contains(tag));
+        }
+        return companies;
+    }
+
+    public async Task<CompanyRow> CreateAsync(CompanyInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var company = new Company { Name = "" };
+        await ApplyAsync(db, company, input, ct);
+        db.Companies.Add(company);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(company.Id, ct);
+    }
+
+    public async Task<CompanyRow> UpdateAsync(Guid id, CompanyInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Company", id);
+        LeadService.RequireVersion(db, company, input.Version);
+        await ApplyAsync(db, company, input, ct);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    public async Task<CompanyRow> SetArchivedAsync(Guid id, bool archived, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Archiving.SetAsync<Company>(db, id, archived, ct);
+        return await GetAsync(id, ct);
+    }
+
+    public async Task DeleteAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.RequireAdminAsync();
+        var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Company", id);
+        if (await db.Leads.AnyAsync(l => l.CompanyId == id, ct))
+        {
+            throw new ConflictException("The company still has leads; archive it or delete its leads first.");
+        }
+        db.Companies.Remove(company);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static IQueryable<CompanyRow> Rows(AppDbContext db, IQueryable<Company> companies) => companies.Select(c => new CompanyRow(
+        c.Id, c.Name, c.LegalName, c.Website, c.Domain, c.Country, c.City, c.Segment, c.Industry, c.SizeBand, c.Tags, c.CustomFields,
+        db.Leads.Count(l => l.CompanyId == c.Id && l.ArchivedAt == null), db.Contacts.Count(p => p.CompanyId == c.Id),
+        c.CreatedAt, c.UpdatedAt, c.ArchivedAt, c.Version, c.MergedIntoId));
+
+    private static async Task ApplyAsync(AppDbContext db, Company company, CompanyInput input, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var name = errors.Required("name", input.Name, 200);
+        var legal = errors.Optional("legalName", input.LegalName, 200);
+        var (url, domain, urlError) = DomainName.Parse(errors.Optional("website", input.Website, 500));
+        if (urlError is not null)
+        {
+            errors.Add("website", urlError);
+        }
+        else if (domain is not null && await db.Companies.AnyAsync(c => c.Domain == domain && c.Id != company.Id, ct))
+        {
+            errors.Add("website", $"Another company already has the domain {domain}.");
+        }
+        var country = errors.Optional("country", input.Country, 2)?.ToUpperInvariant();
+        if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))
+        {
+            errors.Add("country", "Must be a two-letter ISO 3166-1 code such as DE or AE.");
+        }
+        var city = errors.Optional("city", input.City, 100);
+        var industry = errors.Optional("industry", input.Industry, 100);
+        LeadService.CheckEnum(errors, "segment", input.Segment);
+        LeadService.CheckEnum(errors, "sizeBand", input.SizeBand);
+        var tags = Tags.Normalize(input.Tags, errors);
+        var custom = new Dictionary<string, string>();
+        foreach (var (key, value) in input.CustomFields ?? [])
+        {
+            var k = errors.Required("customFields", key, 50);
+            var v = errors.Optional($"customFields.{key}", value, 1000);
+            if (k is not null && v is not null)
+            {
+                custom[k] = v;
+            }
+        }
+        if (custom.Count > 50)
+        {
+            errors.Add("customFields", "At most 50 custom fields.");
+        }
+        errors.ThrowIfAny();
+
+        company.Name = name!;
+        company.LegalName = legal;
+        company.Website = url;
+        company.Domain = domain;
+        company.Country = country;
+        company.City = city;
+        company.Segment = input.Segment ?? Segment.Unknown;
+        company.Industry = industry;
+        company.SizeBand = input.SizeBand ?? SizeBand.Unknown;
+        company.Tags = tags;
+        company.CustomFields = custom;
+    }
+}

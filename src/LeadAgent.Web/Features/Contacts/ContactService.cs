@@ -1,0 +1,174 @@
+using System.Globalization;
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Crm;
+using LeadAgent.Web.Features.Crm.Normalization;
+using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Infrastructure.Api;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LeadAgent.Web.Features.Contacts;
+
+public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IOptions<CrmOptions> options)
+{
+    public async Task<ContactRow> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Rows(db.Contacts.Where(c => c.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Contact", id);
+    }
+
+    public async Task<Page<ContactRow>> ListAsync(ContactListQuery query, CancellationToken ct = default)
+    {
+        var errors = new Errors();
+        var limit = Cursor.ClampLimit(query.Limit, errors);
+        var q = errors.Optional("q", query.Q, 200)?.ToLower(CultureInfo.InvariantCulture);
+        errors.ThrowIfAny();
+        var cursor = Cursor.Decode(query.Cursor, "name");
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contacts = Filtered(db, query, q);
+        var total = await contacts.CountAsync(ct);
+        if (cursor is not null)
+        {
+            var name = cursor.Value ?? "";
+            var id = cursor.Id;
+            contacts = contacts.Where(c => string.Compare(c.FirstName, name) > 0 || (c.FirstName == name && c.Id.CompareTo(id) > 0));
+        }
+        var items = await Rows(contacts.OrderBy(c => c.FirstName).ThenBy(c => c.Id).Take(limit + 1)).ToListAsync(ct);
+        return Page<ContactRow>.FromLookahead(items, limit, c => new Cursor("name", c.FirstName, c.Id).Encode(), total);
+    }
+
+    /// <summary>The list's filters (also used by the export); <paramref name="q"/> is the validated, lower-cased search text.</summary>
+    internal static IQueryable<Contact> Filtered(AppDbContext db, ContactListQuery query, string? q)
+    {
+        var contacts = db.Contacts.AsNoTracking();
+        if (query.IncludeArchived != true)
+        {
+            contacts = contacts.Where(c => c.ArchivedAt == null);
+        }
+        if (query.CompanyId is { } companyId)
+        {
+            contacts = contacts.Where(c => c.CompanyId == companyId);
+        }
+        if (q is not null)
+        {
+            contacts = contacts.Where(c => (c.FirstName + " " + (c.LastName ?? "")).ToLower().Contains(q)
+                || c.Identities.Any(i => i.Value.Contains(q)) || (c.Company != null && c.Company.Name.ToLower().Contains(q)));
+        }
+        return contacts;
+    }
+
+    public async Task<ContactRow> CreateAsync(ContactInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contact = new Contact { FirstName = "" };
+        await ApplyAsync(db, contact, input, ct);
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(contact.Id, ct);
+    }
+
+    public async Task<ContactRow> UpdateAsync(Guid id, ContactInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contact = await db.Contacts.Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Contact", id);
+        LeadService.RequireVersion(db, contact, input.Version);
+        await ApplyAsync(db, contact, input, ct);
+        // Identity edits alone must still bump the contact's version.
+        db.Entry(contact).Property(c => c.UpdatedAt).IsModified = true;
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    public async Task<ContactRow> SetArchivedAsync(Guid id, bool archived, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Archiving.SetAsync<Contact>(db, id, archived, ct);
+        return await GetAsync(id, ct);
+    }
+
+    public async Task DeleteAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.RequireAdminAsync();
+        var contact = await db.Contacts.Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Contact", id);
+        db.Contacts.Remove(contact);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static IQueryable<ContactRow> Rows(IQueryable<Contact> contacts) => contacts.Select(c => new ContactRow(
+        c.Id, c.FirstName, c.LastName, c.FirstName + (c.LastName != null ? " " + c.LastName : ""), c.Role, c.CompanyId,
+        c.Company != null ? c.Company.Name : null,
+        c.Identities.OrderByDescending(i => i.IsPrimary).ThenBy(i => i.Kind).Select(i => new IdentityDto(i.Kind, i.Value, i.Label, i.IsPrimary)).ToList(),
+        c.Tags, c.CreatedAt, c.UpdatedAt, c.ArchivedAt, c.Version, c.MergedIntoId));
+
+    private async Task ApplyAsync(AppDbContext db, Contact contact, ContactInput input, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var first = errors.Required("firstName", input.FirstName, 100);
+        var last = errors.Optional("lastName", input.LastName, 100);
+        var role = errors.Optional("role", input.Role, 100);
+        if (input.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId, ct))
+        {
+            errors.Add("companyId", "No company with this id.");
+        }
+        var tags = Tags.Normalize(input.Tags, errors);
+        var identities = new List<(IdentityKind Kind, string Value, string? Label, bool Primary)>();
+        var list = input.Identities ?? [];
+        if (list.Count > 50)
+        {
+            errors.Add("identities", "At most 50 identities.");
+        }
+        for (var i = 0; i < Math.Min(list.Count, 50); i++)
+        {
+            var field = $"identities[{i}]";
+            var item = list[i];
+            if (item?.Kind is not { } kind || !Enum.IsDefined(kind))
+            {
+                errors.Add(field + ".kind", $"Must be one of: {string.Join(", ", Enum.GetNames<IdentityKind>())}.");
+                continue;
+            }
+            var (value, error) = kind switch
+            {
+                IdentityKind.Email => ContactPoints.Email(item.Value),
+                IdentityKind.Phone or IdentityKind.WhatsApp => ContactPoints.Phone(item.Value, options.Value.DefaultPhoneRegion),
+                _ => ContactPoints.Handle(item.Value),
+            };
+            var label = errors.Optional(field + ".label", item.Label, 50);
+            if (error is not null)
+            {
+                errors.Add(field + ".value", error);
+            }
+            else if (!identities.Any(x => x.Kind == kind && x.Value == value))
+            {
+                identities.Add((kind, value!, label, item.IsPrimary));
+            }
+        }
+        errors.ThrowIfAny();
+
+        contact.FirstName = first!;
+        contact.LastName = last;
+        contact.Role = role;
+        contact.CompanyId = input.CompanyId;
+        contact.Tags = tags;
+        // Replace the identity set, keeping rows that did not change so the log only shows real edits.
+        foreach (var old in contact.Identities.Where(o => !identities.Any(n => n.Kind == o.Kind && n.Value == o.Value)).ToList())
+        {
+            contact.Identities.Remove(old);
+            db.ContactIdentities.Remove(old);
+        }
+        foreach (var (kind, value, label, primary) in identities)
+        {
+            var existing = contact.Identities.FirstOrDefault(o => o.Kind == kind && o.Value == value);
+            if (existing is null)
+            {
+                contact.Identities.Add(new ContactIdentity { ContactId = contact.Id, Kind = kind, Value = value, Label = label, IsPrimary = primary });
+            }
+            else
+            {
+                existing.Label = label;
+                existing.IsPrimary = primary;
+            }
+        }
+    }
+}

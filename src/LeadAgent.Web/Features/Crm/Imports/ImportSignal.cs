@@ -1,4 +1,0 @@
-namespace LeadAgent.Web.Features.Crm.Imports;
-
-/// <summary>Wakes this instance's import worker when a run is queued here.</summary>
-public sealed class ImportSignal : Infrastructure.Work.WorkSignal;

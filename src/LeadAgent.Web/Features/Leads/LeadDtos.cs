@@ -1,0 +1,28 @@
+using LeadAgent.Web.Features.Companies;
+
+namespace LeadAgent.Web.Features.Leads;
+
+public sealed record LeadRow(
+    Guid Id, string Title, LeadStatus Status, string? OwnerId, string? OwnerName, LeadSource Source, int? Score,
+    Classification? Classification, decimal? ExpectedValue, string Currency, DateOnly? NextActionOn,
+    Guid CompanyId, string CompanyName, Segment Segment, string? Country, Guid? PrimaryContactId, string? PrimaryContactName,
+    List<string> Tags, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ArchivedAt, long Version,
+    int CompanyOrderCount, DateOnly? CompanyLastOrderOn, decimal CompanyOrderTotal);
+
+/// <summary>Create or replace a lead. On update, <see cref="Version"/> must be the version that was read.</summary>
+public sealed record LeadInput
+{
+    public string? Title { get; init; }
+    public Guid? CompanyId { get; init; }
+    public Guid? PrimaryContactId { get; init; }
+    public LeadStatus? Status { get; init; }
+    public string? OwnerId { get; init; }
+    public LeadSource? Source { get; init; }
+    public int? Score { get; init; }
+    public Classification? Classification { get; init; }
+    public decimal? ExpectedValue { get; init; }
+    public string? Currency { get; init; }
+    public DateOnly? NextActionOn { get; init; }
+    public List<string>? Tags { get; init; }
+    public long? Version { get; init; }
+}

@@ -1,0 +1,137 @@
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Crm;
+using LeadAgent.Web.Infrastructure.Api;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LeadAgent.Web.Features.Leads;
+
+/// <summary>Create, read, update and archive leads. Used by the API and the UI alike.</summary>
+public sealed class LeadService(IDbContextFactory<AppDbContext> dbFactory, IOptions<CrmOptions> options)
+{
+    public async Task<LeadRow> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Leads.AsNoTracking().Where(l => l.Id == id).ToRows().FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Lead", id);
+    }
+
+    public async Task<Page<LeadRow>> ListAsync(LeadFilter filter, string? sort, int limit, string? cursor, bool includeTotal, string? userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await LeadQueries.PageAsync(db, filter, sort, limit, cursor, includeTotal, userId, ct);
+    }
+
+    public async Task<LeadRow> CreateAsync(LeadInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lead = new Lead { Title = "", Currency = options.Value.DefaultCurrency };
+        await ApplyAsync(db, lead, input, isNew: true, ct);
+        db.Leads.Add(lead);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(lead.Id, ct);
+    }
+
+    public async Task<LeadRow> UpdateAsync(Guid id, LeadInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException("Lead", id);
+        RequireVersion(db, lead, input.Version);
+        await ApplyAsync(db, lead, input, isNew: false, ct);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(lead.Id, ct);
+    }
+
+    public async Task<LeadRow> SetArchivedAsync(Guid id, bool archived, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Archiving.SetAsync<Lead>(db, id, archived, ct);
+        return await GetAsync(id, ct);
+    }
+
+    public async Task DeleteAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.RequireAdminAsync();
+        var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException("Lead", id);
+        db.Leads.Remove(lead);
+        await db.SaveChangesAsync(ct);
+    }
+
+    internal static void RequireVersion<T>(AppDbContext db, T entity, long? version) where T : Entity
+    {
+        if (version is null)
+        {
+            throw new ValidationFailedException(new Dictionary<string, string[]> { ["version"] = ["Required on update: send the version you read."] });
+        }
+        // The UPDATE's WHERE uses the original value, so a stale version fails with a concurrency error (409).
+        db.Entry(entity).Property(e => e.Version).OriginalValue = version.Value;
+    }
+
+    private static async Task ApplyAsync(AppDbContext db, Lead lead, LeadInput input, bool isNew, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var title = errors.Required("title", input.Title, 200);
+        if (input.CompanyId is not { } companyId)
+        {
+            errors.Add("companyId", "Required.");
+        }
+        else if (!await db.Companies.AnyAsync(c => c.Id == companyId, ct))
+        {
+            errors.Add("companyId", "No company with this id.");
+        }
+        if (input.PrimaryContactId is { } contactId && !await db.Contacts.AnyAsync(c => c.Id == contactId, ct))
+        {
+            errors.Add("primaryContactId", "No contact with this id.");
+        }
+        var ownerId = string.IsNullOrWhiteSpace(input.OwnerId) ? null : input.OwnerId.Trim();
+        if (ownerId is not null && !await db.Users.AnyAsync(u => u.Id == ownerId, ct))
+        {
+            errors.Add("ownerId", "No user with this id.");
+        }
+        if (input.Score is < 0 or > 100)
+        {
+            errors.Add("score", "Must be between 0 and 100.");
+        }
+        if (input.ExpectedValue is < 0 or > 1_000_000_000_000m)
+        {
+            errors.Add("expectedValue", "Must be between 0 and 1,000,000,000,000.");
+        }
+        var currency = input.Currency?.Trim().ToUpperInvariant();
+        if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
+        {
+            errors.Add("currency", "Must be a three-letter ISO 4217 code.");
+        }
+        CheckEnum(errors, "status", input.Status);
+        CheckEnum(errors, "source", input.Source);
+        CheckEnum(errors, "classification", input.Classification);
+        var tags = Tags.Normalize(input.Tags, errors);
+        errors.ThrowIfAny();
+
+        var status = input.Status ?? (isNew ? LeadStatus.New : lead.Status);
+        if (isNew || status != lead.Status)
+        {
+            lead.StatusChangedAt = db.Time.GetUtcNow().UtcDateTime;
+        }
+        lead.Title = title!;
+        lead.CompanyId = input.CompanyId!.Value;
+        lead.PrimaryContactId = input.PrimaryContactId;
+        lead.Status = status;
+        lead.OwnerId = ownerId;
+        lead.Source = input.Source ?? (isNew ? LeadSource.Manual : lead.Source);
+        lead.Score = input.Score;
+        lead.Classification = input.Classification;
+        lead.ExpectedValue = input.ExpectedValue;
+        lead.Currency = currency ?? lead.Currency;
+        lead.NextActionOn = input.NextActionOn;
+        lead.Tags = tags;
+    }
+
+    internal static void CheckEnum<T>(Errors errors, string field, T? value) where T : struct, Enum
+    {
+        if (value is { } v && !Enum.IsDefined(v))
+        {
+            errors.Add(field, $"Must be one of: {string.Join(", ", Enum.GetNames<T>())}.");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using LeadAgent.Web.Data;
+
+namespace LeadAgent.Web.Features.Leads;
+
+/// <summary>A user's named filter + sort for the lead list.</summary>
+public sealed class SavedView
+{
+    public Guid Id { get; set; } = Ids.NewV7();
+    public required string UserId { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Serialized <see cref="LeadFilter"/>.</summary>
+    public required string FilterJson { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Lists;
+using LeadAgent.Web.Features.Notes;
+using LeadAgent.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LeadAgent.Web.Features.Notes;
+
+internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
+{
+    public void Configure(EntityTypeBuilder<Note> b)
+    {
+        b.ConfigureEntity();
+        b.Property(e => e.SubjectType).AsText();
+        b.Property(e => e.Body).HasMaxLength(20000);
+        b.Property(e => e.AuthorName).HasMaxLength(256);
+        b.HasIndex(e => new { e.SubjectType, e.SubjectId, e.CreatedAt });
+    }
+}
