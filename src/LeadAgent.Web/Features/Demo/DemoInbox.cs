@@ -3,7 +3,7 @@ using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Processing;
-using LeadAgent.Web.Features.Inbox.Sending;
+using LeadAgent.Web.Features.Inbox.Providers.Sandbox;
 using LeadAgent.Web.Features.Inbox.Templates;
 using Microsoft.EntityFrameworkCore;
 

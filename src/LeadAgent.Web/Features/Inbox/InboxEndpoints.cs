@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using LeadAgent.Web.Features.Accounts;
 using LeadAgent.Web.Features.Inbox.Processing;
+using LeadAgent.Web.Features.Inbox.Providers.RespondIo;
+using LeadAgent.Web.Features.Inbox.Providers.Sandbox;
 using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Features.Inbox.Settings;
 using LeadAgent.Web.Features.Inbox.Templates;
@@ -81,6 +83,5 @@ internal static class InboxEndpoints
             .WithSummary("Test the connection: lists the workspace's channels and remembers them");
     }
 
-    private static RespondIoSettingsView SettingsView(RespondIoSettings s) =>
-        new(s.BaseUrl, RespondIoSettings.Mask(s.ApiToken), s.WebhookSigningKeys.Select(k => RespondIoSettings.Mask(k)!).ToList(), s.FromConfiguration);
+    private static RespondIoSettingsView SettingsView(RespondIoSettings s) => RespondIoSettingsView.Of(s);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Inbox.Conversations;
+using LeadAgent.Web.Features.Inbox.Providers.Sandbox;
 using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Features.Inbox.Templates;
 using LeadAgent.Web.Features.Leads;
@@ -117,7 +118,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
             messages = [.. messages.Concat(await LeadEventsAsync(db, lead.Id, messages[0].At, ct)).OrderBy(m => m.At)];
         }
         var verdict = await FreeTextVerdictAsync(db, row, ct);
-        var usable = await templates.ForConversationAsync(db, row, ct);
+        var usable = await templates.ForConversationAsync(db, row.Id, row.Channel, row.LastInboundAt, ct);
         return new ConversationDetail(row, lead, candidates, messages, verdict, usable);
     }
 
@@ -151,7 +152,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         m.Status, m.Error, m.At, m.AuthorName, m.SenderSource);
 
     internal static IQueryable<ConversationRow> Rows(AppDbContext db, IQueryable<Conversation> q) => q.Select(c => new ConversationRow(
-        c.Id, c.Channel!.Kind, c.Channel.Name, c.Channel.Provider == Channel.Sandbox, c.DisplayName, c.Phone, c.Email,
+        c.Id, c.Channel!.Kind, c.Channel.Name, c.Channel.Provider == SandboxProvider.ProviderKey, c.DisplayName, c.Phone, c.Email,
         c.ContactId, c.Contact == null ? null : c.Contact.FirstName + " " + (c.Contact.LastName ?? ""),
         c.Contact == null ? null : c.Contact.CompanyId, c.Contact == null || c.Contact.Company == null ? null : c.Contact.Company.Name, c.Match,
         c.Status, c.AssigneeId, db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),

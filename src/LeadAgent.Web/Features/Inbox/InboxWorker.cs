@@ -1,4 +1,5 @@
 using LeadAgent.Web.Features.Inbox.Processing;
+using LeadAgent.Web.Features.Inbox.Runtime;
 using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Infrastructure.Work;
 using Microsoft.Extensions.Options;

@@ -13,6 +13,9 @@ public enum DeliveryStatus { Received, Pending, Sending, Sent, Delivered, Read, 
 
 public sealed class Message
 {
+    /// <summary>The longest text a user may send or play in the sandbox.</summary>
+    public const int MaxText = 4096;
+
     public Guid Id { get; set; } = Ids.NewV7();
     public Guid ConversationId { get; set; }
     public MessageDirection Direction { get; set; }

@@ -4,6 +4,7 @@ using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.Crm.Normalization;
 using LeadAgent.Web.Features.Inbox.Conversations;
+using LeadAgent.Web.Features.Inbox.Providers;
 using LeadAgent.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,12 +35,12 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
     private readonly List<ContactIdentity> _added = [];
     private readonly Dictionary<string, Company> _companies = [];
 
-    public static string? Phone(RioContact c, string defaultRegion) =>
+    public static string? Phone(InboundContact c, string defaultRegion) =>
         c.Phone is null ? null : ContactPoints.Phone(c.Phone, c.CountryCode is { Length: 2 } cc ? cc : defaultRegion).Value;
 
-    public static string? Email(RioContact c) => ContactPoints.Email(c.Email).Value;
+    public static string? Email(InboundContact c) => ContactPoints.Email(c.Email).Value;
 
-    public async Task<Resolution> ResolveAsync(string provider, RioContact sender, ChannelKind channel, CancellationToken ct)
+    public async Task<Resolution> ResolveAsync(string provider, InboundContact sender, ChannelKind channel, CancellationToken ct)
     {
         var key = $"{provider}:{sender.Id}";
         if (_known.TryGetValue(key, out var known))
@@ -65,9 +66,13 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
     }
 
     // Sandbox senders get their own id space so they never match a real Respond.io contact.
-    private static string ProviderValue(string provider, string externalId) => provider == Channel.RespondIo ? externalId : $"{provider}:{externalId}";
+    // The first provider's ids were stored bare; later providers' are prefixed with their key (stored data, kept).
+    private static string ProviderValue(string provider, string externalId) =>
+        provider == BareIdProvider ? externalId : $"{provider}:{externalId}";
 
-    private async Task<Resolution?> FindAsync(string provider, RioContact sender, CancellationToken ct)
+    private const string BareIdProvider = "respondio";
+
+    private async Task<Resolution?> FindAsync(string provider, InboundContact sender, CancellationToken ct)
     {
         var byId = await ContactsWith([IdentityKind.RespondIo], ProviderValue(provider, sender.Id), ct);
         if (byId.Count == 1)
@@ -103,7 +108,7 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
         return saved.Concat(_added.Where(i => i.Value == value && kinds.Contains(i.Kind)).Select(i => i.ContactId)).Distinct().ToList();
     }
 
-    private async Task<Resolution> CreateAsync(string provider, RioContact sender, ChannelKind channel, CancellationToken ct)
+    private async Task<Resolution> CreateAsync(string provider, InboundContact sender, ChannelKind channel, CancellationToken ct)
     {
         var email = Email(sender);
         var phone = Phone(sender, defaultRegion);
@@ -139,7 +144,7 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
         return new Resolution(contact.Id, MatchState.Matched, [], true);
     }
 
-    private async Task<Company> CompanyForAsync(RioContact sender, string? email, CancellationToken ct)
+    private async Task<Company> CompanyForAsync(InboundContact sender, string? email, CancellationToken ct)
     {
         var domain = email?.Split('@')[1];
         if (domain is not null && !FreeMailDomains.Contains(domain) && DomainName.Registrable(domain) is { } registrable)

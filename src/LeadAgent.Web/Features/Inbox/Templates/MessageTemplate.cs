@@ -1,8 +1,7 @@
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Inbox.Conversations;
 
 namespace LeadAgent.Web.Features.Inbox.Templates;
-
-public enum TemplateStatus { Approved, Pending, Rejected, Paused, Disabled }
 
 /// <summary>
 /// A reply template. Local templates (no channel) are the team's snippets with variables such as

@@ -1,16 +1,16 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LeadAgent.Tests.Fakes;
 using LeadAgent.Tests.Infrastructure;
 using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox.Conversations;
+using LeadAgent.Web.Features.Inbox.Providers.RespondIo;
 using LeadAgent.Web.Features.Inbox.Webhooks;
 using LeadAgent.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
-using static LeadAgent.Tests.Fakes.RespondIoEvents;
+using static LeadAgent.Tests.Inbox.RespondIoEvents;
 
-namespace LeadAgent.Tests.Api;
+namespace LeadAgent.Tests.Inbox;
 
 /// <summary>Webhook events become conversations, messages and contacts: matching, every event type, redelivery, reordering.</summary>
 public abstract class InboxIngestionTests(InboxApp app)
@@ -30,24 +30,7 @@ public abstract class InboxIngestionTests(InboxApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what, int seconds = 30)
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"Waited {seconds} s for: {what}");
-            }
-            await Task.Delay(100, Ct);
-        }
-    }
-
-    private Task<Conversation> ConversationOfAsync(Sender s, Func<Conversation, bool>? condition = null) => EventuallyAsync(async () =>
+    private Task<Conversation> ConversationOfAsync(Sender s, Func<Conversation, bool>? condition = null) => app.EventuallyAsync(async () =>
     {
         await using var db = app.CreateDbContext();
         var c = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(x => x.ExternalContactId == s.Id.ToString(), Ct);
@@ -128,7 +111,7 @@ public abstract class InboxIngestionTests(InboxApp app)
         Assert.Equal("Matched", chosen.GetProperty("conversation").GetProperty("match").GetString());
         // The choice is remembered: the same sender on another channel matches directly.
         await DeliverAsync(Received(twin, "Me again on Instagram", Instagram));
-        await EventuallyAsync(async () =>
+        await app.EventuallyAsync(async () =>
         {
             await using var db = app.CreateDbContext();
             return await db.Conversations.AnyAsync(c => c.ExternalContactId == twin.Id.ToString() && c.ContactId == second && c.Channel!.Kind == ChannelKind.Instagram, Ct) ? "ok" : null;
@@ -152,7 +135,7 @@ public abstract class InboxIngestionTests(InboxApp app)
         Assert.Equal(other, conversation.ContactId);
 
         await (await sales.PostJsonAsync("/api/v1/duplicates/scan?kind=Contact", new { })).ReadAsync<JsonElement>();
-        var pair = (await DuplicateApiTests.AllOpenAsync(sales, LeadAgent.Web.Features.Duplicates.DuplicateKind.Contact))
+        var pair = (await Api.DuplicateApiTests.AllOpenAsync(sales, LeadAgent.Web.Features.Duplicates.DuplicateKind.Contact))
             .Single(p => new[] { p.A.Id, p.B.Id }.Order().SequenceEqual(new[] { keep, other }.Order()));
         var merge = await (await sales.PostJsonAsync($"/api/v1/duplicates/{pair.Id}/merge", new { survivorId = keep })).ReadAsync<JsonElement>();
         Assert.Equal(1, merge.GetProperty("moved").GetProperty("conversations").GetInt32());
@@ -177,7 +160,7 @@ public abstract class InboxIngestionTests(InboxApp app)
         var responses = await Task.WhenAll(copies.Select(b => FakeRespondIo.DeliverAsync(client, b, AppFactory.WebhookKeys[0])));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var conversation = await ConversationOfAsync(s);
-        await EventuallyAsync(async () =>
+        await app.EventuallyAsync(async () =>
         {
             await using var db = app.CreateDbContext();
             return await db.WebhookEvents.CountAsync(e => e.Body.Contains(s.Id.ToString()) && e.Status == WebhookEventStatus.Received, Ct) == 0 ? "done" : null;
@@ -233,7 +216,7 @@ public abstract class InboxIngestionTests(InboxApp app)
         await using var db = app.CreateDbContext();
         Assert.Contains("vip", (await db.Contacts.SingleAsync(c => c.Id == closed.ContactId, Ct)).Tags);
         var unknown = await db.WebhookEvents.SingleAsync(e => e.EventType == "call.ended" && e.Body.Contains(s.Id.ToString()), Ct);
-        await EventuallyAsync(async () =>
+        await app.EventuallyAsync(async () =>
         {
             await using var again = app.CreateDbContext();
             return await again.WebhookEvents.Where(e => e.Id == unknown.Id).Select(e => (WebhookEventStatus?)e.Status).SingleAsync(Ct) == WebhookEventStatus.Ignored ? "ok" : null;
@@ -252,8 +235,15 @@ public abstract class InboxIngestionTests(InboxApp app)
         await DeliverAsync(Sent(s, id, "Hi Stan, here is the offer.", "user", null, "sent", "delivered"));
         var failedId = NextMessageId();
         await DeliverAsync(Sent(s, failedId, "Late follow-up", "workflow", null, "sent", "failed"));
-        await EventuallyAsync(async () => (await MessagesAsync(conversation.Id)).Count == 3 ? "3" : null, "three messages");
-        await Task.Delay(500, Ct);
+        await app.EventuallyAsync(async () => (await MessagesAsync(conversation.Id)).Count == 3 ? "3" : null,
+            "three messages");
+        await app.EventuallyAsync(async () =>
+        {
+            await using var db = app.CreateDbContext();
+            var waiting = await db.WebhookEvents.CountAsync(
+                e => e.Body.Contains(s.Id.ToString()) && e.Status == WebhookEventStatus.Received, Ct);
+            return waiting == 0 ? "done" : null;
+        }, "every delivery processed");
         var messages = await MessagesAsync(conversation.Id);
         var offer = messages.Single(m => m.ProviderMessageId == id.ToString());
         Assert.Equal((MessageDirection.Outbound, DeliveryStatus.Read), (offer.Direction, offer.Status));

@@ -3,7 +3,7 @@ using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Features.Inbox.Templates;
 using Microsoft.Extensions.Time.Testing;
 
-namespace LeadAgent.Tests.Unit;
+namespace LeadAgent.Tests.Inbox;
 
 /// <summary>Channel rules at the window edges, with time moved by a fake clock.</summary>
 public sealed class SendPolicyTests

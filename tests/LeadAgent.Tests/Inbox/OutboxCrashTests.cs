@@ -1,19 +1,19 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LeadAgent.Tests.Fakes;
 using LeadAgent.Tests.Infrastructure;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using Microsoft.EntityFrameworkCore;
 using static LeadAgent.Tests.Api.ImportCrashTests;
 
-namespace LeadAgent.Tests.Api;
+namespace LeadAgent.Tests.Inbox;
 
 /// <summary>
 /// The real executable is killed (SIGKILL) after Respond.io accepted a reply but before the app saved that it did; after
 /// the restart the reply is found among the contact's messages at the provider and adopted: sent exactly once.
 /// </summary>
-[Collection(nameof(RunsAlone))]
+// The collection of the import crash tests (by name: it may move), so these real processes never run at once.
+[Collection("RunsAlone")]
 public sealed class OutboxCrashTests
 {
     private const string Key = "crash-test-signing-key";
@@ -53,7 +53,7 @@ public sealed class OutboxCrashTests
                 var list = await http.GetFromJsonAsync<JsonElement>("/api/v1/inbox/conversations?q=karl", ct);
                 return list.GetProperty("items").GetArrayLength() == 1 ? list.GetProperty("items")[0].GetProperty("id").GetGuid() : (Guid?)null;
             }, ct);
-            fake.Inject("message", Fault.AcceptThenTimeout);
+            fake.Inject(FakeRespondIo.Identifier(sender.Id), "message", Fault.AcceptThenTimeout);
             var posted = await http.PostAsJsonAsync($"/api/v1/inbox/conversations/{conversation}/messages", new { text = "Calling you at 3 pm." }, ct);
             reply = (await posted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
             // Respond.io has it; the app is still waiting for the answer.

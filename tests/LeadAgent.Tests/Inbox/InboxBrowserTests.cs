@@ -1,11 +1,10 @@
-using LeadAgent.Tests.Api;
-using LeadAgent.Tests.Fakes;
+using LeadAgent.Tests.Browser;
 using LeadAgent.Tests.Infrastructure;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace LeadAgent.Tests.Browser;
+namespace LeadAgent.Tests.Inbox;
 
 /// <summary>The unified inbox in Chromium: live arrival, reply, templates with variables, blocked sends explained, the sandbox.</summary>
 public sealed class InboxBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>

@@ -2,10 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Web.Features.Inbox.Providers.RespondIo;
 using LeadAgent.Web.Features.Inbox.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
-namespace LeadAgent.Tests.Api;
+namespace LeadAgent.Tests.Inbox;
 
 /// <summary>Respond.io webhook intake: signatures, durable storage before the acknowledgement, redeliveries, bad bodies; both databases.</summary>
 public abstract class RespondIoWebhookTests(AppFactory app)

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace LeadAgent.Tests.Fakes;
+namespace LeadAgent.Tests.Inbox;
 
 /// <summary>Webhook bodies in Respond.io's wire format (respondio.md §2.3), with the fields tests vary.</summary>
 public static class RespondIoEvents
