@@ -32,14 +32,16 @@ public sealed class FakeRespondIo : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _attempts = new();
     private long _nextId = 1_700_000_000_000_000;
 
-    public sealed record Sent(long MessageId, string ContactIdentifier, long? ChannelId, JsonObject Message, DateTimeOffset At);
+    public sealed record Sent(long MessageId, string ContactIdentifier, long? ChannelId, JsonObject Message,
+        DateTimeOffset At);
 
     public ConcurrentQueue<Sent> Messages { get; } = new();
     public ConcurrentQueue<(string Identifier, string Path, JsonNode? Body)> Commands { get; } = new();
     public List<JsonObject> Channels { get; } = [];
     /// <summary>The workspace's contacts, as <c>POST /contact/list</c> returns them.</summary>
     public List<JsonObject> Contacts { get; } = [];
-    /// <summary>Earlier messages per contact identifier (<c>id:123</c>), listed with the ones sent through the API.</summary>
+    /// <summary>Earlier messages per contact identifier (<c>id:123</c>), listed with the ones sent through the
+    /// API.</summary>
     public ConcurrentDictionary<string, List<JsonObject>> History { get; } = new();
     public Dictionary<string, List<JsonObject>> Templates { get; } = [];
     public TimeSpan TimeoutDelay { get; set; } = TimeSpan.FromSeconds(5);
@@ -93,17 +95,22 @@ public sealed class FakeRespondIo : IAsyncDisposable
             await next();
         });
         app.MapPost("/v2/contact/{identifier}/message", SendAsync);
-        app.MapGet("/v2/contact/{identifier}/message/list", (HttpContext context, string identifier, int? limit, string? cursorId) =>
+        app.MapGet("/v2/contact/{identifier}/message/list", (HttpContext context, string identifier, int? limit,
+            string? cursorId) =>
         {
             var all = Messages.Where(m => m.ContactIdentifier == identifier).Select(ToMessage)
                 .Concat(History.GetValueOrDefault(identifier, []).Select(h => (JsonNode)h.DeepClone()))
                 .OrderByDescending(m => m!["messageId"]!.GetValue<long>()).ToList();
             return Paged(context, all, limit ?? 20, cursorId);
         });
-        app.MapPost("/v2/contact/list", (HttpContext context, int? limit, string? cursorId) => Paged(context, Contacts.Cast<JsonNode>().ToList(), limit ?? 10, cursorId));
-        app.MapPost("/v2/contact/{identifier}/conversation/assignee", (HttpContext c, string identifier) => CommandAsync(c, identifier, "assignee"));
-        app.MapPost("/v2/contact/{identifier}/conversation/status", (HttpContext c, string identifier) => CommandAsync(c, identifier, "status"));
-        app.MapGet("/v2/space/channel", (HttpContext context, int? limit, string? cursorId) => Paged(context, Channels.Cast<JsonNode>().ToList(), limit ?? 10, cursorId));
+        app.MapPost("/v2/contact/list", (HttpContext context, int? limit, string? cursorId) =>
+            Paged(context, Contacts.Cast<JsonNode>().ToList(), limit ?? 10, cursorId));
+        app.MapPost("/v2/contact/{identifier}/conversation/assignee", (HttpContext c, string identifier) =>
+            CommandAsync(c, identifier, "assignee"));
+        app.MapPost("/v2/contact/{identifier}/conversation/status", (HttpContext c, string identifier) =>
+            CommandAsync(c, identifier, "status"));
+        app.MapGet("/v2/space/channel", (HttpContext context, int? limit, string? cursorId) =>
+            Paged(context, Channels.Cast<JsonNode>().ToList(), limit ?? 10, cursorId));
         app.MapGet("/v2/space/channel/{id}/template", (HttpContext context, string id, int? limit, string? cursorId) =>
             Paged(context, Templates.GetValueOrDefault(id, []).Cast<JsonNode>().ToList(), limit ?? 10, cursorId));
     }
@@ -166,7 +173,12 @@ public sealed class FakeRespondIo : IAsyncDisposable
         ["channelId"] = m.ChannelId,
         ["traffic"] = "outgoing",
         ["message"] = m.Message.DeepClone(),
-        ["status"] = new JsonArray(new JsonObject { ["value"] = "sent", ["timestamp"] = m.At.ToUnixTimeMilliseconds() }),
+        ["status"] = new JsonArray(new JsonObject
+        {
+            ["value"] = "sent",
+            ["timestamp"] = m.At
+            .ToUnixTimeMilliseconds()
+        }),
         ["sender"] = new JsonObject { ["source"] = "api" },
     };
 
@@ -175,8 +187,14 @@ public sealed class FakeRespondIo : IAsyncDisposable
         var start = int.TryParse(cursorId, out var c) ? c : 0;
         var items = all.Skip(start).Take(limit).Select(n => n.DeepClone()).ToList();
         var path = context.Request.Path.Value;
-        var next = start + limit < all.Count ? $"{Url.Replace("/v2", "", StringComparison.Ordinal)}{path}?limit={limit}&cursorId={start + limit}" : "";
-        return Results.Json(new JsonObject { ["items"] = new JsonArray([.. items]), ["pagination"] = new JsonObject { ["next"] = next, ["previous"] = "" } });
+        var next = start + limit < all.Count
+            ? $"{Url.Replace("/v2", "", StringComparison.Ordinal)}{path}?limit={limit}&cursorId={start + limit}" : "";
+        return Results.Json(new JsonObject
+        {
+            ["items"] = new JsonArray([.. items]),
+            ["pagination"] =
+            new JsonObject { ["next"] = next, ["previous"] = "" }
+        });
     }
 
     private static async Task Error(HttpContext context, int status, string message)
@@ -188,8 +206,13 @@ public sealed class FakeRespondIo : IAsyncDisposable
     /// <summary>Delivers a webhook body to the app, signed with the key like Respond.io does.</summary>
     public static async Task<HttpResponseMessage> DeliverAsync(HttpClient app, string body, string key)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/respondio") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add(RespondIoWebhookEndpoint.SignatureHeader, WebhookSignature.Sign(Encoding.UTF8.GetBytes(body), key));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/respondio")
+        {
+            Content =
+            new StringContent(body, Encoding.UTF8, "application/json")
+        };
+        request.Headers.Add(RespondIoWebhookEndpoint.SignatureHeader, WebhookSignature
+            .Sign(Encoding.UTF8.GetBytes(body), key));
         return await app.SendAsync(request);
     }
 

@@ -15,7 +15,8 @@ public sealed partial class InboxCommands
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actor = await db.RequireWriterAsync("send messages");
-        var conversation = await db.Conversations.Include(c => c.Channel).FirstOrDefaultAsync(c => c.Id == conversationId, ct)
+        var conversation = await db.Conversations.Include(c => c.Channel).FirstOrDefaultAsync(c =>
+            c.Id == conversationId, ct)
             ?? throw new NotFoundException("Conversation", conversationId);
         var now = time.GetUtcNow().UtcDateTime;
         var subject = input.Subject?.Trim() is { Length: > 0 } s ? s : null;
@@ -73,7 +74,8 @@ public sealed partial class InboxCommands
         return (text, subject, OutboundMessage.Plain(conversation.Channel!.Kind, text, subject));
     }
 
-    private static async Task<(string Text, string? Subject, OutboundMessage Outbound)> FromTemplateAsync(AppDbContext db,
+    private static async Task<(string Text, string? Subject,
+        OutboundMessage Outbound)> FromTemplateAsync(AppDbContext db,
         Conversation conversation, Guid templateId, ReplyInput input, string? subject, string? userId, DateTime now,
         CancellationToken ct)
     {

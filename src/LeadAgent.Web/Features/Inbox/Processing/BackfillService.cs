@@ -69,15 +69,16 @@ public sealed class BackfillService(MessagingProviders providers, IDbContextFact
         var known = await db.WebhookEvents.Where(e => e.Provider == provider && ids.Contains(e.EventId!))
             .Select(e => e.EventId!).ToListAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var fresh = events.Where(e => !known.Contains(e.EventId)).DistinctBy(e => e.EventId).Select(e => new WebhookEvent
-        {
-            Provider = provider,
-            EventId = e.EventId,
-            EventType = e.EventType,
-            Body = e.Body,
-            Status = WebhookEventStatus.Received,
-            ReceivedAt = now,
-        }).ToList();
+        var fresh = events.Where(e => !known.Contains(e.EventId)).DistinctBy(e => e.EventId)
+            .Select(e => new WebhookEvent
+            {
+                Provider = provider,
+                EventId = e.EventId,
+                EventType = e.EventType,
+                Body = e.Body,
+                Status = WebhookEventStatus.Received,
+                ReceivedAt = now,
+            }).ToList();
         db.WebhookEvents.AddRange(fresh);
         await db.SaveChangesAsync(ct);
         return (fresh.Count, known.Count);

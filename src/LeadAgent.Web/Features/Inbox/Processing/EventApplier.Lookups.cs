@@ -17,7 +17,8 @@ public sealed partial class EventApplier
         var saved = _preloadedSenders.Contains(c.Id) ? []
             : await db.Conversations.Where(x => x.ExternalContactId == c.Id && x.Channel!.Provider == key)
                 .ToListAsync(ct);
-        return saved.Concat(_conversations.Values.Where(x => x.ExternalContactId == c.Id)).DistinctBy(x => x.Id).ToList();
+        return saved.Concat(_conversations.Values.Where(x => x.ExternalContactId == c.Id)).DistinctBy(x => x.Id)
+            .ToList();
     }
 
     private async Task<List<Conversation>> RequireConversationsAsync(InboundEvent e, CancellationToken ct)
@@ -25,7 +26,8 @@ public sealed partial class EventApplier
         var found = await ConversationsOfAsync(e, ct);
         return found.Count > 0
             ? found
-            : throw new EventNotReadyException("No conversation with this contact yet; retried after its first message.");
+            : throw new EventNotReadyException("No conversation with this contact yet; retried after its first " +
+                "message.");
     }
 
     private async Task<Channel> ChannelAsync(InboundChannel inbound, DateTime now, CancellationToken ct)
@@ -52,7 +54,8 @@ public sealed partial class EventApplier
         return _channels[inbound.Id] = channel;
     }
 
-    private async Task<Conversation> ConversationAsync(Channel channel, InboundContact sender, DateTime at, DateTime now,
+    private async Task<Conversation> ConversationAsync(Channel channel, InboundContact sender, DateTime at,
+        DateTime now,
         CancellationToken ct)
     {
         if (_conversations.TryGetValue((channel.Id, sender.Id), out var cached))
@@ -60,7 +63,8 @@ public sealed partial class EventApplier
             return cached;
         }
         var conversation = _preloadedSenders.Contains(sender.Id) ? null
-            : await db.Conversations.FirstOrDefaultAsync(c => c.ChannelId == channel.Id && c.ExternalContactId == sender.Id,
+            : await db.Conversations.FirstOrDefaultAsync(c => c.ChannelId == channel.Id
+                && c.ExternalContactId == sender.Id,
                 ct);
         if (conversation is null)
         {

@@ -14,7 +14,8 @@ public sealed partial class EventApplier
         {
             throw new FormatException("A message event needs 'message.messageId' and 'contact.id'.");
         }
-        var fallback = new InboundChannel(m.ChannelId ?? "unknown", $"Channel {m.ChannelId}", "other", ChannelKind.Other);
+        var fallback = new InboundChannel(m.ChannelId ?? "unknown", $"Channel {m.ChannelId}", "other",
+            ChannelKind.Other);
         var channel = await ChannelAsync(e.Channel ?? fallback, now, ct);
         var at = m.At ?? now;
         var conversation = await ConversationAsync(channel, sender, at, now, ct);

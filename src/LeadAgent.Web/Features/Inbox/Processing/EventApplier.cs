@@ -24,7 +24,8 @@ public sealed partial class EventApplier(AppDbContext db, IdentityResolver ident
 
     public HashSet<Guid> Touched { get; } = [];
 
-    /// <summary>Loads the messages and conversations a batch refers to in two queries instead of a few per event.</summary>
+    /// <summary>Loads the messages and conversations a batch refers to in two queries instead of a few per
+    /// event.</summary>
     public async Task PreloadAsync(IReadOnlyCollection<InboundEvent> batch, CancellationToken ct)
     {
         var ids = batch.Where(e => e.Message is not null).Select(e => e.Message!.MessageId).Distinct().ToList();

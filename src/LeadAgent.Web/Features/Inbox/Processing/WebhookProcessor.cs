@@ -53,7 +53,8 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
                     {
                         await ApplyAsync(factory, [one], ct);
                     }
-                    catch (Exception single) when (single is not OperationCanceledException || !ct.IsCancellationRequested)
+                    catch (Exception single) when (single is not OperationCanceledException
+                        || !ct.IsCancellationRequested)
                     {
                         await FailAsync(factory, one, single, ct);
                     }
@@ -82,7 +83,8 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
         using (await gate.EnterAsync(db, ct))
         {
             await db.WebhookEvents.Where(e => due.Contains(e.Id) && (e.LeaseUntil == null || e.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, claim).SetProperty(e => e.LeaseUntil, until), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, claim).SetProperty(e => e.LeaseUntil, until),
+                    ct);
         }
         return await db.WebhookEvents.AsNoTracking().Where(e => due.Contains(e.Id) && e.LeaseOwner == claim)
             .OrderBy(e => e.Id).ToListAsync(ct);
@@ -133,7 +135,8 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
                 : ignored is null ? WebhookEventStatus.Processed
                 : WebhookEventStatus.Ignored;
             await db.WebhookEvents.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.Status, status).SetProperty(e => e.Attempts, attempts).SetProperty(e => e.Error, ignored)
+                .SetProperty(e => e.Status, status).SetProperty(e => e.Attempts, attempts).SetProperty(e => e.Error,
+                    ignored)
                 .SetProperty(e => e.ProcessedAt, retry == null ? now : null).SetProperty(e => e.NextAttemptAt, retry)
                 .SetProperty(e => e.LeaseOwner, (string?)null).SetProperty(e => e.LeaseUntil, (DateTime?)null), ct);
         }
@@ -145,7 +148,8 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
         notifier.Changed(touched);
     }
 
-    private async Task FailAsync(IDbContextFactory<AppDbContext> factory, WebhookEvent stored, Exception e, CancellationToken ct)
+    private async Task FailAsync(IDbContextFactory<AppDbContext> factory, WebhookEvent stored, Exception e,
+        CancellationToken ct)
     {
         var attempts = stored.Attempts + 1;
         // A body that cannot be understood will not improve with retries.
@@ -155,7 +159,8 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
         var error = $"{e.GetType().Name}: {e.Message}";
         if (!permanent)
         {
-            log.LogWarning(e, "Webhook event {Id} failed (attempt {Attempt}); retrying at {Retry}.", stored.Id, attempts,
+            log.LogWarning(e, "Webhook event {Id} failed (attempt {Attempt}); retrying at {Retry}.", stored.Id,
+                attempts,
                 retry);
         }
         else
@@ -165,7 +170,8 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
         await using var db = await factory.CreateDbContextAsync(ct);
         await db.WebhookEvents.Where(x => x.Id == stored.Id).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Status, WebhookEventStatus.Failed).SetProperty(x => x.Attempts, attempts)
-            .SetProperty(x => x.Error, error.Length > 2000 ? error[..2000] : error).SetProperty(x => x.NextAttemptAt, retry)
+            .SetProperty(x => x.Error, error.Length > 2000 ? error[..2000] : error).SetProperty(x => x.NextAttemptAt,
+                retry)
             .SetProperty(x => x.LeaseOwner, (string?)null).SetProperty(x => x.LeaseUntil, (DateTime?)null), ct);
     }
 

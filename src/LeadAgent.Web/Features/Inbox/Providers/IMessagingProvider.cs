@@ -32,13 +32,16 @@ public interface IMessagingProvider
     /// <summary>Why it cannot be called now (e.g. "Respond.io is not connected"); null when it can.</summary>
     string? NotConnected { get; }
 
-    /// <summary>Whether assignment and open/close made in the inbox are mirrored to the provider (through the outbox).</summary>
+    /// <summary>Whether assignment and open/close made in the inbox are mirrored to the provider (through the
+    /// outbox).</summary>
     bool MirrorsChanges { get; }
 
-    /// <summary>Reads one stored webhook body; throws <see cref="FormatException"/> or JSON errors when it cannot.</summary>
+    /// <summary>Reads one stored webhook body; throws <see cref="FormatException"/> or JSON errors when it
+    /// cannot.</summary>
     InboundEvent Parse(string eventType, string body);
 
-    /// <summary>Sends one outbound message or mirrored change. Never retries by itself (a retried send could go twice).</summary>
+    /// <summary>Sends one outbound message or mirrored change. Never retries by itself (a retried send could go
+    /// twice).</summary>
     Task<SendResult> SendAsync(OutboundSend send, CancellationToken ct);
 
     /// <summary>

@@ -11,5 +11,6 @@ public sealed class MessagingProviders(IEnumerable<IMessagingProvider> providers
         ? provider
         : throw new InvalidOperationException($"No messaging provider '{key}' is registered.");
 
-    public IEnumerable<IMessagingProvider> With(ProviderFeatures feature) => All.Where(p => p.Features.HasFlag(feature));
+    public IEnumerable<IMessagingProvider> With(ProviderFeatures feature) =>
+        All.Where(p => p.Features.HasFlag(feature));
 }

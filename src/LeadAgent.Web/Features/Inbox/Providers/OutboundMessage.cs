@@ -15,7 +15,8 @@ public sealed record OutboundTemplate(string Name, string Language, IReadOnlyLis
 public sealed record OutboundMessage(OutboundKind Kind, string? Text = null, string? Subject = null,
     OutboundTemplate? Template = null, string? Assignee = null, bool Open = false)
 {
-    public static OutboundMessage Plain(ChannelKind channel, string text, string? subject) => channel == ChannelKind.Email
+    public static OutboundMessage Plain(ChannelKind channel, string text, string? subject) =>
+        channel == ChannelKind.Email
         ? new(OutboundKind.Email, text, subject)
         : new(OutboundKind.Text, text);
 }
@@ -34,7 +35,8 @@ public abstract record SendResult
     {
     }
 
-    /// <summary>Accepted. <paramref name="Status"/> is Delivered when the provider delivers at once (sandbox).</summary>
+    /// <summary>Accepted. <paramref name="Status"/> is Delivered when the provider delivers at once
+    /// (sandbox).</summary>
     public sealed record Sent(string? MessageId, DeliveryStatus Status = DeliveryStatus.Sent) : SendResult;
 
     /// <summary>Not sent (rate limited): try again after <paramref name="Wait"/>, or with backoff when null.</summary>

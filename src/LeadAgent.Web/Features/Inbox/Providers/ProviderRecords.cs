@@ -11,10 +11,12 @@ public sealed record ProviderTemplate(string? ExternalId, string Name, string La
 
 public sealed record ProviderChannel(string Id, string Name, string Source, ChannelKind Kind);
 
-/// <summary>The outcome of a connection test: whether it worked, what to tell the admin, and the channels found.</summary>
+/// <summary>The outcome of a connection test: whether it worked, what to tell the admin, and the channels
+/// found.</summary>
 public sealed record ConnectionCheck(bool Ok, string Message, IReadOnlyList<ProviderChannel> Channels);
 
-/// <summary>A webhook-shaped event to store (and process like a live one); the id makes storing it idempotent.</summary>
+/// <summary>A webhook-shaped event to store (and process like a live one); the id makes storing it
+/// idempotent.</summary>
 public sealed record RawEvent(string EventId, string EventType, string Body);
 
 /// <summary>One contact's backfilled history: how many messages were listed, and the events made of them.</summary>

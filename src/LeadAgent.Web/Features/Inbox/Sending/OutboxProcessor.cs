@@ -42,7 +42,8 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, TimeProvider ti
     }
 
     // The lease: due messages are taken by this claim unless another instance holds them.
-    private async Task<List<Guid>> ClaimAsync(IDbContextFactory<AppDbContext> factory, string claim, CancellationToken ct)
+    private async Task<List<Guid>> ClaimAsync(IDbContextFactory<AppDbContext> factory, string claim,
+        CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
@@ -83,7 +84,8 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, TimeProvider ti
             && message.SendStartedAt is { } started)
         {
             // The last attempt may have reached the provider: find it before sending again.
-            var found = await FindSentAsync(db, provider, conversation.ExternalContactId, message, outbound, started, ct);
+            var found = await FindSentAsync(db, provider, conversation.ExternalContactId, message, outbound, started,
+                ct);
             if (found is not null)
             {
                 await mine.AdoptAsync(found, DeliveryStatus.Sent, ct);
@@ -125,7 +127,8 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, TimeProvider ti
                 await mine.RetryAsync(now.Add(Backoff(attempts)), unknown.Reason, ct);
                 break;
             case SendResult.Unknown unknown:
-                await mine.FinishAsync(DeliveryStatus.Failed, $"Gave up after {attempts} attempts: {unknown.Reason}", ct);
+                await mine.FinishAsync(DeliveryStatus.Failed, $"Gave up after {attempts} attempts: {unknown.Reason}",
+                    ct);
                 break;
             case SendResult.Refused refused:
                 await mine.FinishAsync(DeliveryStatus.Failed, refused.Reason, ct);

@@ -22,7 +22,8 @@ internal sealed class OutboxRow(AppDbContext db, IQueryable<Message> mine, Guid 
             .SetProperty(m => m.Error, error)
             .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntil, (DateTime?)null), ct);
 
-    /// <summary>Outcome unknown: stays Sending (so the next attempt reconciles first) and is tried at <paramref name="next"/>.</summary>
+    /// <summary>Outcome unknown: stays Sending (so the next attempt reconciles first) and is tried at <paramref
+    /// name="next"/>.</summary>
     public Task RetryAsync(DateTime next, string error, CancellationToken ct) =>
         mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.Error, error)
             .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntil, (DateTime?)null), ct);

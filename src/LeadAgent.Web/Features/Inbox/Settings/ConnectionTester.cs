@@ -9,7 +9,8 @@ public sealed record ChannelView(Guid Id, string Name, string Source, ChannelKin
 
 public sealed record ConnectionTest(bool Ok, string Message, IReadOnlyList<ChannelView> Channels);
 
-/// <summary>"Test connection": calls each testable provider with its saved credentials, and remembers its channels.</summary>
+/// <summary>"Test connection": calls each testable provider with its saved credentials, and remembers its
+/// channels.</summary>
 public sealed class ConnectionTester(MessagingProviders providers, IDbContextFactory<AppDbContext> dbFactory,
     TimeProvider time)
 {
@@ -36,7 +37,8 @@ public sealed class ConnectionTester(MessagingProviders providers, IDbContextFac
         var channels = new List<ChannelView>();
         foreach (var p in found)
         {
-            var channel = await db.Channels.FirstOrDefaultAsync(c => c.Provider == provider && c.ExternalId == p.Id, ct);
+            var channel = await db.Channels.FirstOrDefaultAsync(c => c.Provider == provider && c.ExternalId == p.Id,
+                ct);
             if (channel is null)
             {
                 channel = db.Channels.Add(new Channel

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Inbox.Templates;
 
-/// <summary>Reply templates: the team's own (with variables), and WhatsApp templates synced from each channel.</summary>
+/// <summary>Reply templates: the team's own (with variables), and WhatsApp templates synced from each
+/// channel.</summary>
 public sealed class TemplateService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time,
     MessagingProviders providers)
 {
@@ -20,11 +21,13 @@ public sealed class TemplateService(IDbContextFactory<AppDbContext> dbFactory, T
         return templates.Select(t => ToDto(t, null)).ToList();
     }
 
-    /// <summary>Templates that fit the conversation's channel, each with whether the rules let it be sent now.</summary>
+    /// <summary>Templates that fit the conversation's channel, each with whether the rules let it be sent
+    /// now.</summary>
     internal async Task<List<TemplateDto>> ForConversationAsync(AppDbContext db, Guid conversationId, ChannelKind kind,
         DateTime? lastInboundAt, CancellationToken ct)
     {
-        var channelId = await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.ChannelId).FirstAsync(ct);
+        var channelId = await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.ChannelId)
+            .FirstAsync(ct);
         var list = await db.MessageTemplates.AsNoTracking().Where(t => t.ChannelId == null || t.ChannelId == channelId)
             .OrderBy(t => t.ChannelId == null).ThenBy(t => t.Name).ToListAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
@@ -89,7 +92,12 @@ public sealed class TemplateService(IDbContextFactory<AppDbContext> dbFactory, T
         var template = id is { } existing
             ? await db.MessageTemplates.FirstOrDefaultAsync(t => t.Id == existing, ct)
                 ?? throw new NotFoundException("Template", existing)
-            : db.MessageTemplates.Add(new MessageTemplate { Name = name!, Body = body!, Status = TemplateStatus.Approved })
+            : db.MessageTemplates.Add(new MessageTemplate
+            {
+                Name = name!,
+                Body = body!,
+                Status = TemplateStatus.Approved
+            })
                 .Entity;
         if (template.ChannelId is not null)
         {
@@ -118,7 +126,8 @@ public sealed class TemplateService(IDbContextFactory<AppDbContext> dbFactory, T
         }
     }
 
-    /// <summary>Fetches every WhatsApp channel's templates (name, language, category, approval status, components).</summary>
+    /// <summary>Fetches every WhatsApp channel's templates (name, language, category, approval status,
+    /// components).</summary>
     public async Task<int> SyncWhatsAppAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -82,7 +82,8 @@ internal static class RespondIoBackfill
         return new RawEvent($"backfill:{id}", type, body.ToJsonString());
     }
 
-    /// <summary>Every item of a list endpoint up to <paramref name="max"/>, page by page (POST when given a body).</summary>
+    /// <summary>Every item of a list endpoint up to <paramref name="max"/>, page by page (POST when given a
+    /// body).</summary>
     public static async IAsyncEnumerable<JsonElement> PagesAsync(RespondIoClient client, string path, int pageSize,
         int max, JsonNode? body, [EnumeratorCancellation] CancellationToken ct)
     {

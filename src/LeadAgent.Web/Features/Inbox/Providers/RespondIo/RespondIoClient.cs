@@ -21,7 +21,8 @@ public sealed class RespondIoClient(HttpClient http, RespondIoConnection connect
     public static string ContactPath(string externalContactId) =>
         "contact/" + Uri.EscapeDataString($"id:{externalContactId}");
 
-    /// <summary>Sends a message or a conversation change (<see cref="RespondIoOutbound"/> builds path and body).</summary>
+    /// <summary>Sends a message or a conversation change (<see cref="RespondIoOutbound"/> builds path and
+    /// body).</summary>
     public async Task<SendResult> PostAsync(string path, JsonNode body, CancellationToken ct)
     {
         using var request = Request(HttpMethod.Post, path);
@@ -58,7 +59,8 @@ public sealed class RespondIoClient(HttpClient http, RespondIoConnection connect
         }
     }
 
-    /// <summary>GETs a list page; throws <see cref="HttpRequestException"/> with the provider's reason on failure.</summary>
+    /// <summary>GETs a list page; throws <see cref="HttpRequestException"/> with the provider's reason on
+    /// failure.</summary>
     public async Task<RioPage> ListAsync(string path, int limit, string? cursor, CancellationToken ct,
         HttpMethod? method = null, JsonNode? body = null)
     {

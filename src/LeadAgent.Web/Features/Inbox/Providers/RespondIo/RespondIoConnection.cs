@@ -42,7 +42,8 @@ public sealed class RespondIoConnection(IOptionsMonitor<RespondIoOptions> option
             var keys = _stored.GetValueOrDefault(KeysName)?.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             var baseUrl = _stored.GetValueOrDefault(BaseUrlName);
             return new RespondIoSettings(baseUrl ?? o.BaseUrl, token ?? o.ApiToken,
-                [.. o.WebhookSigningKeys.Where(k => !string.IsNullOrEmpty(k)), .. keys ?? []], token is null && keys is null);
+                [.. o.WebhookSigningKeys.Where(k => !string.IsNullOrEmpty(k)), .. keys ?? []], token is null
+                    && keys is null);
         }
     }
 
@@ -94,7 +95,13 @@ public sealed class RespondIoConnection(IOptionsMonitor<RespondIoOptions> option
                 var stored = secret ? _protector.Protect(value) : value;
                 if (row is null)
                 {
-                    db.StoredSettings.Add(new StoredSetting { Name = name, Value = stored, UpdatedAt = now, UpdatedBy = by });
+                    db.StoredSettings.Add(new StoredSetting
+                    {
+                        Name = name,
+                        Value = stored,
+                        UpdatedAt = now,
+                        UpdatedBy = by
+                    });
                 }
                 else
                 {

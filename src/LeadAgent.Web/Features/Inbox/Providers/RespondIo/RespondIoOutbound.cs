@@ -16,12 +16,14 @@ public static class RespondIoOutbound
         var message = send.Message;
         return message.Kind switch
         {
-            OutboundKind.Assign => ($"{contact}/conversation/assignee", new JsonObject { ["assignee"] = message.Assignee }),
+            OutboundKind.Assign => ($"{contact}/conversation/assignee",
+                new JsonObject { ["assignee"] = message.Assignee }),
             OutboundKind.Status => ($"{contact}/conversation/status",
                 new JsonObject { ["status"] = message.Open ? "open" : "close" }),
             _ => ($"{contact}/message", new JsonObject
             {
-                ["channelId"] = long.TryParse(send.ChannelExternalId, CultureInfo.InvariantCulture, out var n) ? n : null,
+                ["channelId"] = long.TryParse(send.ChannelExternalId, CultureInfo.InvariantCulture, out var n) ? n
+                    : null,
                 ["message"] = Message(message),
             }),
         };

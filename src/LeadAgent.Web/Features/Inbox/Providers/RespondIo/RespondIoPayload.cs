@@ -60,7 +60,8 @@ public static class RespondIoPayload
     public static InboundChannel Channel(string id, string? name, string? source) =>
         new(id, name ?? $"Channel {id}", source ?? "other", KindOfSource(source));
 
-    /// <summary>Maps a Respond.io source defensively: anything with "whatsapp" is WhatsApp, gmail/other_email e-mail.</summary>
+    /// <summary>Maps a Respond.io source defensively: anything with "whatsapp" is WhatsApp, gmail/other_email
+    /// e-mail.</summary>
     public static ChannelKind KindOfSource(string? source)
     {
         var s = (source ?? "").ToLowerInvariant();

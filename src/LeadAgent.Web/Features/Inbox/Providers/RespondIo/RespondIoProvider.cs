@@ -35,7 +35,8 @@ public sealed class RespondIoProvider(RespondIoConnection connection, IHttpClien
 
     public async Task<IReadOnlyList<RecentMessage>> RecentMessagesAsync(string externalContactId, CancellationToken ct)
     {
-        var page = await Client.ListAsync($"{RespondIoClient.ContactPath(externalContactId)}/message/list", 50, null, ct);
+        var page = await Client.ListAsync($"{RespondIoClient.ContactPath(externalContactId)}/message/list", 50, null,
+            ct);
         var recent = new List<RecentMessage>();
         foreach (var item in page.Items)
         {
@@ -118,7 +119,8 @@ public sealed class RespondIoProvider(RespondIoConnection connection, IHttpClien
             _ => TemplateStatus.Pending,
         };
         return new ProviderTemplate(RespondIoPayload.Str(item, "id"), name,
-            RespondIoPayload.Str(item, "languageCode") ?? "en", RespondIoPayload.Str(item, "category")?.ToUpperInvariant(),
+            RespondIoPayload.Str(item, "languageCode") ?? "en", RespondIoPayload
+                .Str(item, "category")?.ToUpperInvariant(),
             status, body, components.ValueKind == JsonValueKind.Array ? components.GetRawText() : null);
     }
 }

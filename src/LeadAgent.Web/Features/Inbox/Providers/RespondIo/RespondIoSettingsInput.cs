@@ -9,7 +9,8 @@ public sealed record RespondIoSettingsView(string BaseUrl, string? ApiToken, IRe
         s.WebhookSigningKeys.Select(k => RespondIoSettings.Mask(k)!).ToList(), s.FromConfiguration);
 }
 
-/// <summary>Admin input: a null field is left as it is, an empty one is cleared. Secrets are never sent back in full.</summary>
+/// <summary>Admin input: a null field is left as it is, an empty one is cleared. Secrets are never sent back in
+/// full.</summary>
 public sealed record RespondIoSettingsInput(string? BaseUrl, string? ApiToken, List<string>? WebhookSigningKeys)
 {
     public void Validate()

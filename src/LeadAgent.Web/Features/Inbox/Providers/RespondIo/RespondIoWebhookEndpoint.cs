@@ -22,12 +22,14 @@ internal static class RespondIoWebhookEndpoint
     {
         app.MapPost("/webhooks/respondio", ReceiveAsync).AllowAnonymous().WithTags("Webhooks")
             .WithSummary(
-                "Respond.io webhook deliveries (signed with X-Webhook-Signature); stored, then processed in the background")
+                "Respond.io webhook deliveries (signed with X-Webhook-Signature); stored, then processed in the " +
+                    "background")
             .Produces<Receipt>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(413);
     }
 
     private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<RespondIoOptions> options,
-        RespondIoConnection connection, WebhookIntake intake, InboxSignal signal, TimeProvider time, CancellationToken ct)
+        RespondIoConnection connection, WebhookIntake intake, InboxSignal signal, TimeProvider time,
+            CancellationToken ct)
     {
         var settings = options.CurrentValue;
         var keys = connection.Current.WebhookSigningKeys;
@@ -104,8 +106,10 @@ internal static class RespondIoWebhookEndpoint
             {
                 return (null, null, "The body is not a JSON object.");
             }
-            var type = root.TryGetProperty("event_type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            var id = root.TryGetProperty("event_id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
+            var type = root.TryGetProperty("event_type", out var t) && t.ValueKind == JsonValueKind.String ? t
+                .GetString() : null;
+            var id = root.TryGetProperty("event_id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString()
+                : null;
             if (string.IsNullOrWhiteSpace(type))
             {
                 return (null, null, "The body has no event_type.");

@@ -77,7 +77,8 @@ public static class SandboxEvents
         var message = m is null || Str(m["messageId"]) is not { } id ? null : new InboundMessage(id, null,
             Str(m["channelId"]), Str(m["traffic"]) != "outgoing", Str(content?["type"]) ?? "text",
             Str(content?["text"]), Str(content?["subject"]), [],
-            m["timestamp"]?.GetValue<long>() is { } ms ? DateTime.UnixEpoch.AddMilliseconds(ms) : null, null, null, null);
+            m["timestamp"]?.GetValue<long>() is { } ms ? DateTime.UnixEpoch.AddMilliseconds(ms) : null, null, null,
+                null);
         var ch = root["channel"] as JsonObject;
         var channel = ch is null || Str(ch["id"]) is not { } channelId ? null
             : new InboundChannel(channelId, Str(ch["name"]) ?? channelId, Str(ch["source"]) ?? "other",

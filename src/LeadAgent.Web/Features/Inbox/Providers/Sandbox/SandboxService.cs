@@ -52,7 +52,8 @@ public sealed class SandboxService(IDbContextFactory<AppDbContext> dbFactory, Ti
         var contactId = SandboxEvents.ContactId(channel, identity);
         var now = time.GetUtcNow();
         var eventId = Guid.NewGuid().ToString();
-        var body = SandboxEvents.Message(eventId, contactId, channel, new SandboxEvents.SandboxSender(name!, phone, email),
+        var body = SandboxEvents.Message(eventId, contactId, channel, new SandboxEvents.SandboxSender(name!, phone,
+            email),
             text, input.Subject, now);
         var stored = new WebhookEvent
         {
