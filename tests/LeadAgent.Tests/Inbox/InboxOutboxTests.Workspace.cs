@@ -12,7 +12,9 @@ using static LeadAgent.Tests.Inbox.RespondIoEvents;
 
 namespace LeadAgent.Tests.Inbox;
 
-/// <summary>Outbox tests around the workspace: WhatsApp templates, mirrored changes, suppression, backfill, settings.</summary>
+/// <summary>
+/// Outbox tests around the workspace: WhatsApp templates, mirrored changes, suppression, backfill, settings.
+/// </summary>
 public abstract partial class InboxOutboxTests
 {
     [Fact]
