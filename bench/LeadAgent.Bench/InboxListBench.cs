@@ -102,7 +102,7 @@ internal static class InboxListBench
         db.Users.AddRange(users);
         await db.SaveChangesAsync();
         var channels = new[] { ChannelKind.WhatsApp, ChannelKind.Instagram, ChannelKind.Facebook, ChannelKind.Email }
-            .Select((k, i) => new Channel { Provider = Channel.RespondIo, ExternalId = $"{100 + i}", Name = $"{k} channel", Source = k.ToString().ToLowerInvariant(), Kind = k, CreatedAt = now }).ToList();
+            .Select((k, i) => new Channel { Provider = LeadAgent.Web.Features.Inbox.Providers.RespondIo.RespondIoProvider.ProviderKey, ExternalId = $"{100 + i}", Name = $"{k} channel", Source = k.ToString().ToLowerInvariant(), Kind = k, CreatedAt = now }).ToList();
         var companies = Enumerable.Range(0, 5000).Select(i => new Company { Name = $"Company {i}", NameKey = $"company {i}", CreatedAt = now, UpdatedAt = now, Version = 1 }).ToList();
         var contacts = Enumerable.Range(0, conversationCount).Select(i => new Contact { FirstName = $"Person {i}", CompanyId = companies[i % companies.Count].Id, CreatedAt = now, UpdatedAt = now, Version = 1 }).ToList();
         var statuses = Enum.GetValues<LeadStatus>();

@@ -1,3 +1,5 @@
+using LeadAgent.Web.Features.Inbox.Runtime;
+using LeadAgent.Web.Features.Inbox.Providers.RespondIo;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
@@ -33,7 +35,7 @@ internal static class WebhookBench
             // LEADAGENT_BENCH_SYNC=Normal measures SQLite without a disk sync on every commit.
             $"--Database:SqliteSynchronous={Environment.GetEnvironmentVariable("LEADAGENT_BENCH_SYNC") ?? "Full"}"]);
         await app.StartAsync();
-        var batch = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LeadAgent.Web.Features.Inbox.InboxOptions>>().Value.BatchSize;
+        var batch = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LeadAgent.Web.Features.Inbox.Runtime.InboxOptions>>().Value.BatchSize;
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         var senders = Math.Max(1, events / 10);
 

@@ -105,7 +105,8 @@ public static class Cli
     // Queues the history through the same path as webhooks, then processes it here (no web worker runs in the CLI).
     private static async Task<int> BackfillAsync(WebApplication app, string[] args)
     {
-        await app.Services.GetRequiredService<Features.Inbox.Settings.RespondIoConnection>().ReloadAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<Features.Inbox.Providers.RespondIo.RespondIoConnection>()
+            .ReloadAsync(CancellationToken.None);
         await using var scope = app.Services.CreateAsyncScope();
         var contacts = Option(args, "--contacts") is { } c ? int.Parse(c, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
         var messages = Option(args, "--messages") is { } m ? int.Parse(m, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;

@@ -27,7 +27,7 @@ internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseO
         await sp.GetRequiredService<UserService>().EnsureRolesAsync();
         await EnsureAdminAsync(sp);
         await BackfillNameKeysAsync(sp, ct);
-        await sp.GetRequiredService<Features.Inbox.Settings.RespondIoConnection>().ReloadAsync(ct);
+        await sp.GetRequiredService<Features.Inbox.Providers.RespondIo.RespondIoConnection>().ReloadAsync(ct);
         if (demo.Value.Seed)
         {
             // Sample conversations only into a workspace that was just created as a demo, never into real data.

@@ -12,14 +12,14 @@ public sealed class BrowserApp() : AppFactory(Provider.Sqlite), IAsyncLifetime
     protected override bool UseRealServer => true;
 
     /// <summary>The Respond.io the app talks to in browser tests: a local fake on loopback.</summary>
-    public Fakes.FakeRespondIo Fake { get; private set; } = null!;
+    public Inbox.FakeRespondIo Fake { get; private set; } = null!;
 
-    protected override async Task BeforeStartAsync() => Fake = await Fakes.FakeRespondIo.StartAsync();
+    protected override async Task BeforeStartAsync() => Fake = await Inbox.FakeRespondIo.StartAsync();
 
     protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         builder.UseSetting("RespondIo:BaseUrl", Fake.Url);
-        builder.UseSetting("RespondIo:ApiToken", Fakes.FakeRespondIo.Token);
+        builder.UseSetting("RespondIo:ApiToken", Inbox.FakeRespondIo.Token);
         builder.UseSetting("Inbox:PollSeconds", "1");
     }
 

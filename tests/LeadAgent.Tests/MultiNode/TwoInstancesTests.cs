@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using LeadAgent.Tests.Api;
-using LeadAgent.Tests.Fakes;
+using LeadAgent.Tests.Inbox;
 using LeadAgent.Tests.Infrastructure;
 using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Imports;

@@ -27,26 +27,33 @@ public sealed record InboxQuery
 public sealed record ConversationRow(
     Guid Id, ChannelKind Channel, string ChannelName, bool Sandbox, string DisplayName, string? Phone, string? Email,
     Guid? ContactId, string? ContactName, Guid? CompanyId, string? CompanyName, MatchState Match,
-    ConversationStatus Status, string? AssigneeId, string? AssigneeName, DateTime LastMessageAt, DateTime? LastInboundAt,
+    ConversationStatus Status, string? AssigneeId, string? AssigneeName, DateTime LastMessageAt,
+        DateTime? LastInboundAt,
     string? Preview, int Unread, LeadStatus? LeadStatus, Classification? Classification);
 
 /// <summary>A page of conversations plus the counts the inbox shows beside its filters.</summary>
-public sealed record InboxPage(IReadOnlyList<ConversationRow> Items, string? NextCursor, int UnreadConversations, int NeedsReview);
+public sealed record InboxPage(IReadOnlyList<ConversationRow> Items, string? NextCursor, int UnreadConversations,
+    int NeedsReview);
 
 public sealed record MessageDto(
-    Guid Id, MessageDirection Direction, string Type, string? Text, string? Subject, IReadOnlyList<Attachment> Attachments,
+    Guid Id, MessageDirection Direction, string Type, string? Text, string? Subject,
+        IReadOnlyList<Attachment> Attachments,
     DeliveryStatus Status, string? Error, DateTime At, string? AuthorName, string? SenderSource);
 
-public sealed record LeadCard(Guid Id, string Title, LeadStatus Status, string? OwnerName, int? Score, Classification? Classification);
+public sealed record LeadCard(Guid Id, string Title, LeadStatus Status, string? OwnerName, int? Score,
+    Classification? Classification);
 
 public sealed record CandidateCard(Guid Id, string Name, string? CompanyName);
 
 public sealed record ConversationDetail(
-    ConversationRow Conversation, LeadCard? Lead, IReadOnlyList<CandidateCard> Candidates, IReadOnlyList<MessageDto> Messages,
+    ConversationRow Conversation, LeadCard? Lead, IReadOnlyList<CandidateCard> Candidates,
+        IReadOnlyList<MessageDto> Messages,
     SendVerdict FreeText, IReadOnlyList<TemplateDto> Templates);
 
-/// <summary>A reply: free text, or a template with its numbered body parameters (and header parameters for WhatsApp text headers).</summary>
-public sealed record ReplyInput(string? Text, Guid? TemplateId = null, List<string>? Parameters = null, string? Subject = null, List<string>? HeaderParameters = null);
+/// <summary>A reply: free text, or a template with its numbered body parameters (and header parameters for WhatsApp
+/// text headers).</summary>
+public sealed record ReplyInput(string? Text, Guid? TemplateId = null, List<string>? Parameters = null,
+    string? Subject = null, List<string>? HeaderParameters = null);
 
 public sealed record ConversationNoteInput(string? Text);
 
@@ -55,12 +62,3 @@ public sealed record AssignInput(string? UserId);
 public sealed record StatusInput(ConversationStatus? Status);
 
 public sealed record ContactChoice(Guid? ContactId);
-
-public sealed record TemplateDto(Guid Id, string Name, Guid? ChannelId, string Language, string? Category, TemplateStatus Status,
-    string? Subject, string Body, int Parameters, bool CanSend, string? WhyNot, string? Header = null, int HeaderParameters = 0);
-
-public sealed record TemplateInput(string? Name, string? Body, string? Subject = null, string? Category = null, string? Language = null);
-
-public sealed record TemplatePreviewInput(Guid? ConversationId, List<string>? Parameters, List<string>? HeaderParameters = null);
-
-public sealed record TemplatePreview(string Text, IReadOnlyList<string> Problems);

@@ -1,9 +1,10 @@
+using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.Activity;
 using System.Globalization;
 using System.Text.Json;
 using LeadAgent.Web.Data;
-using LeadAgent.Web.Features.Activity;
-using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox.Conversations;
+using LeadAgent.Web.Features.Inbox.Providers.Sandbox;
 using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Features.Inbox.Templates;
 using LeadAgent.Web.Features.Leads;
@@ -12,8 +13,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Inbox;
 
-/// <summary>Reads for the unified inbox: the conversation list (newest activity first, keyset paging) and one conversation.</summary>
-public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, TemplateService templates)
+/// <summary>Reads for the unified inbox: the conversation list (newest activity first, keyset paging) and one
+/// conversation.</summary>
+public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time,
+    TemplateService templates)
 {
     private const string Sort = "recent";
 
@@ -53,13 +56,15 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         }
         if (query.LeadStatus is { } leadStatus)
         {
-            // "PrimaryContactId != null" lets EF compare the two nullable columns with a plain "=" the planner can use an
-            // index for, instead of adding "OR both are null"; the status is a constant so plans fit the value.
-            list = list.Where(c => db.Set<Lead>().Any(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId && l.ArchivedAt == null && l.Status == EF.Constant(leadStatus)));
+            // "PrimaryContactId != null" lets EF compare the two nullable columns with a plain "=" the planner can use
+            // an index for, instead of adding "OR both are null"; the status is a constant so plans fit the value.
+            list = list.Where(c => db.Set<Lead>().Any(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId
+                && l.ArchivedAt == null && l.Status == EF.Constant(leadStatus)));
         }
         if (query.Classification is { } classification)
         {
-            list = list.Where(c => db.Set<Lead>().Any(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId && l.ArchivedAt == null && l.Classification == EF.Constant(classification)));
+            list = list.Where(c => db.Set<Lead>().Any(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId
+                && l.ArchivedAt == null && l.Classification == EF.Constant(classification)));
         }
         if (q is not null)
         {
@@ -77,64 +82,82 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         }
         // Two steps: the page's ids from the indexes alone, then the display columns (joins and lead lookups) for those
         // rows only; in one query the planner may compute them for every matching row before sorting.
-        var ids = await list.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Select(c => c.Id).Take(limit + 1).ToListAsync(ct);
-        var byId = (await Rows(db, db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
+        var ids = await list.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Select(c => c.Id)
+            .Take(limit + 1).ToListAsync(ct);
+        var byId = (await Rows(db, db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id)))
+            .ToListAsync(ct)).ToDictionary(r => r.Id);
         var rows = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
-        var page = Page<ConversationRow>.FromLookahead(rows, limit, r => new Cursor(Sort, r.LastMessageAt.ToString("O", CultureInfo.InvariantCulture), r.Id).Encode(), null);
+        var page = Page<ConversationRow>.FromLookahead(rows, limit, r =>
+            new Cursor(Sort, r.LastMessageAt.ToString("O", CultureInfo.InvariantCulture), r.Id).Encode(), null);
         var unread = await db.Conversations.CountAsync(c => c.UnreadCount > 0, ct);
         // Written as the partial index's condition, so the count reads only that small index.
         var review = await db.Conversations.CountAsync(c => c.Match != MatchState.Matched, ct);
         return new InboxPage(page.Items, page.NextCursor, unread, review);
     }
 
-    /// <summary>When anything in the inbox last changed; open pages poll it to notice other instances' changes.</summary>
+    /// <summary>When anything in the inbox last changed; open pages poll it to notice other instances'
+    /// changes.</summary>
     public async Task<DateTime?> LatestChangeAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Conversations.OrderByDescending(c => c.UpdatedAt).Select(c => (DateTime?)c.UpdatedAt).FirstOrDefaultAsync(ct);
+        return await db.Conversations.OrderByDescending(c => c.UpdatedAt)
+            .Select(c => (DateTime?)c.UpdatedAt).FirstOrDefaultAsync(ct);
     }
 
     public async Task<ConversationDetail> GetAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await Rows(db, db.Conversations.AsNoTracking().Where(c => c.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Conversation", id);
+        var row = await Rows(db, db.Conversations.AsNoTracking().Where(c => c.Id == id)).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Conversation", id);
         var lead = row.ContactId is null ? null : await db.Leads.AsNoTracking()
             .Where(l => l.PrimaryContactId == row.ContactId && l.ArchivedAt == null)
-            .OrderBy(l => l.Status == LeadStatus.Won || l.Status == LeadStatus.Lost || l.Status == LeadStatus.Disqualified).ThenByDescending(l => l.UpdatedAt)
-            .Select(l => new LeadCard(l.Id, l.Title, l.Status, l.Owner == null ? null : l.Owner.DisplayName ?? l.Owner.Email, l.Score, l.Classification))
+            .OrderBy(l => l.Status == LeadStatus.Won || l.Status == LeadStatus.Lost
+                || l.Status == LeadStatus.Disqualified).ThenByDescending(l => l.UpdatedAt)
+            .Select(l => new LeadCard(l.Id, l.Title, l.Status, l.Owner == null ? null : l.Owner.DisplayName
+                ?? l.Owner.Email, l.Score, l.Classification))
             .FirstOrDefaultAsync(ct);
         var candidates = new List<CandidateCard>();
         if (row.Match == MatchState.Ambiguous)
         {
-            var ids = (await db.Conversations.Where(c => c.Id == id).Select(c => c.CandidateContactIds).FirstAsync(ct) ?? "")
+            var ids = (await db.Conversations.Where(c => c.Id == id).Select(c => c.CandidateContactIds).FirstAsync(ct)
+                ?? "")
                 .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
             candidates = await db.Contacts.Where(c => ids.Contains(c.Id))
-                .Select(c => new CandidateCard(c.Id, c.FirstName + " " + (c.LastName ?? ""), c.Company == null ? null : c.Company.Name)).ToListAsync(ct);
+                .Select(c => new CandidateCard(c.Id, c.FirstName + " " + (c.LastName ?? ""), c.Company == null ? null
+                    : c.Company.Name)).ToListAsync(ct);
         }
         // The latest 300 entries; older history stays in the database and the API's export.
-        var messages = (await db.Messages.AsNoTracking().Where(m => m.ConversationId == id).OrderByDescending(m => m.At).ThenByDescending(m => m.Id).Take(300)
+        var messages = (await db.Messages.AsNoTracking().Where(m => m.ConversationId == id).OrderByDescending(m =>
+            m.At).ThenByDescending(m => m.Id).Take(300)
             .ToListAsync(ct)).OrderBy(m => m.At).ThenBy(m => m.Id).Select(ToDto).ToList();
         if (lead is not null && messages.Count > 0)
         {
             messages = [.. messages.Concat(await LeadEventsAsync(db, lead.Id, messages[0].At, ct)).OrderBy(m => m.At)];
         }
         var verdict = await FreeTextVerdictAsync(db, row, ct);
-        var usable = await templates.ForConversationAsync(db, row, ct);
+        var usable = await templates.ForConversationAsync(db, row.Id, row.Channel, row.LastInboundAt, ct);
         return new ConversationDetail(row, lead, candidates, messages, verdict, usable);
     }
 
-    // What happened to the lead while the conversation ran (status, owner, score…), from the activity log, as timeline events.
-    private static async Task<List<MessageDto>> LeadEventsAsync(AppDbContext db, Guid leadId, DateTime since, CancellationToken ct)
+    // What happened to the lead while the conversation ran (status, owner, score…), from the activity log, as timeline
+    // events.
+    private static async Task<List<MessageDto>> LeadEventsAsync(AppDbContext db, Guid leadId, DateTime since,
+        CancellationToken ct)
     {
-        var entries = await db.Activity.AsNoTracking().Where(a => a.EntityType == nameof(Lead) && a.EntityId == leadId && a.OccurredAt >= since)
+        var entries = await db.Activity.AsNoTracking().Where(a => a.EntityType == nameof(Lead) && a.EntityId == leadId
+            && a.OccurredAt >= since)
             .OrderByDescending(a => a.Id).Take(50).ToListAsync(ct);
-        var names = await db.Users.AsNoTracking().Select(u => new { u.Id, Name = u.DisplayName ?? u.Email ?? u.Id }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var names = await db.Users.AsNoTracking()
+            .Select(u => new { u.Id, Name = u.DisplayName ?? u.Email ?? u.Id }).ToDictionaryAsync(u => u.Id, u =>
+            u.Name, ct);
         return entries.Select(a =>
         {
             // A creation lists every field; the timeline only needs to say it happened.
-            var changes = a.Action == "created" ? "" : string.Join("; ", Activity.ActivityText.Lines(a.Changes, names, 4));
+            var changes = a.Action == "created" ? "" : string.Join("; ", Activity.ActivityText.Lines(a.Changes, names,
+                4));
             var text = $"Lead {a.Action} by {a.ActorName}{(changes.Length > 0 ? $": {changes}" : "")}";
-            return new MessageDto(Guid.Empty, MessageDirection.Event, "lead", text, null, [], DeliveryStatus.Received, null, a.OccurredAt, a.ActorName, null);
+            return new MessageDto(Guid.Empty, MessageDirection.Event, "lead", text, null, [], DeliveryStatus.Received,
+                null, a.OccurredAt, a.ActorName, null);
         }).ToList();
     }
 
@@ -143,21 +166,31 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         string? suppressed = null;
         if (row.Channel == ChannelKind.Email && row.Email is { } email)
         {
-            suppressed = await db.Suppressions.Where(s => s.Address == email).Select(s => s.Reason).FirstOrDefaultAsync(ct);
+            suppressed = await db.Suppressions.Where(s => s.Address == email).Select(s => s.Reason)
+                .FirstOrDefaultAsync(ct);
         }
-        return SendPolicy.Check(row.Channel, row.LastInboundAt, time.GetUtcNow().UtcDateTime, false, false, SenderKind.Human, suppressed);
+        return SendPolicy.Check(row.Channel, row.LastInboundAt, time.GetUtcNow().UtcDateTime, false, false,
+            SenderKind.Human, suppressed);
     }
 
     public static MessageDto ToDto(Message m) => new(m.Id, m.Direction, m.Type, m.Text, m.Subject,
         m.Attachments is null ? [] : JsonSerializer.Deserialize<List<Attachment>>(m.Attachments) ?? [],
         m.Status, m.Error, m.At, m.AuthorName, m.SenderSource);
 
-    internal static IQueryable<ConversationRow> Rows(AppDbContext db, IQueryable<Conversation> q) => q.Select(c => new ConversationRow(
-        c.Id, c.Channel!.Kind, c.Channel.Name, c.Channel.Provider == Channel.Sandbox, c.DisplayName, c.Phone, c.Email,
+    internal static IQueryable<ConversationRow> Rows(AppDbContext db, IQueryable<Conversation> q) =>
+        q.Select(c => new ConversationRow(
+        c.Id, c.Channel!.Kind, c.Channel.Name, c.Channel.Provider == SandboxProvider.ProviderKey, c.DisplayName,
+            c.Phone, c.Email,
         c.ContactId, c.Contact == null ? null : c.Contact.FirstName + " " + (c.Contact.LastName ?? ""),
-        c.Contact == null ? null : c.Contact.CompanyId, c.Contact == null || c.Contact.Company == null ? null : c.Contact.Company.Name, c.Match,
-        c.Status, c.AssigneeId, db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
+        c.Contact == null ? null : c.Contact.CompanyId, c.Contact == null || c.Contact.Company == null ? null
+            : c.Contact.Company.Name, c.Match,
+        c.Status, c.AssigneeId, db.Users.Where(u => u.Id == c.AssigneeId)
+            .Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
         c.LastMessageAt, c.LastInboundAt, c.LastMessagePreview, c.UnreadCount,
-        db.Set<Lead>().Where(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => (LeadStatus?)l.Status).FirstOrDefault(),
-        db.Set<Lead>().Where(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => l.Classification).FirstOrDefault()));
+        db.Set<Lead>().Where(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId
+            && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt)
+            .Select(l => (LeadStatus?)l.Status).FirstOrDefault(),
+        db.Set<Lead>().Where(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId
+            && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => l.Classification)
+            .FirstOrDefault()));
 }

@@ -2,7 +2,7 @@ using LeadAgent.Web.Data;
 
 namespace LeadAgent.Web.Features.Inbox.Conversations;
 
-/// <summary>What kind of channel a conversation runs on; decides the sending rules (<see cref="Sending.SendPolicy"/>).</summary>
+/// <summary>What kind of channel a conversation runs on; decides the sending rules (the send policy).</summary>
 public enum ChannelKind { WhatsApp, Instagram, Facebook, Email, Other }
 
 /// <summary>
@@ -11,11 +11,8 @@ public enum ChannelKind { WhatsApp, Instagram, Facebook, Email, Other }
 /// </summary>
 public sealed class Channel
 {
-    public const string RespondIo = "respondio";
-    public const string Sandbox = "sandbox";
-
     public Guid Id { get; set; } = Ids.NewV7();
-    /// <summary><see cref="RespondIo"/> or <see cref="Sandbox"/>.</summary>
+    /// <summary>The key of the messaging provider that serves it (<c>respondio</c>, <c>sandbox</c>…).</summary>
     public required string Provider { get; set; }
     /// <summary>The provider's channel id (Respond.io <c>channel.id</c>).</summary>
     public required string ExternalId { get; set; }
@@ -24,15 +21,4 @@ public sealed class Channel
     public required string Source { get; set; }
     public ChannelKind Kind { get; set; }
     public DateTime CreatedAt { get; set; }
-
-    /// <summary>Maps a Respond.io source defensively: anything with "whatsapp" is WhatsApp, gmail/other_email are e-mail.</summary>
-    public static ChannelKind KindOf(string? source)
-    {
-        var s = (source ?? "").ToLowerInvariant();
-        return s.Contains("whatsapp", StringComparison.Ordinal) ? ChannelKind.WhatsApp
-            : s == "instagram" ? ChannelKind.Instagram
-            : s is "facebook" or "messenger" ? ChannelKind.Facebook
-            : s is "gmail" or "other_email" or "email" ? ChannelKind.Email
-            : ChannelKind.Other;
-    }
 }

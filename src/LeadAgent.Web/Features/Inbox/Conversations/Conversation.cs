@@ -17,7 +17,8 @@ public sealed class Conversation
     public Guid Id { get; set; } = Ids.NewV7();
     public Guid ChannelId { get; set; }
     public Channel? Channel { get; set; }
-    /// <summary>The provider's contact id (Respond.io <c>contact.id</c>); with the channel it identifies the thread.</summary>
+    /// <summary>The provider's contact id (Respond.io <c>contact.id</c>); with the channel it identifies the
+    /// thread.</summary>
     public required string ExternalContactId { get; set; }
     public Guid? ContactId { get; set; }
     public Contact? Contact { get; set; }

@@ -43,7 +43,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.HasIndex(e => new { e.Status, e.LastMessageAt, e.Id });
         b.HasIndex(e => new { e.AssigneeId, e.LastMessageAt });
         b.HasIndex(e => e.ContactId);
-        // Cheap counts and the live poll: unread and to-match conversations are few, the newest change is one index step.
+        // Cheap counts and the live poll: unread and to-match conversations are few, the newest change is one index
+        // step.
         b.HasIndex(e => e.UnreadCount).HasFilter("\"UnreadCount\" > 0");
         b.HasIndex(e => e.Match).HasFilter("\"Match\" <> 'Matched'");
         b.HasIndex(e => e.UpdatedAt);

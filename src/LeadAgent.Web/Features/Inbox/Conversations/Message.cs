@@ -2,28 +2,35 @@ using LeadAgent.Web.Data;
 
 namespace LeadAgent.Web.Features.Inbox.Conversations;
 
-/// <summary>Inbound from the contact, outbound to them, or an event on the timeline (assignment, close, lifecycle…).</summary>
+/// <summary>Inbound from the contact, outbound to them, or an event on the timeline (assignment, close,
+/// lifecycle…).</summary>
 public enum MessageDirection { Inbound, Outbound, Event, Note }
 
 /// <summary>
 /// Delivery state. Outbound messages start <see cref="Pending"/> in the outbox, become <see cref="Sending"/> just
-/// before the provider is called (so a crash in between is detected and reconciled), then Sent/Delivered/Read or Failed.
+/// before the provider is called (so a crash in between is detected and reconciled), then Sent/Delivered/Read or
+/// Failed.
 /// </summary>
 public enum DeliveryStatus { Received, Pending, Sending, Sent, Delivered, Read, Failed }
 
 public sealed class Message
 {
+    /// <summary>The longest text a user may send or play in the sandbox.</summary>
+    public const int MaxText = 4096;
+
     public Guid Id { get; set; } = Ids.NewV7();
     public Guid ConversationId { get; set; }
     public MessageDirection Direction { get; set; }
-    /// <summary>Provider message type: text, attachment, email, whatsapp_template…; "event"/"note" for the timeline.</summary>
+    /// <summary>Provider message type: text, attachment, email, whatsapp_template…; "event"/"note" for the
+    /// timeline.</summary>
     public required string Type { get; set; }
     /// <summary>Untrusted when inbound: always rendered as plain text.</summary>
     public string? Text { get; set; }
     public string? Subject { get; set; }
     /// <summary>JSON list of <see cref="Attachment"/>; links are shown, never fetched.</summary>
     public string? Attachments { get; set; }
-    /// <summary>The provider's message id (Respond.io <c>messageId</c>); unique, so a redelivered message is stored once.</summary>
+    /// <summary>The provider's message id (Respond.io <c>messageId</c>); unique, so a redelivered message is stored
+    /// once.</summary>
     public string? ProviderMessageId { get; set; }
     public string? ChannelMessageId { get; set; }
     public DeliveryStatus Status { get; set; }
@@ -42,7 +49,8 @@ public sealed class Message
     public DateTime? NextAttemptAt { get; set; }
     public string? LeaseOwner { get; set; }
     public DateTime? LeaseUntil { get; set; }
-    /// <summary>Set when the provider was called; a message still <see cref="DeliveryStatus.Sending"/> after its lease ran out may have gone out.</summary>
+    /// <summary>Set when the provider was called; a message still <see cref="DeliveryStatus.Sending"/> after its lease
+    /// ran out may have gone out.</summary>
     public DateTime? SendStartedAt { get; set; }
     public DateTime CreatedAt { get; set; }
 

@@ -1,8 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using LeadAgent.Web.Data;
-using LeadAgent.Web.Features.Inbox.Sending;
-using LeadAgent.Web.Features.Inbox.Settings;
+using LeadAgent.Web.Features.Inbox.Providers;
+using LeadAgent.Web.Features.Inbox.Runtime;
 using LeadAgent.Web.Features.Inbox.Webhooks;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
@@ -15,13 +13,12 @@ public sealed record BackfillInput(int? Contacts = null, int? MessagesPerContact
 public sealed record BackfillResult(int Contacts, int Messages, int Queued, int AlreadyKnown);
 
 /// <summary>
-/// Brings an existing Respond.io workspace's history in: pages through the contacts (<c>POST /contact/list</c>) and each
-/// one's recent messages (<c>GET /contact/{id}/message/list</c>, cursor pagination) and queues every message as a
-/// <c>message.received</c>/<c>message.sent</c> event with the id <c>backfill:{messageId}</c>. The normal processing then
+/// Brings an existing workspace's history in: each provider that can lists its contacts' recent messages as webhook
+/// events (<see cref="IMessagingProvider.BackfillAsync"/>), stored here once per event id. The normal processing then
 /// matches senders and stores messages, so a backfill run twice — or overlapping live webhooks — stores nothing twice.
 /// History does not count as unread.
 /// </summary>
-public sealed class BackfillService(RespondIoConnection connection, IHttpClientFactory http, IDbContextFactory<AppDbContext> dbFactory,
+public sealed class BackfillService(MessagingProviders providers, IDbContextFactory<AppDbContext> dbFactory,
     InboxSignal signal, TimeProvider time)
 {
     public async Task<BackfillResult> RunAsync(BackfillInput input, CancellationToken ct = default)
@@ -42,104 +39,49 @@ public sealed class BackfillService(RespondIoConnection connection, IHttpClientF
             errors.Add("messagesPerContact", "Between 1 and 10,000.");
         }
         errors.ThrowIfAny();
-        if (!connection.Current.CanCallApi)
+        var backfilling = providers.With(ProviderFeatures.Backfill).ToList();
+        if (backfilling.FirstOrDefault(p => p.NotConnected is not null) is { } offline)
         {
-            throw new ConflictException("Respond.io is not connected: add the API token under Settings → Inbox first.");
+            throw new ConflictException($"{offline.NotConnected}: add the API token under Settings → Inbox first.");
         }
-        var client = new RespondIoClient(http.CreateClient(RespondIoClient.HttpClientName), connection);
-        var channels = new Dictionary<string, JsonNode>();
-        await ForEachAsync(client, "space/channel", 100, int.MaxValue, null, item =>
+        var (contacts, messages, queued, known) = (0, 0, 0, 0);
+        foreach (var provider in backfilling)
         {
-            if (RioEvent.Str(item, "id") is { } id)
+            await foreach (var contact in provider.BackfillAsync(maxContacts, perContact, ct))
             {
-                channels[id] = new JsonObject { ["id"] = JsonNode.Parse(item.GetProperty("id").GetRawText()), ["name"] = RioEvent.Str(item, "name"), ["source"] = RioEvent.Str(item, "source") };
+                var (added, already) = await StoreAsync(provider.Key, contact.Events, ct);
+                (contacts, messages, queued, known) =
+                    (contacts + 1, messages + contact.Messages, queued + added, known + already);
             }
-        }, ct);
-
-        var contacts = new List<JsonElement>();
-        var search = new JsonObject { ["search"] = "", ["timezone"] = "UTC", ["filter"] = new JsonObject { ["$and"] = new JsonArray() } };
-        await ForEachAsync(client, "contact/list", 100, maxContacts, search, contacts.Add, ct);
-
-        var (messages, queued, known) = (0, 0, 0);
-        foreach (var contact in contacts)
-        {
-            if (RioEvent.Str(contact, "id") is not { } contactId)
-            {
-                continue;
-            }
-            var history = new List<JsonElement>();
-            await ForEachAsync(client, $"{RespondIoClient.ContactPath(contactId)}/message/list", 50, perContact, null, history.Add, ct);
-            messages += history.Count;
-            // Oldest first, so the conversation's state ends where the history does.
-            var events = history.AsEnumerable().Reverse().Select(m => Event(contact, m, channels)).Where(e => e is not null).Select(e => e!).ToList();
-            var (added, already) = await StoreAsync(events, ct);
-            (queued, known) = (queued + added, known + already);
         }
         signal.Notify();
-        return new BackfillResult(contacts.Count, messages, queued, known);
+        return new BackfillResult(contacts, messages, queued, known);
     }
 
-    private static WebhookEvent? Event(JsonElement contact, JsonElement message, Dictionary<string, JsonNode> channels)
-    {
-        if (RioEvent.Str(message, "messageId") is not { } id)
-        {
-            return null;
-        }
-        var incoming = RioEvent.Str(message, "traffic") != "outgoing";
-        var channelId = RioEvent.Str(message, "channelId");
-        var body = new JsonObject
-        {
-            ["event_id"] = $"backfill:{id}",
-            ["event_type"] = incoming ? "message.received" : "message.sent",
-            ["backfill"] = true,
-            ["contact"] = JsonNode.Parse(contact.GetRawText()),
-            ["message"] = JsonNode.Parse(message.GetRawText()),
-            ["channel"] = channelId is not null && channels.TryGetValue(channelId, out var channel) ? channel.DeepClone() : null,
-        };
-        return new WebhookEvent
-        {
-            Provider = RespondIoWebhookEndpoint.Provider,
-            EventId = $"backfill:{id}",
-            EventType = incoming ? "message.received" : "message.sent",
-            Body = body.ToJsonString(),
-            Status = WebhookEventStatus.Received,
-        };
-    }
-
-    private async Task<(int Added, int Known)> StoreAsync(List<WebhookEvent> events, CancellationToken ct)
+    private async Task<(int Added, int Known)> StoreAsync(string provider, IReadOnlyList<RawEvent> events,
+        CancellationToken ct)
     {
         if (events.Count == 0)
         {
             return (0, 0);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ids = events.Select(e => e.EventId!).ToList();
-        var known = await db.WebhookEvents.Where(e => e.Provider == RespondIoWebhookEndpoint.Provider && ids.Contains(e.EventId!)).Select(e => e.EventId!).ToListAsync(ct);
+        var ids = events.Select(e => e.EventId).ToList();
+        var known = await db.WebhookEvents.Where(e => e.Provider == provider && ids.Contains(e.EventId!))
+            .Select(e => e.EventId!).ToListAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var fresh = events.Where(e => !known.Contains(e.EventId!)).DistinctBy(e => e.EventId).ToList();
-        foreach (var e in fresh)
-        {
-            e.ReceivedAt = now;
-        }
+        var fresh = events.Where(e => !known.Contains(e.EventId)).DistinctBy(e => e.EventId)
+            .Select(e => new WebhookEvent
+            {
+                Provider = provider,
+                EventId = e.EventId,
+                EventType = e.EventType,
+                Body = e.Body,
+                Status = WebhookEventStatus.Received,
+                ReceivedAt = now,
+            }).ToList();
         db.WebhookEvents.AddRange(fresh);
         await db.SaveChangesAsync(ct);
         return (fresh.Count, known.Count);
-    }
-
-    private static async Task ForEachAsync(RespondIoClient client, string path, int pageSize, int max, JsonNode? body, Action<JsonElement> each, CancellationToken ct)
-    {
-        string? cursor = null;
-        var seen = 0;
-        do
-        {
-            var page = await client.ListAsync(path, Math.Min(pageSize, max - seen), cursor, ct, body is null ? null : HttpMethod.Post, body);
-            foreach (var item in page.Items.Take(max - seen))
-            {
-                each(item);
-                seen++;
-            }
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null && seen < max);
     }
 }

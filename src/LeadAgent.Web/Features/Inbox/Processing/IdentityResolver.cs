@@ -4,6 +4,7 @@ using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.Crm.Normalization;
 using LeadAgent.Web.Features.Inbox.Conversations;
+using LeadAgent.Web.Features.Inbox.Providers;
 using LeadAgent.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,8 +24,10 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
 {
     private static readonly HashSet<string> FreeMailDomains =
     [
-        "gmail.com", "googlemail.com", "yahoo.com", "yahoo.de", "yahoo.co.uk", "hotmail.com", "hotmail.de", "outlook.com", "live.com",
-        "msn.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "web.de", "t-online.de", "proton.me",
+        "gmail.com", "googlemail.com", "yahoo.com", "yahoo.de", "yahoo.co.uk", "hotmail.com", "hotmail.de",
+            "outlook.com", "live.com",
+        "msn.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "web.de", "t-online.de",
+            "proton.me",
         "protonmail.com", "mail.ru", "yandex.ru", "orange.fr", "free.fr", "laposte.net", "bluewin.ch",
     ];
 
@@ -34,12 +37,14 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
     private readonly List<ContactIdentity> _added = [];
     private readonly Dictionary<string, Company> _companies = [];
 
-    public static string? Phone(RioContact c, string defaultRegion) =>
-        c.Phone is null ? null : ContactPoints.Phone(c.Phone, c.CountryCode is { Length: 2 } cc ? cc : defaultRegion).Value;
+    public static string? Phone(InboundContact c, string defaultRegion) =>
+        c.Phone is null ? null : ContactPoints.Phone(c.Phone, c.CountryCode is { Length: 2 } cc ? cc
+            : defaultRegion).Value;
 
-    public static string? Email(RioContact c) => ContactPoints.Email(c.Email).Value;
+    public static string? Email(InboundContact c) => ContactPoints.Email(c.Email).Value;
 
-    public async Task<Resolution> ResolveAsync(string provider, RioContact sender, ChannelKind channel, CancellationToken ct)
+    public async Task<Resolution> ResolveAsync(string provider, InboundContact sender, ChannelKind channel,
+        CancellationToken ct)
     {
         var key = $"{provider}:{sender.Id}";
         if (_known.TryGetValue(key, out var known))
@@ -57,24 +62,36 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
         var kind = IdentityKind.RespondIo;
         var value = ProviderValue(provider, externalId);
         if (!_added.Any(i => i.ContactId == contactId && i.Kind == kind && i.Value == value)
-            && !await db.ContactIdentities.AnyAsync(i => i.ContactId == contactId && i.Kind == kind && i.Value == value, ct))
+            && !await db.ContactIdentities.AnyAsync(i => i.ContactId == contactId && i.Kind == kind && i.Value == value,
+                ct))
         {
-            _added.Add(db.ContactIdentities.Add(new ContactIdentity { ContactId = contactId, Kind = kind, Value = value, Label = provider }).Entity);
+            _added.Add(db.ContactIdentities.Add(new ContactIdentity
+            {
+                ContactId = contactId,
+                Kind = kind,
+                Value = value,
+                Label = provider
+            }).Entity);
         }
         _known[$"{provider}:{externalId}"] = new Resolution(contactId, MatchState.Matched, [], false);
     }
 
     // Sandbox senders get their own id space so they never match a real Respond.io contact.
-    private static string ProviderValue(string provider, string externalId) => provider == Channel.RespondIo ? externalId : $"{provider}:{externalId}";
+    // The first provider's ids were stored bare; later providers' are prefixed with their key (stored data, kept).
+    private static string ProviderValue(string provider, string externalId) =>
+        provider == BareIdProvider ? externalId : $"{provider}:{externalId}";
 
-    private async Task<Resolution?> FindAsync(string provider, RioContact sender, CancellationToken ct)
+    private const string BareIdProvider = "respondio";
+
+    private async Task<Resolution?> FindAsync(string provider, InboundContact sender, CancellationToken ct)
     {
         var byId = await ContactsWith([IdentityKind.RespondIo], ProviderValue(provider, sender.Id), ct);
         if (byId.Count == 1)
         {
             return new Resolution(byId[0], MatchState.Matched, [], false);
         }
-        foreach (var (kinds, value) in new[] { (new[] { IdentityKind.Phone, IdentityKind.WhatsApp }, Phone(sender, defaultRegion)), ([IdentityKind.Email], Email(sender)) })
+        foreach (var (kinds, value) in new[] { (new[] { IdentityKind.Phone, IdentityKind.WhatsApp },
+            Phone(sender, defaultRegion)), ([IdentityKind.Email], Email(sender)) })
         {
             if (value is null)
             {
@@ -100,10 +117,12 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
             .Join(db.Contacts.Where(c => c.ArchivedAt == null), i => i.ContactId, c => c.Id, (i, c) => c.Id)
             .Distinct().ToListAsync(ct);
         // Contacts created earlier in the same batch are not in the database yet.
-        return saved.Concat(_added.Where(i => i.Value == value && kinds.Contains(i.Kind)).Select(i => i.ContactId)).Distinct().ToList();
+        return saved.Concat(_added.Where(i => i.Value == value && kinds.Contains(i.Kind))
+            .Select(i => i.ContactId)).Distinct().ToList();
     }
 
-    private async Task<Resolution> CreateAsync(string provider, RioContact sender, ChannelKind channel, CancellationToken ct)
+    private async Task<Resolution> CreateAsync(string provider, InboundContact sender, ChannelKind channel,
+        CancellationToken ct)
     {
         var email = Email(sender);
         var phone = Phone(sender, defaultRegion);
@@ -115,14 +134,33 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
             CompanyId = company.Id,
             Tags = ["inbound"],
         };
-        contact.Identities.Add(new ContactIdentity { ContactId = contact.Id, Kind = IdentityKind.RespondIo, Value = ProviderValue(provider, sender.Id), Label = provider });
+        contact.Identities.Add(new ContactIdentity
+        {
+            ContactId = contact.Id,
+            Kind = IdentityKind.RespondIo,
+            Value = ProviderValue(provider, sender.Id),
+            Label = provider
+        });
         if (phone is not null)
         {
-            contact.Identities.Add(new ContactIdentity { ContactId = contact.Id, Kind = channel == ChannelKind.WhatsApp ? IdentityKind.WhatsApp : IdentityKind.Phone, Value = phone, IsPrimary = true });
+            contact.Identities.Add(new ContactIdentity
+            {
+                ContactId = contact.Id,
+                Kind = channel == ChannelKind.WhatsApp
+                ? IdentityKind.WhatsApp : IdentityKind.Phone,
+                Value = phone,
+                IsPrimary = true
+            });
         }
         if (email is not null)
         {
-            contact.Identities.Add(new ContactIdentity { ContactId = contact.Id, Kind = IdentityKind.Email, Value = email, IsPrimary = phone is null });
+            contact.Identities.Add(new ContactIdentity
+            {
+                ContactId = contact.Id,
+                Kind = IdentityKind.Email,
+                Value = email,
+                IsPrimary = phone is null
+            });
         }
         db.Contacts.Add(contact);
         _added.AddRange(contact.Identities);
@@ -139,12 +177,14 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
         return new Resolution(contact.Id, MatchState.Matched, [], true);
     }
 
-    private async Task<Company> CompanyForAsync(RioContact sender, string? email, CancellationToken ct)
+    private async Task<Company> CompanyForAsync(InboundContact sender, string? email, CancellationToken ct)
     {
         var domain = email?.Split('@')[1];
-        if (domain is not null && !FreeMailDomains.Contains(domain) && DomainName.Registrable(domain) is { } registrable)
+        if (domain is not null && !FreeMailDomains.Contains(domain) && DomainName
+            .Registrable(domain) is { } registrable)
         {
-            var existing = _companies.GetValueOrDefault(registrable) ?? await db.Companies.FirstOrDefaultAsync(c => c.Domain == registrable, ct);
+            var existing = _companies.GetValueOrDefault(registrable) ?? await db.Companies.FirstOrDefaultAsync(c =>
+                c.Domain == registrable, ct);
             if (existing is not null)
             {
                 return _companies[registrable] = existing;

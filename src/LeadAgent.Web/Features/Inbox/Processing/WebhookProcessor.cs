@@ -1,22 +1,26 @@
+using LeadAgent.Web.Infrastructure.Auth;
+using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Crm;
-using LeadAgent.Web.Features.Inbox.Conversations;
+using LeadAgent.Web.Features.Inbox.Providers;
+using LeadAgent.Web.Features.Inbox.Runtime;
 using LeadAgent.Web.Features.Inbox.Webhooks;
-using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LeadAgent.Web.Features.Inbox.Processing;
 
 /// <summary>
-/// Turns stored webhook events into conversations and messages. Claims due events with a lease (so instances sharing
-/// a database never process one twice at the same time), applies a batch in one transaction, and when a batch fails
-/// retries its events one by one so one bad event cannot hold up the others. Failed and early events are retried with
-/// backoff; after the last attempt they stay Failed with the error, for inspection.
+/// Turns stored webhook events into conversations and messages: each event is read by the provider it came from
+/// (<see cref="MessagingProviders"/>) and applied in the inbox's own terms. Claims due events with a lease (so
+/// instances sharing a database never process one twice at the same time), applies a batch in one transaction, and
+/// when a batch fails retries its events one by one so one bad event cannot hold up the others. Failed and early
+/// events are retried with backoff; after the last attempt they stay Failed with the error, for inspection.
 /// </summary>
 public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider time, IOptions<InboxOptions> options,
-    IOptions<CrmOptions> crm, InboxNotifier notifier, SqliteWriteGate gate, ILogger<WebhookProcessor> log)
+    IOptions<CrmOptions> crm, MessagingProviders providers, InboxNotifier notifier, SqliteWriteGate gate,
+    ILogger<WebhookProcessor> log)
 {
     public static readonly Actor InboundActor = new(ActorKind.System, null, "Inbox (inbound message)");
 
@@ -51,7 +55,8 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
                     {
                         await ApplyAsync(factory, [one], ct);
                     }
-                    catch (Exception single) when (single is not OperationCanceledException || !ct.IsCancellationRequested)
+                    catch (Exception single) when (single is not OperationCanceledException
+                        || !ct.IsCancellationRequested)
                     {
                         await FailAsync(factory, one, single, ct);
                     }
@@ -61,13 +66,15 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
         return claimed.Count;
     }
 
+    // The lease: due events are taken by this claim unless another instance holds them.
     private async Task<List<WebhookEvent>> ClaimAsync(IDbContextFactory<AppDbContext> factory, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var claim = $"{_instance}:{Guid.NewGuid():N}"[..40];
         var due = await db.WebhookEvents
-            .Where(e => (e.Status == WebhookEventStatus.Received || (e.Status == WebhookEventStatus.Failed && e.NextAttemptAt != null))
+            .Where(e => (e.Status == WebhookEventStatus.Received
+                    || (e.Status == WebhookEventStatus.Failed && e.NextAttemptAt != null))
                 && (e.NextAttemptAt == null || e.NextAttemptAt <= now) && (e.LeaseUntil == null || e.LeaseUntil < now))
             .OrderBy(e => e.Id).Select(e => e.Id).Take(options.Value.BatchSize).ToListAsync(ct);
         if (due.Count == 0)
@@ -78,30 +85,36 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
         using (await gate.EnterAsync(db, ct))
         {
             await db.WebhookEvents.Where(e => due.Contains(e.Id) && (e.LeaseUntil == null || e.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, claim).SetProperty(e => e.LeaseUntil, until), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, claim).SetProperty(e => e.LeaseUntil, until),
+                    ct);
         }
-        return await db.WebhookEvents.AsNoTracking().Where(e => due.Contains(e.Id) && e.LeaseOwner == claim).OrderBy(e => e.Id).ToListAsync(ct);
+        return await db.WebhookEvents.AsNoTracking().Where(e => due.Contains(e.Id) && e.LeaseOwner == claim)
+            .OrderBy(e => e.Id).ToListAsync(ct);
     }
 
-    private async Task ApplyAsync(IDbContextFactory<AppDbContext> factory, IReadOnlyList<WebhookEvent> events, CancellationToken ct)
+    private async Task ApplyAsync(IDbContextFactory<AppDbContext> factory, IReadOnlyList<WebhookEvent> events,
+        CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var region = crm.Value.DefaultPhoneRegion;
         var appliers = new Dictionary<string, EventApplier>();
-        var parsed = events.Select(e => (Event: e, Rio: RioEvent.Parse(e.EventType!, e.Body))).ToList();
+        var parsed = events.Select(e => (Event: e, Inbound: providers.Get(e.Provider).Parse(e.EventType!, e.Body)))
+            .ToList();
         var results = new List<(WebhookEvent Event, string? Ignored, DateTime? Retry)>();
-        foreach (var (stored, rio) in parsed)
+        foreach (var (stored, inbound) in parsed)
         {
-            var provider = stored.Provider == RespondIoWebhookEndpoint.Provider ? Conversations.Channel.RespondIo : stored.Provider;
-            if (!appliers.TryGetValue(provider, out var applier))
+            if (!appliers.TryGetValue(stored.Provider, out var applier))
             {
-                appliers[provider] = applier = new EventApplier(db, new IdentityResolver(db, region), provider, region);
-                await applier.PreloadAsync(parsed.Where(p => p.Event.Provider == stored.Provider).Select(p => p.Rio).ToList(), ct);
+                var provider = providers.Get(stored.Provider);
+                appliers[stored.Provider] = applier = new EventApplier(db, new IdentityResolver(db, region), provider,
+                    region);
+                var batch = parsed.Where(p => p.Event.Provider == stored.Provider).Select(p => p.Inbound).ToList();
+                await applier.PreloadAsync(batch, ct);
             }
             try
             {
-                results.Add((stored, await applier.ApplyAsync(rio, now, ct), null));
+                results.Add((stored, await applier.ApplyAsync(inbound, now, ct), null));
             }
             catch (EventNotReadyException early) when (stored.Attempts + 1 < options.Value.MaxAttempts)
             {
@@ -120,20 +133,25 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
         {
             var ids = group.Select(r => r.Event.Id).ToList();
             var (ignored, retry, attempts) = group.Key;
-            var status = retry is not null ? WebhookEventStatus.Received : ignored is null ? WebhookEventStatus.Processed : WebhookEventStatus.Ignored;
+            var status = retry is not null ? WebhookEventStatus.Received
+                : ignored is null ? WebhookEventStatus.Processed
+                : WebhookEventStatus.Ignored;
             await db.WebhookEvents.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.Status, status).SetProperty(e => e.Attempts, attempts).SetProperty(e => e.Error, ignored)
+                .SetProperty(e => e.Status, status).SetProperty(e => e.Attempts, attempts).SetProperty(e => e.Error,
+                    ignored)
                 .SetProperty(e => e.ProcessedAt, retry == null ? now : null).SetProperty(e => e.NextAttemptAt, retry)
                 .SetProperty(e => e.LeaseOwner, (string?)null).SetProperty(e => e.LeaseUntil, (DateTime?)null), ct);
         }
         // Status changes of existing messages touch their conversation too, so other instances' pages notice them.
         var touched = appliers.Values.SelectMany(a => a.Touched).Distinct().ToList();
-        await db.Conversations.Where(c => touched.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), ct);
+        await db.Conversations.Where(c => touched.Contains(c.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), ct);
         await tx.CommitAsync(ct);
         notifier.Changed(touched);
     }
 
-    private async Task FailAsync(IDbContextFactory<AppDbContext> factory, WebhookEvent stored, Exception e, CancellationToken ct)
+    private async Task FailAsync(IDbContextFactory<AppDbContext> factory, WebhookEvent stored, Exception e,
+        CancellationToken ct)
     {
         var attempts = stored.Attempts + 1;
         // A body that cannot be understood will not improve with retries.
@@ -143,7 +161,9 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
         var error = $"{e.GetType().Name}: {e.Message}";
         if (!permanent)
         {
-            log.LogWarning(e, "Webhook event {Id} failed (attempt {Attempt}); retrying at {Retry}.", stored.Id, attempts, retry);
+            log.LogWarning(e, "Webhook event {Id} failed (attempt {Attempt}); retrying at {Retry}.", stored.Id,
+                attempts,
+                retry);
         }
         else
         {
@@ -152,9 +172,11 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
         await using var db = await factory.CreateDbContextAsync(ct);
         await db.WebhookEvents.Where(x => x.Id == stored.Id).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Status, WebhookEventStatus.Failed).SetProperty(x => x.Attempts, attempts)
-            .SetProperty(x => x.Error, error.Length > 2000 ? error[..2000] : error).SetProperty(x => x.NextAttemptAt, retry)
+            .SetProperty(x => x.Error, error.Length > 2000 ? error[..2000] : error).SetProperty(x => x.NextAttemptAt,
+                retry)
             .SetProperty(x => x.LeaseOwner, (string?)null).SetProperty(x => x.LeaseUntil, (DateTime?)null), ct);
     }
 
-    private TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(options.Value.RetrySeconds * Math.Pow(2, attempts), 3600));
+    private TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(options.Value.RetrySeconds * Math.Pow(2, attempts), 3600));
 }

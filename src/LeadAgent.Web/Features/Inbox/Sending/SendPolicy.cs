@@ -2,7 +2,8 @@ using LeadAgent.Web.Features.Inbox.Conversations;
 
 namespace LeadAgent.Web.Features.Inbox.Sending;
 
-/// <summary>Who is sending: a person in the inbox, or automation (autopilot, sequences) which gets the stricter rules.</summary>
+/// <summary>Who is sending: a person in the inbox, or automation (autopilot, sequences) which gets the stricter
+/// rules.</summary>
 public enum SenderKind { Human, Automation }
 
 /// <summary>The verdict for a send, with the reason shown in the composer and returned by the API.</summary>
@@ -34,16 +35,22 @@ public static class SendPolicy
                 if (isTemplate)
                 {
                     return templateApproved
-                        ? SendVerdict.Yes("Approved WhatsApp templates may be sent at any time.", Left(since, StandardWindow))
+                        ? SendVerdict.Yes("Approved WhatsApp templates may be sent at any time.",
+                            Left(since, StandardWindow))
                         : SendVerdict.No("Only templates approved by WhatsApp can be sent.", true);
                 }
                 if (since is null)
                 {
-                    return SendVerdict.No("The contact has not written on WhatsApp yet: start with an approved template.", true);
+                    return SendVerdict
+                        .No("The contact has not written on WhatsApp yet: start with an approved template.", true);
                 }
                 return since < StandardWindow
-                    ? SendVerdict.Yes($"WhatsApp 24-hour window open: {Format(StandardWindow - since.Value)} left for free text.", StandardWindow - since)
-                    : SendVerdict.No($"The WhatsApp 24-hour window closed {Format(since.Value - StandardWindow)} ago: only an approved template can be sent.", true);
+                    ? SendVerdict
+                        .Yes($"WhatsApp 24-hour window open: {Format(StandardWindow - since.Value)} left for free " +
+                            "text.", StandardWindow - since)
+                    : SendVerdict
+                        .No($"The WhatsApp 24-hour window closed {Format(since.Value - StandardWindow)} ago: only an " +
+                            "approved template can be sent.", true);
 
             case ChannelKind.Facebook or ChannelKind.Instagram:
                 var name = channel == ChannelKind.Facebook ? "Messenger" : "Instagram";
@@ -57,15 +64,23 @@ public static class SendPolicy
                 }
                 if (since < StandardWindow)
                 {
-                    return SendVerdict.Yes($"{name} 24-hour window open: {Format(StandardWindow - since.Value)} left.", StandardWindow - since);
+                    return SendVerdict.Yes($"{name} 24-hour window open: {Format(StandardWindow - since.Value)} left.",
+                        StandardWindow - since);
                 }
                 if (sender == SenderKind.Automation)
                 {
-                    return SendVerdict.No($"The {name} 24-hour window closed; after it only a person may reply (up to 7 days), never automation.");
+                    return SendVerdict
+                        .No($"The {name} 24-hour window closed; after it only a person may reply (up to 7 days), " +
+                            "never automation.");
                 }
                 return since < HumanAgentWindow
-                    ? SendVerdict.Yes($"Outside the 24-hour window: a personal reply is allowed for {Format(HumanAgentWindow - since.Value)} more (human agent tag).", HumanAgentWindow - since)
-                    : SendVerdict.No($"The {name} 7-day human-agent window closed {Format(since.Value - HumanAgentWindow)} ago: wait for the contact to write again.");
+                    ? SendVerdict
+                        .Yes($"Outside the 24-hour window: a personal reply is allowed for " +
+                            $"{Format(HumanAgentWindow - since.Value)} more (human agent tag).",
+                            HumanAgentWindow - since)
+                    : SendVerdict
+                        .No($"The {name} 7-day human-agent window closed {Format(since.Value - HumanAgentWindow)} " +
+                            "ago: wait for the contact to write again.");
 
             case ChannelKind.Email:
                 return suppressedBecause is null
@@ -86,6 +101,7 @@ public static class SendPolicy
         {
             return $"{(int)span.TotalDays} d {span.Hours} h";
         }
-        return span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes} min" : $"{Math.Max(1, (int)Math.Ceiling(span.TotalMinutes))} min";
+        return span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes} min"
+            : $"{Math.Max(1, (int)Math.Ceiling(span.TotalMinutes))} min";
     }
 }

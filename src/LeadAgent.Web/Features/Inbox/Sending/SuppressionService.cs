@@ -10,13 +10,15 @@ public sealed record SuppressionInput(string? Address, string? Reason);
 
 public sealed record SuppressionDto(Guid Id, string Address, string Reason, DateTime CreatedAt);
 
-/// <summary>The e-mail suppression list (unsubscribed, bounced, complained): the composer and the API refuse to send to these.</summary>
+/// <summary>The e-mail suppression list (unsubscribed, bounced, complained): the composer and the API refuse to send to
+/// these.</summary>
 public sealed class SuppressionService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
 {
     public async Task<List<SuppressionDto>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Suppressions.AsNoTracking().OrderBy(s => s.Address).Select(s => new SuppressionDto(s.Id, s.Address, s.Reason, s.CreatedAt)).ToListAsync(ct);
+        return await db.Suppressions.AsNoTracking().OrderBy(s => s.Address)
+            .Select(s => new SuppressionDto(s.Id, s.Address, s.Reason, s.CreatedAt)).ToListAsync(ct);
     }
 
     public async Task<SuppressionDto> AddAsync(SuppressionInput input, CancellationToken ct = default)
@@ -34,7 +36,12 @@ public sealed class SuppressionService(IDbContextFactory<AppDbContext> dbFactory
         var existing = await db.Suppressions.FirstOrDefaultAsync(s => s.Address == address, ct);
         if (existing is null)
         {
-            existing = db.Suppressions.Add(new Suppression { Address = address!, Reason = reason!, CreatedAt = time.GetUtcNow().UtcDateTime }).Entity;
+            existing = db.Suppressions.Add(new Suppression
+            {
+                Address = address!,
+                Reason = reason!,
+                CreatedAt = time.GetUtcNow().UtcDateTime
+            }).Entity;
             await db.SaveChangesAsync(ct);
         }
         return new SuppressionDto(existing.Id, existing.Address, existing.Reason, existing.CreatedAt);

@@ -1,6 +1,7 @@
 namespace LeadAgent.Web.Features.Inbox.Settings;
 
-/// <summary>An integration setting saved from the UI; secret values are encrypted with ASP.NET Core Data Protection.</summary>
+/// <summary>An integration setting saved from the UI; secret values are encrypted with ASP.NET Core Data
+/// Protection.</summary>
 public sealed class StoredSetting
 {
     public required string Name { get; set; }

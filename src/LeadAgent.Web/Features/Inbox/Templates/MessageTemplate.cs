@@ -1,8 +1,7 @@
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Inbox.Conversations;
 
 namespace LeadAgent.Web.Features.Inbox.Templates;
-
-public enum TemplateStatus { Approved, Pending, Rejected, Paused, Disabled }
 
 /// <summary>
 /// A reply template. Local templates (no channel) are the team's snippets with variables such as
@@ -24,7 +23,8 @@ public sealed class MessageTemplate
     public string? Subject { get; set; }
     /// <summary>The body text (for WhatsApp templates the body component's text).</summary>
     public required string Body { get; set; }
-    /// <summary>WhatsApp templates: the components as the provider gives them (JSON), to know each one's placeholders.</summary>
+    /// <summary>WhatsApp templates: the components as the provider gives them (JSON), to know each one's
+    /// placeholders.</summary>
     public string? Components { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

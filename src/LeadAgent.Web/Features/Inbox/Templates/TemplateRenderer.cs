@@ -6,7 +6,8 @@ namespace LeadAgent.Web.Features.Inbox.Templates;
 public sealed record TemplateValues(IReadOnlyDictionary<string, string?> Values)
 {
     public static readonly string[] Names =
-        ["contact.first_name", "contact.last_name", "contact.name", "company.name", "lead.title", "owner.name", "owner.first_name", "owner.email", "user.name"];
+        ["contact.first_name", "contact.last_name", "contact.name", "company.name", "lead.title", "owner.name",
+            "owner.first_name", "owner.email", "user.name"];
 }
 
 /// <summary>
@@ -20,9 +21,11 @@ public static partial class TemplateRenderer
 
     /// <summary>How many numbered placeholders ({{1}}, {{2}}…) a WhatsApp body has.</summary>
     public static int NumberedCount(string body) =>
-        Placeholder().Matches(body).Select(m => m.Groups[1].Value).Where(v => v.All(char.IsDigit)).Select(int.Parse).DefaultIfEmpty(0).Max();
+        Placeholder().Matches(body).Select(m => m.Groups[1].Value).Where(v => v.All(char.IsDigit))
+            .Select(int.Parse).DefaultIfEmpty(0).Max();
 
-    public static (string Text, List<string> Problems) Render(string body, TemplateValues values, IReadOnlyList<string>? parameters = null)
+    public static (string Text, List<string> Problems) Render(string body, TemplateValues values,
+        IReadOnlyList<string>? parameters = null)
     {
         var problems = new List<string>();
         var text = Placeholder().Replace(body, m =>

@@ -1,41 +1,48 @@
 using System.Text.Json;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Inbox.Conversations;
-using LeadAgent.Web.Features.Inbox.Processing;
+using LeadAgent.Web.Features.Inbox.Providers;
 using LeadAgent.Web.Features.Inbox.Sending;
-using LeadAgent.Web.Features.Inbox.Settings;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Inbox.Templates;
 
-/// <summary>Reply templates: the team's own (with variables), and WhatsApp templates synced from each channel.</summary>
-public sealed class TemplateService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, RespondIoConnection connection, IHttpClientFactory http)
+/// <summary>Reply templates: the team's own (with variables), and WhatsApp templates synced from each
+/// channel.</summary>
+public sealed class TemplateService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time,
+    MessagingProviders providers)
 {
     public async Task<List<TemplateDto>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await db.MessageTemplates.AsNoTracking().OrderBy(t => t.ChannelId != null).ThenBy(t => t.Name).ToListAsync(ct))
-            .Select(t => ToDto(t, null)).ToList();
+        var templates = await db.MessageTemplates.AsNoTracking().OrderBy(t => t.ChannelId != null).ThenBy(t => t.Name)
+            .ToListAsync(ct);
+        return templates.Select(t => ToDto(t, null)).ToList();
     }
 
-    /// <summary>Templates that fit the conversation's channel, each with whether the rules let it be sent now.</summary>
-    internal async Task<List<TemplateDto>> ForConversationAsync(AppDbContext db, ConversationRow row, CancellationToken ct)
+    /// <summary>Templates that fit the conversation's channel, each with whether the rules let it be sent
+    /// now.</summary>
+    internal async Task<List<TemplateDto>> ForConversationAsync(AppDbContext db, Guid conversationId, ChannelKind kind,
+        DateTime? lastInboundAt, CancellationToken ct)
     {
-        var channelId = await db.Conversations.Where(c => c.Id == row.Id).Select(c => c.ChannelId).FirstAsync(ct);
+        var channelId = await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.ChannelId)
+            .FirstAsync(ct);
         var list = await db.MessageTemplates.AsNoTracking().Where(t => t.ChannelId == null || t.ChannelId == channelId)
             .OrderBy(t => t.ChannelId == null).ThenBy(t => t.Name).ToListAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        return list.Select(t => ToDto(t, SendPolicy.Check(row.Channel, row.LastInboundAt, now, t.ChannelId is not null, t.Status == TemplateStatus.Approved))).ToList();
+        return list.Select(t => ToDto(t, SendPolicy.Check(kind, lastInboundAt, now, t.ChannelId is not null,
+            t.Status == TemplateStatus.Approved))).ToList();
     }
 
     public static TemplateDto ToDto(MessageTemplate t, SendVerdict? verdict)
     {
         var header = HeaderText(t);
-        return new(t.Id, t.Name, t.ChannelId, t.Language, t.Category, t.Status, t.Subject, t.Body, TemplateRenderer.NumberedCount(t.Body),
-            verdict?.Allowed ?? t.Status == TemplateStatus.Approved, verdict is { Allowed: false } ? verdict.Explanation : null,
-            header, header is null ? 0 : TemplateRenderer.NumberedCount(header));
+        return new(t.Id, t.Name, t.ChannelId, t.Language, t.Category, t.Status, t.Subject, t.Body,
+            TemplateRenderer.NumberedCount(t.Body), verdict?.Allowed ?? t.Status == TemplateStatus.Approved,
+            verdict is { Allowed: false } ? verdict.Explanation : null, header,
+            header is null ? 0 : TemplateRenderer.NumberedCount(header));
     }
 
     /// <summary>The text of a WhatsApp template's TEXT header, which has its own numbered placeholders.</summary>
@@ -47,8 +54,17 @@ public sealed class TemplateService(IDbContextFactory<AppDbContext> dbFactory, T
         }
         using var doc = JsonDocument.Parse(t.Components);
         return doc.RootElement.ValueKind != JsonValueKind.Array ? null : doc.RootElement.EnumerateArray()
-            .Where(c => RioEvent.Str(c, "type")?.ToUpperInvariant() == "HEADER" && (RioEvent.Str(c, "format")?.ToUpperInvariant() ?? "TEXT") == "TEXT")
-            .Select(c => RioEvent.Str(c, "text")).FirstOrDefault();
+            .Where(c => Str(c, "type")?.ToUpperInvariant() == "HEADER"
+                && (Str(c, "format")?.ToUpperInvariant() ?? "TEXT") == "TEXT")
+            .Select(c => Str(c, "text")).FirstOrDefault();
+    }
+
+    // A string property of a stored WhatsApp component; null when absent or empty.
+    private static string? Str(JsonElement e, string name)
+    {
+        var value = e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v)
+            && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        return string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
     public async Task<TemplateDto> SaveAsync(Guid? id, TemplateInput input, CancellationToken ct = default)
@@ -66,7 +82,8 @@ public sealed class TemplateService(IDbContextFactory<AppDbContext> dbFactory, T
         {
             errors.Add("body", "At most 4096 characters.");
         }
-        else if (TemplateRenderer.Render(body, new TemplateValues(TemplateValues.Names.ToDictionary(n => n, n => (string?)"x"))).Problems is { Count: > 0 } problems)
+        else if (TemplateRenderer.Render(body, new TemplateValues(TemplateValues.Names.ToDictionary(n => n,
+            n => (string?)"x"))).Problems is { Count: > 0 } problems)
         {
             errors.Add("body", problems[0]);
         }
@@ -74,15 +91,25 @@ public sealed class TemplateService(IDbContextFactory<AppDbContext> dbFactory, T
         var category = errors.Optional("category", input.Category, 32);
         errors.ThrowIfAny();
         var template = id is { } existing
-            ? await db.MessageTemplates.FirstOrDefaultAsync(t => t.Id == existing, ct) ?? throw new NotFoundException("Template", existing)
-            : db.MessageTemplates.Add(new MessageTemplate { Name = name!, Body = body!, Status = TemplateStatus.Approved }).Entity;
+            ? await db.MessageTemplates.FirstOrDefaultAsync(t => t.Id == existing, ct)
+                ?? throw new NotFoundException("Template", existing)
+            : db.MessageTemplates.Add(new MessageTemplate
+            {
+                Name = name!,
+                Body = body!,
+                Status = TemplateStatus.Approved
+            })
+                .Entity;
         if (template.ChannelId is not null)
         {
-            throw new ConflictException("WhatsApp templates are managed in WhatsApp and synced from the channel; they cannot be edited here.");
+            throw new ConflictException(
+                "WhatsApp templates are managed in WhatsApp and synced from the channel; they cannot be edited here.");
         }
+        var language = input.Language?.Trim() is { Length: > 0 and <= 16 } lang ? lang : "en";
         (template.Name, template.Body, template.Subject, template.Category, template.Language, template.UpdatedAt) =
-            (name!, body!, subject, category, input.Language?.Trim() is { Length: > 0 and <= 16 } lang ? lang : "en", time.GetUtcNow().UtcDateTime);
-        if (await db.MessageTemplates.AnyAsync(t => t.ChannelId == null && t.Name == template.Name && t.Language == template.Language && t.Id != template.Id, ct))
+            (name!, body!, subject, category, language, time.GetUtcNow().UtcDateTime);
+        if (await db.MessageTemplates.AnyAsync(t => t.ChannelId == null && t.Name == template.Name
+            && t.Language == template.Language && t.Id != template.Id, ct))
         {
             throw new ConflictException($"A template named '{template.Name}' already exists.");
         }
@@ -100,59 +127,52 @@ public sealed class TemplateService(IDbContextFactory<AppDbContext> dbFactory, T
         }
     }
 
-    /// <summary>Fetches every WhatsApp channel's templates (name, language, category, approval status, components) from Respond.io.</summary>
+    /// <summary>Fetches every WhatsApp channel's templates (name, language, category, approval status,
+    /// components).</summary>
     public async Task<int> SyncWhatsAppAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.RequireAdminAsync();
-        if (!connection.Current.CanCallApi)
+        var syncing = providers.With(ProviderFeatures.Templates).ToList();
+        if (syncing.FirstOrDefault(p => p.NotConnected is not null) is { } offline)
         {
-            throw new ConflictException("Respond.io is not connected: add the API token under Settings → Inbox first.");
+            throw new ConflictException($"{offline.NotConnected}: add the API token under Settings → Inbox first.");
         }
-        var client = new RespondIoClient(http.CreateClient(RespondIoClient.HttpClientName), connection);
-        var channels = await db.Channels.Where(c => c.Provider == Channel.RespondIo && c.Kind == ChannelKind.WhatsApp).ToListAsync(ct);
         var count = 0;
-        foreach (var channel in channels)
+        foreach (var provider in syncing)
         {
-            string? cursor = null;
-            do
+            var key = provider.Key;
+            var channels = await db.Channels.Where(c => c.Provider == key && c.Kind == ChannelKind.WhatsApp)
+                .ToListAsync(ct);
+            foreach (var channel in channels)
             {
-                var page = await client.ListAsync($"space/channel/{Uri.EscapeDataString(channel.ExternalId)}/template", 100, cursor, ct);
-                foreach (var item in page.Items)
+                foreach (var template in await provider.TemplatesAsync(channel.ExternalId, ct))
                 {
-                    await UpsertAsync(db, channel, item, ct);
+                    await UpsertAsync(db, channel, template, ct);
                     count++;
                 }
-                cursor = page.NextCursor;
             }
-            while (cursor is not null);
         }
         await db.SaveChangesAsync(ct);
         return count;
     }
 
-    private async Task UpsertAsync(AppDbContext db, Channel channel, JsonElement item, CancellationToken ct)
+    private async Task UpsertAsync(AppDbContext db, Channel channel, ProviderTemplate item, CancellationToken ct)
     {
-        var name = RioEvent.Str(item, "name") ?? "unnamed";
-        var language = RioEvent.Str(item, "languageCode") ?? "en";
-        var components = item.TryGetProperty("components", out var c) && c.ValueKind == JsonValueKind.Array ? c : default;
-        var body = components.ValueKind == JsonValueKind.Array
-            ? components.EnumerateArray().Where(x => RioEvent.Str(x, "type")?.ToLowerInvariant() == "body").Select(x => RioEvent.Str(x, "text")).FirstOrDefault()
-            : null;
-        var template = await db.MessageTemplates.FirstOrDefaultAsync(t => t.ChannelId == channel.Id && t.Name == name && t.Language == language, ct)
-            ?? db.MessageTemplates.Add(new MessageTemplate { Name = name, Body = "", ChannelId = channel.Id, Language = language }).Entity;
-        template.ExternalId = RioEvent.Str(item, "id");
-        template.Category = RioEvent.Str(item, "category")?.ToUpperInvariant();
-        template.Status = (RioEvent.Str(item, "status") ?? "").ToUpperInvariant() switch
-        {
-            "APPROVED" => TemplateStatus.Approved,
-            "REJECTED" => TemplateStatus.Rejected,
-            "PAUSED" => TemplateStatus.Paused,
-            "DISABLED" => TemplateStatus.Disabled,
-            _ => TemplateStatus.Pending,
-        };
-        template.Body = body is { Length: > 4096 } ? body[..4096] : body ?? $"[{name}]";
-        template.Components = components.ValueKind == JsonValueKind.Array ? components.GetRawText() : null;
+        var template = await db.MessageTemplates.FirstOrDefaultAsync(
+                t => t.ChannelId == channel.Id && t.Name == item.Name && t.Language == item.Language, ct)
+            ?? db.MessageTemplates.Add(new MessageTemplate
+            {
+                Name = item.Name,
+                Body = "",
+                ChannelId = channel.Id,
+                Language = item.Language,
+            }).Entity;
+        template.ExternalId = item.ExternalId;
+        template.Category = item.Category;
+        template.Status = item.Status;
+        template.Body = item.Body is { Length: > 4096 } body ? body[..4096] : item.Body ?? $"[{item.Name}]";
+        template.Components = item.Components;
         template.UpdatedAt = time.GetUtcNow().UtcDateTime;
     }
 }

@@ -1,6 +1,7 @@
 namespace LeadAgent.Web.Features.Inbox.Webhooks;
 
-/// <summary>Received events wait for the worker; Failed ones are retried until <see cref="WebhookEvent.Attempts"/> runs out, then stay for inspection.</summary>
+/// <summary>Received events wait for the worker; Failed ones are retried until <see cref="WebhookEvent.Attempts"/> runs
+/// out, then stay for inspection.</summary>
 public enum WebhookEventStatus { Received, Processed, Ignored, Malformed, Failed }
 
 /// <summary>
@@ -11,7 +12,8 @@ public sealed class WebhookEvent
 {
     public long Id { get; set; }
     public required string Provider { get; set; }
-    /// <summary>The provider's idempotency key (Respond.io <c>event_id</c>); null for a body that could not be read.</summary>
+    /// <summary>The provider's idempotency key (Respond.io <c>event_id</c>); null for a body that could not be
+    /// read.</summary>
     public string? EventId { get; set; }
     public string? EventType { get; set; }
     /// <summary>The raw body as UTF-8 text, kept for processing and inspection.</summary>

@@ -13,11 +13,13 @@ public readonly record struct StoredEvent(long Id, bool Duplicate);
 /// only after its row is committed. Redeliveries of a stored <c>event_id</c> — also several in one group, or racing
 /// another instance — are answered with the existing row.
 /// </summary>
-public sealed class WebhookIntake(IDbContextFactory<AppDbContext> dbFactory, SqliteWriteGate gate, ILogger<WebhookIntake> log) : BackgroundService
+public sealed class WebhookIntake(IDbContextFactory<AppDbContext> dbFactory, SqliteWriteGate gate,
+    ILogger<WebhookIntake> log) : BackgroundService
 {
     private const int MaxGroup = 256;
     private readonly Channel<(WebhookEvent Event, TaskCompletionSource<StoredEvent> Done)> _queue =
-        Channel.CreateUnbounded<(WebhookEvent, TaskCompletionSource<StoredEvent>)>(new UnboundedChannelOptions { SingleReader = true });
+        Channel.CreateUnbounded<(WebhookEvent,
+            TaskCompletionSource<StoredEvent>)>(new UnboundedChannelOptions { SingleReader = true });
 
     public async Task<StoredEvent> StoreAsync(WebhookEvent e, CancellationToken ct)
     {
@@ -43,14 +45,16 @@ public sealed class WebhookIntake(IDbContextFactory<AppDbContext> dbFactory, Sql
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 // A clash with another instance or a bad row: store them one by one so each gets its own answer.
-                log.LogWarning(e, "Group commit of {Count} webhook events failed; storing them one by one.", group.Count);
+                log.LogWarning(e, "Group commit of {Count} webhook events failed; storing them one by one.",
+                    group.Count);
                 foreach (var item in group)
                 {
                     try
                     {
                         await WriteAsync([item], stoppingToken);
                     }
-                    catch (Exception single) when (single is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                    catch (Exception single) when (single is not OperationCanceledException
+                        || !stoppingToken.IsCancellationRequested)
                     {
                         if (await ExistingAsync(item.Event, stoppingToken) is { } winner)
                         {
@@ -66,13 +70,15 @@ public sealed class WebhookIntake(IDbContextFactory<AppDbContext> dbFactory, Sql
         }
     }
 
-    private async Task WriteAsync(List<(WebhookEvent Event, TaskCompletionSource<StoredEvent> Done)> group, CancellationToken ct)
+    private async Task WriteAsync(List<(WebhookEvent Event, TaskCompletionSource<StoredEvent> Done)> group,
+        CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var keys = group.Where(g => g.Event.EventId is not null).Select(g => g.Event.EventId!).Distinct().ToList();
         var provider = group[0].Event.Provider;
         var known = keys.Count == 0 ? [] : await db.WebhookEvents.AsNoTracking()
-            .Where(e => e.Provider == provider && keys.Contains(e.EventId!)).ToDictionaryAsync(e => e.EventId!, e => e.Id, ct);
+            .Where(e => e.Provider == provider && keys.Contains(e.EventId!)).ToDictionaryAsync(e => e.EventId!, e =>
+                e.Id, ct);
         var fresh = new Dictionary<string, WebhookEvent>();
         var results = new List<(TaskCompletionSource<StoredEvent> Done, Func<StoredEvent> Result)>();
         foreach (var (e, done) in group)
@@ -116,6 +122,7 @@ public sealed class WebhookIntake(IDbContextFactory<AppDbContext> dbFactory, Sql
             return null;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.WebhookEvents.Where(x => x.Provider == e.Provider && x.EventId == e.EventId).Select(x => (long?)x.Id).FirstOrDefaultAsync(ct);
+        return await db.WebhookEvents.Where(x => x.Provider == e.Provider && x.EventId == e.EventId)
+            .Select(x => (long?)x.Id).FirstOrDefaultAsync(ct);
     }
 }

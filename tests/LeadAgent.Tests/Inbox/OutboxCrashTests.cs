@@ -1,19 +1,19 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LeadAgent.Tests.Fakes;
 using LeadAgent.Tests.Infrastructure;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using Microsoft.EntityFrameworkCore;
 using static LeadAgent.Tests.Api.ImportCrashTests;
 
-namespace LeadAgent.Tests.Api;
+namespace LeadAgent.Tests.Inbox;
 
 /// <summary>
-/// The real executable is killed (SIGKILL) after Respond.io accepted a reply but before the app saved that it did; after
-/// the restart the reply is found among the contact's messages at the provider and adopted: sent exactly once.
+/// The real executable is killed (SIGKILL) after Respond.io accepted a reply but before the app saved that it did;
+/// after the restart the reply is found among the contact's messages at the provider and adopted: sent exactly once.
 /// </summary>
-[Collection(nameof(RunsAlone))]
+// The collection of the import crash tests (by name: it may move), so these real processes never run at once.
+[Collection("RunsAlone")]
 public sealed class OutboxCrashTests
 {
     private const string Key = "crash-test-signing-key";
@@ -47,17 +47,21 @@ public sealed class OutboxCrashTests
         try
         {
             await WaitReadyAsync(http, first, ct);
-            (await FakeRespondIo.DeliverAsync(http, RespondIoEvents.Received(sender, "Please call me back"), Key)).EnsureSuccessStatusCode();
+            (await FakeRespondIo.DeliverAsync(http, RespondIoEvents.Received(sender, "Please call me back"),
+                Key)).EnsureSuccessStatusCode();
             conversation = await Until(async () =>
             {
                 var list = await http.GetFromJsonAsync<JsonElement>("/api/v1/inbox/conversations?q=karl", ct);
-                return list.GetProperty("items").GetArrayLength() == 1 ? list.GetProperty("items")[0].GetProperty("id").GetGuid() : (Guid?)null;
+                return list.GetProperty("items").GetArrayLength() == 1 ? list.GetProperty("items")[0]
+                    .GetProperty("id").GetGuid() : (Guid?)null;
             }, ct);
-            fake.Inject("message", Fault.AcceptThenTimeout);
-            var posted = await http.PostAsJsonAsync($"/api/v1/inbox/conversations/{conversation}/messages", new { text = "Calling you at 3 pm." }, ct);
+            fake.Inject(FakeRespondIo.Identifier(sender.Id), "message", Fault.AcceptThenTimeout);
+            var posted = await http.PostAsJsonAsync($"/api/v1/inbox/conversations/{conversation}/messages",
+                new { text = "Calling you at 3 pm." }, ct);
             reply = (await posted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
             // Respond.io has it; the app is still waiting for the answer.
-            await Until(() => Task.FromResult(fake.Messages.Any(m => m.ContactIdentifier == $"id:{sender.Id}") ? (Guid?)Guid.Empty : null), ct);
+            await Until(() => Task.FromResult(fake.Messages.Any(m => m.ContactIdentifier == $"id:{sender.Id}")
+                ? (Guid?)Guid.Empty : null), ct);
         }
         finally
         {
@@ -79,7 +83,8 @@ public sealed class OutboxCrashTests
             await Until(async () =>
             {
                 await using var db = Open(provider, connection);
-                return await db.Messages.AnyAsync(m => m.Id == reply && m.Status == DeliveryStatus.Sent, ct) ? (Guid?)Guid.Empty : null;
+                return await db.Messages.AnyAsync(m => m.Id == reply && m.Status == DeliveryStatus.Sent, ct)
+                    ? (Guid?)Guid.Empty : null;
             }, ct);
         }
         finally
@@ -90,8 +95,10 @@ public sealed class OutboxCrashTests
         var sent = Assert.Single(fake.Messages, m => m.ContactIdentifier == $"id:{sender.Id}");
         await using (var db = Open(provider, connection))
         {
-            Assert.Equal(sent.MessageId.ToString(), (await db.Messages.AsNoTracking().SingleAsync(m => m.Id == reply, ct)).ProviderMessageId);
-            Assert.Equal(1, await db.Messages.CountAsync(m => m.ConversationId == conversation && m.Direction == MessageDirection.Outbound, ct));
+            Assert.Equal(sent.MessageId.ToString(), (await db.Messages.AsNoTracking().SingleAsync(m => m.Id == reply,
+                ct)).ProviderMessageId);
+            Assert.Equal(1, await db.Messages.CountAsync(m => m.ConversationId == conversation
+                && m.Direction == MessageDirection.Outbound, ct));
         }
         try
         {

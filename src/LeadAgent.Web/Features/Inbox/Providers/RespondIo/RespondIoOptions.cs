@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 
-using LeadAgent.Web.Features.Accounts;
-namespace LeadAgent.Web.Features.Inbox;
+namespace LeadAgent.Web.Features.Inbox.Providers.RespondIo;
 
-/// <summary>The Respond.io connection when given by configuration (<c>RespondIo:…</c>) rather than in the app's settings.</summary>
+/// <summary>The Respond.io connection when given by configuration (<c>RespondIo:…</c>) rather than in the app's
+/// settings.</summary>
 public sealed class RespondIoOptions
 {
     public const string Section = "RespondIo";

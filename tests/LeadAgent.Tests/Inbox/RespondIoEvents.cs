@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 
-namespace LeadAgent.Tests.Fakes;
+namespace LeadAgent.Tests.Inbox;
 
 /// <summary>Webhook bodies in Respond.io's wire format (respondio.md §2.3), with the fields tests vary.</summary>
 public static class RespondIoEvents
 {
-    public sealed record Sender(long Id, string FirstName, string? LastName = null, string? Phone = null, string? Email = null, string Country = "DE");
+    public sealed record Sender(long Id, string FirstName, string? LastName = null, string? Phone = null,
+        string? Email = null, string Country = "DE");
 
     public sealed record Chan(long Id, string Name, string Source);
 
@@ -34,9 +35,17 @@ public static class RespondIoEvents
         ["created_at"] = 1732400000,
     };
 
-    private static JsonObject ChannelJson(Chan c) => new() { ["id"] = c.Id, ["name"] = c.Name, ["source"] = c.Source, ["meta"] = "{}", ["created_at"] = 1700000000 };
+    private static JsonObject ChannelJson(Chan c) => new()
+    {
+        ["id"] = c.Id,
+        ["name"] = c.Name,
+        ["source"] = c.Source,
+        ["meta"] = "{}",
+        ["created_at"] = 1700000000
+    };
 
-    public static string Received(Sender s, string text, Chan? channel = null, long? messageId = null, DateTimeOffset? at = null, string? eventId = null)
+    public static string Received(Sender s, string text, Chan? channel = null, long? messageId = null,
+        DateTimeOffset? at = null, string? eventId = null)
     {
         var c = channel ?? WhatsApp;
         return new JsonObject
@@ -65,12 +74,22 @@ public static class RespondIoEvents
         body["message"]!["message"] = new JsonObject
         {
             ["type"] = "attachment",
-            ["attachment"] = new JsonObject { ["type"] = "file", ["url"] = url, ["fileName"] = fileName, ["ext"] = "pdf", ["size"] = size, ["mime"] = "application/pdf", ["isPending"] = false },
+            ["attachment"] = new JsonObject
+            {
+                ["type"] = "file",
+                ["url"] = url,
+                ["fileName"] = fileName,
+                ["ext"] = "pdf",
+                ["size"] = size,
+                ["mime"] = "application/pdf",
+                ["isPending"] = false
+            },
         };
         return body.ToJsonString();
     }
 
-    public static string Sent(Sender s, long messageId, string text, string source = "user", Chan? channel = null, params string[] statuses)
+    public static string Sent(Sender s, long messageId, string text, string source = "user", Chan? channel = null,
+        params string[] statuses)
     {
         var c = channel ?? WhatsApp;
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -88,7 +107,9 @@ public static class RespondIoEvents
                 ["traffic"] = "outgoing",
                 ["message"] = new JsonObject { ["type"] = "text", ["text"] = text },
                 ["timestamp"] = now / 1000,
-                ["status"] = new JsonArray([.. statuses.Select(v => (JsonNode)new JsonObject { ["value"] = v, ["timestamp"] = now, ["message"] = v == "failed" ? "Re-engagement message (131047)" : null })]),
+                ["status"] =
+                    new JsonArray([.. statuses.Select(v => (JsonNode)new JsonObject { ["value"] = v, ["timestamp"] =
+                    now, ["message"] = v == "failed" ? "Re-engagement message (131047)" : null })]),
                 ["sender"] = new JsonObject { ["source"] = source },
             },
             ["channel"] = ChannelJson(c),
@@ -97,7 +118,13 @@ public static class RespondIoEvents
 
     public static string ContactEvent(string type, Sender s, Action<JsonObject>? extra = null)
     {
-        var body = new JsonObject { ["event_id"] = Guid.NewGuid().ToString(), ["event_type"] = type, ["contact"] = Contact(s) };
+        var body = new JsonObject
+        {
+            ["event_id"] = Guid.NewGuid().ToString(),
+            ["event_type"] = type,
+            ["contact"] =
+            Contact(s)
+        };
         extra?.Invoke(body);
         return body.ToJsonString();
     }

@@ -1,4 +1,4 @@
-namespace LeadAgent.Web.Features.Inbox;
+namespace LeadAgent.Web.Features.Inbox.Runtime;
 
 /// <summary>
 /// Tells open inbox pages on this instance that conversations changed, so new messages appear without reloading.

@@ -3,16 +3,18 @@ using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Features.Inbox.Templates;
 using Microsoft.Extensions.Time.Testing;
 
-namespace LeadAgent.Tests.Unit;
+namespace LeadAgent.Tests.Inbox;
 
 /// <summary>Channel rules at the window edges, with time moved by a fake clock.</summary>
 public sealed class SendPolicyTests
 {
     private static readonly DateTimeOffset Inbound = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
 
-    private static SendVerdict At(FakeTimeProvider clock, ChannelKind channel, bool template = false, bool approved = false,
+    private static SendVerdict At(FakeTimeProvider clock, ChannelKind channel, bool template = false, bool approved =
+        false,
         SenderKind sender = SenderKind.Human, string? suppressed = null) =>
-        SendPolicy.Check(channel, Inbound.UtcDateTime, clock.GetUtcNow().UtcDateTime, template, approved, sender, suppressed);
+        SendPolicy.Check(channel, Inbound.UtcDateTime, clock.GetUtcNow().UtcDateTime, template, approved, sender,
+            suppressed);
 
     [Fact]
     public void WhatsApp_free_text_ends_exactly_24_hours_after_the_last_inbound_message_then_only_approved_templates()
@@ -76,12 +78,18 @@ public sealed class SendPolicyTests
     [Fact]
     public void Templates_fill_variables_and_numbered_parameters_and_name_what_is_missing()
     {
-        var values = new TemplateValues(new Dictionary<string, string?> { ["contact.first_name"] = "Lena", ["company.name"] = null });
+        var values = new TemplateValues(new Dictionary<string, string?>
+        {
+            ["contact.first_name"] = "Lena",
+            ["company.name"] = null
+        });
         Assert.Equal(2, TemplateRenderer.NumberedCount("Hallo {{1}}, Angebot {{2}}"));
-        var (text, problems) = TemplateRenderer.Render("Hallo {{1}}, Angebot von {{ 2 }}.", values, ["{{contact.first_name}}", "Promo GmbH"]);
+        var (text, problems) = TemplateRenderer.Render("Hallo {{1}}, Angebot von {{ 2 }}.", values,
+            ["{{contact.first_name}}", "Promo GmbH"]);
         Assert.Equal("Hallo Lena, Angebot von Promo GmbH.", text);
         Assert.Empty(problems);
-        var (_, missing) = TemplateRenderer.Render("Hi {{contact.first_name}} from {{company.name}} {{contact.shoe_size}} {{1}}", values);
+        var (_, missing) = TemplateRenderer
+            .Render("Hi {{contact.first_name}} from {{company.name}} {{contact.shoe_size}} {{1}}", values);
         Assert.Equal(3, missing.Count);
         Assert.Contains(missing, p => p.Contains("company.name") && p.Contains("empty"));
         Assert.Contains(missing, p => p.Contains("Unknown variable {{contact.shoe_size}}"));

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace LeadAgent.Web.Features.Inbox.Webhooks;
+namespace LeadAgent.Web.Features.Inbox.Providers.RespondIo;
 
 /// <summary>
 /// Respond.io's <c>X-Webhook-Signature</c>: Base64(HMAC-SHA256(key as UTF-8, raw body)). Each webhook has its own key;

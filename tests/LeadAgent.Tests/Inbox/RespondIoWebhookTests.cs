@@ -2,28 +2,37 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Web.Features.Inbox.Providers.RespondIo;
 using LeadAgent.Web.Features.Inbox.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
-namespace LeadAgent.Tests.Api;
+namespace LeadAgent.Tests.Inbox;
 
-/// <summary>Respond.io webhook intake: signatures, durable storage before the acknowledgement, redeliveries, bad bodies; both databases.</summary>
+/// <summary>Respond.io webhook intake: signatures, durable storage before the acknowledgement, redeliveries, bad
+/// bodies; both databases.</summary>
 public abstract class RespondIoWebhookTests(AppFactory app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static string MessageReceived(string eventId, string messageId, string text) => $$$"""
         {"event_id":"{{{eventId}}}","event_type":"message.received",
-         "contact":{"id":4711,"firstName":"Lena","lastName":"Vogt","phone":"+4915112345678","email":"lena@example.com","language":"de",
-                    "profilePic":null,"countryCode":"DE","status":"open","assignee":null,"lifecycle":"New","created_at":1732400000},
-         "message":{"messageId":{{{messageId}}},"channelMessageId":"wamid.{{{messageId}}}","contactId":4711,"channelId":12,"traffic":"incoming",
-                    "message":{"type":"text","text":{{{System.Text.Json.JsonSerializer.Serialize(text)}}}},"timestamp":1732400100,"status":[]},
+         "contact":{"id":4711,"firstName":"Lena","lastName":"Vogt","phone":"+4915112345678",
+                    "email":"lena@example.com","language":"de","profilePic":null,"countryCode":"DE",
+                    "status":"open","assignee":null,"lifecycle":"New","created_at":1732400000},
+         "message":{"messageId":{{{messageId}}},"channelMessageId":"wamid.{{{messageId}}}","contactId":4711,
+                    "channelId":12,"traffic":"incoming",
+                    "message":{"type":"text","text":{{{System.Text.Json.JsonSerializer.Serialize(text)}}}},
+                    "timestamp":1732400100,"status":[]},
          "channel":{"id":12,"name":"WhatsApp Sales","source":"whatsapp_cloud","meta":"{}","created_at":1700000000}}
         """;
 
     private static HttpRequestMessage Delivery(string body, string? signature)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/respondio") { Content = new StringContent(body, Encoding.UTF8) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/respondio")
+        {
+            Content = new StringContent(body,
+            Encoding.UTF8)
+        };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         if (signature is not null)
         {
@@ -32,7 +41,8 @@ public abstract class RespondIoWebhookTests(AppFactory app)
         return request;
     }
 
-    private static string Sign(string body, int key = 0) => WebhookSignature.Sign(Encoding.UTF8.GetBytes(body), AppFactory.WebhookKeys[key]);
+    private static string Sign(string body, int key = 0) => WebhookSignature.Sign(Encoding.UTF8.GetBytes(body),
+        AppFactory.WebhookKeys[key]);
 
     [Fact]
     public async Task Signed_deliveries_are_stored_once_and_acknowledged_without_a_login()
@@ -68,7 +78,8 @@ public abstract class RespondIoWebhookTests(AppFactory app)
         using var client = app.CreateClient();
         var eventId = Guid.NewGuid().ToString();
         var body = MessageReceived(eventId, "90003", "Fake");
-        foreach (var signature in new[] { null, "", "bm90IGEgc2lnbmF0dXJl", Sign(body + " "), WebhookSignature.Sign(Encoding.UTF8.GetBytes(body), "some-other-key") })
+        foreach (var signature in new[] { null, "", "bm90IGEgc2lnbmF0dXJl", Sign(body + " "), WebhookSignature
+            .Sign(Encoding.UTF8.GetBytes(body), "some-other-key") })
         {
             var response = await client.SendAsync(Delivery(body, signature), Ct);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -88,10 +99,12 @@ public abstract class RespondIoWebhookTests(AppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("kept for inspection", (await response.ProblemAsync()).GetProperty("detail").GetString());
         var noType = $$"""{"event_id":"{{Guid.NewGuid()}}","note":"{{marker}}"}""";
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Delivery(noType, Sign(noType)), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await client.SendAsync(Delivery(noType, Sign(noType)), Ct)).StatusCode);
 
         var huge = MessageReceived(Guid.NewGuid().ToString(), "90004", new string('x', 1100 * 1024));
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await client.SendAsync(Delivery(huge, Sign(huge)), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge,
+            (await client.SendAsync(Delivery(huge, Sign(huge)), Ct)).StatusCode);
 
         await using var db = app.CreateDbContext();
         var kept = await db.WebhookEvents.Where(e => e.Body.Contains(marker)).ToListAsync(Ct);
@@ -107,7 +120,8 @@ public abstract class RespondIoWebhookTests(AppFactory app)
         var eventId = Guid.NewGuid().ToString();
         var body = MessageReceived(eventId, "90005", "Doppelt hält besser");
         var signature = Sign(body);
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.SendAsync(Delivery(body, signature), Ct)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(_ => client.SendAsync(Delivery(body, signature), Ct)));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var receipts = await Task.WhenAll(responses.Select(r => r.ReadAsync<System.Text.Json.JsonElement>()));
         Assert.Equal(19, receipts.Count(r => r.GetProperty("duplicate").GetBoolean()));
@@ -118,9 +132,11 @@ public abstract class RespondIoWebhookTests(AppFactory app)
 
     [Fact]
     public void Signature_matches_the_published_test_vector() =>
-        Assert.Equal("UtAE5LaeNjrL33PUEQfh69YKw7UhrrkOL9tQN0+xIrI=", WebhookSignature.Sign(Encoding.UTF8.GetBytes("""{"event":"message","data":"test"}"""), "secret"));
+        Assert.Equal("UtAE5LaeNjrL33PUEQfh69YKw7UhrrkOL9tQN0+xIrI=", WebhookSignature
+            .Sign(Encoding.UTF8.GetBytes("""{"event":"message","data":"test"}"""), "secret"));
 }
 
 public sealed class RespondIoWebhookSqliteTests(SqliteApp app) : RespondIoWebhookTests(app), IClassFixture<SqliteApp>;
 
-public sealed class RespondIoWebhookPostgresTests(PostgresApp app) : RespondIoWebhookTests(app), IClassFixture<PostgresApp>;
+public sealed class RespondIoWebhookPostgresTests(PostgresApp app) : RespondIoWebhookTests(app),
+    IClassFixture<PostgresApp>;

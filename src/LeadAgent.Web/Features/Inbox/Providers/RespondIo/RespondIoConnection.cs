@@ -1,25 +1,30 @@
 using LeadAgent.Web.Data;
-using LeadAgent.Web.Features.Accounts;
+using LeadAgent.Web.Features.Inbox.Settings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace LeadAgent.Web.Features.Inbox.Settings;
+namespace LeadAgent.Web.Features.Inbox.Providers.RespondIo;
 
-/// <summary>The effective Respond.io connection: settings saved by an admin win over configuration (<c>RespondIo:…</c>).</summary>
-public sealed record RespondIoSettings(string BaseUrl, string? ApiToken, IReadOnlyList<string> WebhookSigningKeys, bool FromConfiguration)
+/// <summary>
+/// The effective Respond.io connection: settings saved by an admin win over configuration (<c>RespondIo:…</c>).
+/// </summary>
+public sealed record RespondIoSettings(string BaseUrl, string? ApiToken, IReadOnlyList<string> WebhookSigningKeys,
+    bool FromConfiguration)
 {
     public bool CanCallApi => !string.IsNullOrWhiteSpace(ApiToken);
 
     /// <summary>"…a1b2": enough to recognise a secret, never enough to use it.</summary>
-    public static string? Mask(string? secret) => string.IsNullOrEmpty(secret) ? null : secret.Length <= 8 ? "••••" : "••••" + secret[^4..];
+    public static string? Mask(string? secret) =>
+        string.IsNullOrEmpty(secret) ? null : secret.Length <= 8 ? "••••" : "••••" + secret[^4..];
 }
 
 /// <summary>
 /// Holds the current Respond.io settings in memory (webhooks check signatures on every request), loaded from the
 /// database at start and after every save. Secrets are stored encrypted at rest.
 /// </summary>
-public sealed class RespondIoConnection(IOptionsMonitor<RespondIoOptions> options, IDataProtectionProvider protection, IServiceScopeFactory scopes)
+public sealed class RespondIoConnection(IOptionsMonitor<RespondIoOptions> options, IDataProtectionProvider protection,
+    IServiceScopeFactory scopes)
 {
     internal const string TokenName = "respondio.apiToken";
     internal const string KeysName = "respondio.webhookKeys";
@@ -37,14 +42,16 @@ public sealed class RespondIoConnection(IOptionsMonitor<RespondIoOptions> option
             var keys = _stored.GetValueOrDefault(KeysName)?.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             var baseUrl = _stored.GetValueOrDefault(BaseUrlName);
             return new RespondIoSettings(baseUrl ?? o.BaseUrl, token ?? o.ApiToken,
-                [.. o.WebhookSigningKeys.Where(k => !string.IsNullOrEmpty(k)), .. keys ?? []], token is null && keys is null);
+                [.. o.WebhookSigningKeys.Where(k => !string.IsNullOrEmpty(k)), .. keys ?? []], token is null
+                    && keys is null);
         }
     }
 
     public async Task ReloadAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>()
+            .CreateDbContextAsync(ct);
         var rows = await db.StoredSettings.Where(s => s.Name.StartsWith("respondio.")).ToListAsync(ct);
         var stored = new Dictionary<string, string>();
         foreach (var row in rows)
@@ -62,11 +69,13 @@ public sealed class RespondIoConnection(IOptionsMonitor<RespondIoOptions> option
     }
 
     /// <summary>Saves what is given (null leaves a value as it is, "" clears it) and reloads.</summary>
-    public async Task SaveAsync(string? baseUrl, string? apiToken, IReadOnlyList<string>? webhookKeys, string by, TimeProvider time, CancellationToken ct)
+    public async Task SaveAsync(string? baseUrl, string? apiToken, IReadOnlyList<string>? webhookKeys, string by,
+        TimeProvider time, CancellationToken ct)
     {
         await using (var scope = scopes.CreateAsyncScope())
         {
-            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>()
+                .CreateDbContextAsync(ct);
             var now = time.GetUtcNow().UtcDateTime;
             async Task Put(string name, string? value, bool secret)
             {
@@ -86,7 +95,13 @@ public sealed class RespondIoConnection(IOptionsMonitor<RespondIoOptions> option
                 var stored = secret ? _protector.Protect(value) : value;
                 if (row is null)
                 {
-                    db.StoredSettings.Add(new StoredSetting { Name = name, Value = stored, UpdatedAt = now, UpdatedBy = by });
+                    db.StoredSettings.Add(new StoredSetting
+                    {
+                        Name = name,
+                        Value = stored,
+                        UpdatedAt = now,
+                        UpdatedBy = by
+                    });
                 }
                 else
                 {
@@ -95,7 +110,8 @@ public sealed class RespondIoConnection(IOptionsMonitor<RespondIoOptions> option
             }
             await Put(BaseUrlName, baseUrl, false);
             await Put(TokenName, apiToken, true);
-            await Put(KeysName, webhookKeys is null ? null : string.Join('\n', webhookKeys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k.Trim())), true);
+            var keys = webhookKeys?.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k.Trim());
+            await Put(KeysName, keys is null ? null : string.Join('\n', keys), true);
             await db.SaveChangesAsync(ct);
         }
         await ReloadAsync(ct);

@@ -1,14 +1,14 @@
-using LeadAgent.Tests.Api;
-using LeadAgent.Tests.Fakes;
+using LeadAgent.Tests.Browser;
 using LeadAgent.Tests.Infrastructure;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace LeadAgent.Tests.Browser;
+namespace LeadAgent.Tests.Inbox;
 
-/// <summary>The unified inbox in Chromium: live arrival, reply, templates with variables, blocked sends explained, the sandbox.</summary>
+/// <summary>The unified inbox in Chromium: live arrival, reply, templates with variables, blocked sends explained, the
+/// sandbox.</summary>
 public sealed class InboxBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -20,7 +20,8 @@ public sealed class InboxBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         response.EnsureSuccessStatusCode();
     }
 
-    private static ILocator Row(IPage page, string name) => page.Locator("[data-testid='inbox-row']").Filter(new() { HasTextString = name });
+    private static ILocator Row(IPage page, string name) => page.Locator("[data-testid='inbox-row']")
+        .Filter(new() { HasTextString = name });
 
     [Fact]
     public async Task A_message_from_respond_io_appears_live_and_is_answered_with_text_and_a_template()
@@ -39,7 +40,8 @@ public sealed class InboxBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         await Expect(Row(page, "Greta Live").Locator("[data-testid='row-unread']")).ToHaveTextAsync("1");
 
         await Row(page, "Greta Live").ClickAsync();
-        await Expect(page.Locator("[data-testid='message-text']").Filter(new() { HasTextString = "<script>" })).ToHaveTextAsync(markup);
+        await Expect(page.Locator("[data-testid='message-text']")
+            .Filter(new() { HasTextString = "<script>" })).ToHaveTextAsync(markup);
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss ?? null"));
         await Expect(page.Locator("[data-testid='side-lead']")).ToContainTextAsync("Inbound WhatsApp: Greta Live");
         await Expect(page.Locator("[data-testid='composer-window']")).ToContainTextAsync("24-hour window open");
@@ -50,19 +52,29 @@ public sealed class InboxBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.Locator("[data-testid='composer-send']").ClickAsync();
         var outbound = page.Locator("[data-testid='message'][data-direction='Outbound']").Last;
         await Expect(outbound).ToContainTextAsync("Hi Greta, 250 mugs are no problem.");
-        await Expect(outbound.Locator("[data-testid='message-status']")).ToContainTextAsync("sent", new() { Timeout = 20_000 });
-        Assert.Contains(app.Fake.Messages, m => m.ContactIdentifier == $"id:{sender.Id}" && m.Message["text"]!.GetValue<string>() == "Hi Greta, 250 mugs are no problem.");
+        await Expect(outbound.Locator("[data-testid='message-status']")).ToContainTextAsync("sent",
+            new() { Timeout = 20_000 });
+        Assert.Contains(app.Fake.Messages, m => m.ContactIdentifier == $"id:{sender.Id}"
+            && m.Message["text"]!.GetValue<string>() == "Hi Greta, 250 mugs are no problem.");
 
         // A template with variables: previewed with this contact's values, then sent.
         var api = await app.ClientAsync(Roles.Sales);
-        await (await api.PostJsonAsync("/api/v1/inbox/templates", new { name = "Mug follow-up", body = "Hello {{contact.first_name}}, here is the mug catalogue from {{user.name}}." })).ReadAsync<System.Text.Json.JsonElement>();
+        await (await api.PostJsonAsync("/api/v1/inbox/templates",
+            new
+            {
+                name = "Mug follow-up",
+                body = "Hello {{contact.first_name}}, here is the mug catalogue from {{user.name}}."
+            }))
+            .ReadAsync<System.Text.Json.JsonElement>();
         await page.ReloadAsync();
         await BrowserApp.WaitForCircuitAsync(page);
         await Ui.SelectAsync(page, "composer-template", "Mug follow-up");
-        await Expect(page.Locator("[data-testid='template-preview']")).ToContainTextAsync("Hello Greta, here is the mug catalogue from");
+        await Expect(page.Locator("[data-testid='template-preview']"))
+            .ToContainTextAsync("Hello Greta, here is the mug catalogue from");
         await BrowserApp.ShotAsync(page, "inbox-template");
         await page.Locator("[data-testid='composer-send']").ClickAsync();
-        await Expect(page.Locator("[data-testid='message'][data-direction='Outbound']").Last).ToContainTextAsync("Hello Greta, here is the mug catalogue");
+        await Expect(page.Locator("[data-testid='message'][data-direction='Outbound']").Last)
+            .ToContainTextAsync("Hello Greta, here is the mug catalogue");
         Assert.Equal(0, dialogs);
     }
 
@@ -70,7 +82,8 @@ public sealed class InboxBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
     public async Task A_whatsapp_reply_after_the_window_is_blocked_with_the_reason()
     {
         var sender = InboxIngestionTests.NewSender("Otto", InboxIngestionTests.UniquePhone(), null, "Late");
-        await DeliverAsync(RespondIoEvents.Received(sender, "Any news on my order?", at: DateTimeOffset.UtcNow.AddHours(-30)));
+        await DeliverAsync(RespondIoEvents.Received(sender, "Any news on my order?", at: DateTimeOffset.UtcNow
+            .AddHours(-30)));
         var page = await app.SignedInPageAsync(Roles.Sales);
         await page.GotoAsync(app.BaseUrl + "/inbox");
         await BrowserApp.WaitForCircuitAsync(page);
@@ -97,7 +110,8 @@ public sealed class InboxBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         await Ui.FillAsync(page, "composer-text", "Yes — organic cotton, from 100 pieces.");
         await Ui.Input(page, "composer-text").PressAsync("Control+Enter");
         var outbound = page.Locator("[data-testid='message'][data-direction='Outbound']").Last;
-        await Expect(outbound.Locator("[data-testid='message-status']")).ToContainTextAsync("delivered", new() { Timeout = 20_000 });
+        await Expect(outbound.Locator("[data-testid='message-status']")).ToContainTextAsync("delivered",
+            new() { Timeout = 20_000 });
         await BrowserApp.ShotAsync(page, "inbox-sandbox");
     }
 }

@@ -1,19 +1,19 @@
 using System.Text;
 using System.Text.Json;
-using LeadAgent.Web.Data;
-using Microsoft.EntityFrameworkCore;
+using LeadAgent.Web.Features.Inbox.Runtime;
+using LeadAgent.Web.Features.Inbox.Webhooks;
 using Microsoft.Extensions.Options;
 
-namespace LeadAgent.Web.Features.Inbox.Webhooks;
+namespace LeadAgent.Web.Features.Inbox.Providers.RespondIo;
 
 /// <summary>
-/// <c>POST /webhooks/respondio</c>: verifies the signature over the raw body (401), refuses bodies over the limit (413),
-/// stores every genuine delivery durably — malformed ones too, for inspection (400) — and acknowledges with 200 only
-/// after that. A redelivered <c>event_id</c> is acknowledged without a second row. Processing happens afterwards.
+/// <c>POST /webhooks/respondio</c>: verifies the signature over the raw body (401), refuses bodies over the limit
+/// (413), stores every genuine delivery durably — malformed ones too, for inspection (400) — and acknowledges with 200
+/// only after that. A redelivered <c>event_id</c> is acknowledged without a second row. Processing happens afterwards.
 /// </summary>
 internal static class RespondIoWebhookEndpoint
 {
-    public const string Provider = "respondio";
+    public const string Provider = RespondIoProvider.ProviderKey;
     public const string SignatureHeader = "X-Webhook-Signature";
 
     public sealed record Receipt(long Id, string? EventId, string? EventType, bool Duplicate);
@@ -21,12 +21,15 @@ internal static class RespondIoWebhookEndpoint
     public static void MapRespondIoWebhook(this IEndpointRouteBuilder app)
     {
         app.MapPost("/webhooks/respondio", ReceiveAsync).AllowAnonymous().WithTags("Webhooks")
-            .WithSummary("Respond.io webhook deliveries (signed with X-Webhook-Signature); stored, then processed in the background")
+            .WithSummary(
+                "Respond.io webhook deliveries (signed with X-Webhook-Signature); stored, then processed in the " +
+                    "background")
             .Produces<Receipt>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(413);
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<RespondIoOptions> options, Settings.RespondIoConnection connection,
-        WebhookIntake intake, InboxSignal signal, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<RespondIoOptions> options,
+        RespondIoConnection connection, WebhookIntake intake, InboxSignal signal, TimeProvider time,
+            CancellationToken ct)
     {
         var settings = options.CurrentValue;
         var keys = connection.Current.WebhookSigningKeys;
@@ -34,7 +37,8 @@ internal static class RespondIoWebhookEndpoint
         var body = await ReadLimitedAsync(request, max, ct);
         if (body is null)
         {
-            return Results.Problem(statusCode: 413, title: "Payload too large", detail: $"Webhook bodies may be at most {settings.MaxWebhookKilobytes} KB.");
+            return Results.Problem(statusCode: 413, title: "Payload too large",
+                detail: $"Webhook bodies may be at most {settings.MaxWebhookKilobytes} KB.");
         }
         if (!WebhookSignature.IsValid(body, request.Headers[SignatureHeader], keys))
         {
@@ -67,7 +71,8 @@ internal static class RespondIoWebhookEndpoint
         }
         return problem is null
             ? Results.Ok(new Receipt(id, eventId, eventType, false))
-            : Results.Problem(statusCode: 400, title: "Malformed webhook body", detail: $"{problem} It was kept for inspection (event {id}).");
+            : Results.Problem(statusCode: 400, title: "Malformed webhook body",
+                detail: $"{problem} It was kept for inspection (event {id}).");
     }
 
     // Reads at most max bytes; null when the body is larger.
@@ -101,8 +106,10 @@ internal static class RespondIoWebhookEndpoint
             {
                 return (null, null, "The body is not a JSON object.");
             }
-            var type = root.TryGetProperty("event_type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            var id = root.TryGetProperty("event_id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
+            var type = root.TryGetProperty("event_type", out var t) && t.ValueKind == JsonValueKind.String ? t
+                .GetString() : null;
+            var id = root.TryGetProperty("event_id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString()
+                : null;
             if (string.IsNullOrWhiteSpace(type))
             {
                 return (null, null, "The body has no event_type.");
