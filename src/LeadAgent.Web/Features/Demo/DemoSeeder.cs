@@ -79,38 +79,31 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
             {
                 continue;
             }
-            var company = new Company
-            {
-                Name = c.Name,
-                Website = "https://www." + c.Domain,
-                Domain = c.Domain,
-                Country = c.Country,
-                City = c.City,
-                Segment = c.Segment,
-                Industry = c.Industry,
-                SizeBand = c.Size,
-                Tags = index % 3 == 0 ? ["key-account"] : [],
-                CreatedAt = now.AddDays(-rnd.Next(5, 200)),
-            };
+            var company = Company.Named(c.Name);
+            company.Website = "https://www." + c.Domain;
+            company.Domain = c.Domain;
+            company.Country = c.Country;
+            company.City = c.City;
+            company.Segment = c.Segment;
+            company.Industry = c.Industry;
+            company.SizeBand = c.Size;
+            company.Tags = index % 3 == 0 ? ["key-account"] : [];
+            company.CreatedAt = now.AddDays(-rnd.Next(5, 200));
             db.Companies.Add(company);
             var contacts = new List<Contact>();
             for (var i = 0; i < 1 + (index % 3); i++)
             {
                 var first = FirstNames[rnd.Next(FirstNames.Length)];
                 var last = LastNames[rnd.Next(LastNames.Length)];
-                var contact = new Contact
-                {
-                    FirstName = first,
-                    LastName = last,
-                    Role = Roles[rnd.Next(Roles.Length)],
-                    CompanyId = company.Id,
-                    CreatedAt = company.CreatedAt,
-                };
+                var contact = Contact.Named(first, last);
+                contact.Role = Roles[rnd.Next(Roles.Length)];
+                contact.CompanyId = company.Id;
+                contact.CreatedAt = company.CreatedAt;
                 var local = $"{first}.{last}".ToLowerInvariant().Replace(' ', '-').Replace("ü", "ue").Replace("é", "e");
-                contact.Identities.Add(new ContactIdentity { ContactId = contact.Id, Kind = IdentityKind.Email, Value = $"{local}@{c.Domain}", IsPrimary = true });
+                contact.Reach(IdentityKind.Email, $"{local}@{c.Domain}", isPrimary: true);
                 if (i == 0)
                 {
-                    contact.Identities.Add(new ContactIdentity { ContactId = contact.Id, Kind = IdentityKind.WhatsApp, Value = DemoPhone(c.Country, rnd) });
+                    contact.Reach(IdentityKind.WhatsApp, DemoPhone(c.Country, rnd), isPrimary: false);
                 }
                 contacts.Add(contact);
                 db.Contacts.Add(contact);
@@ -120,23 +113,20 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
                 var status = statuses[(index + j) % statuses.Length];
                 var score = rnd.Next(0, 101);
                 var created = now.AddDays(-rnd.Next(0, 84)).AddHours(-rnd.Next(0, 24));
-                var lead = new Lead
-                {
-                    Title = $"{Products[rnd.Next(Products.Length)]} for {c.Name}".Transform(),
-                    CompanyId = company.Id,
-                    PrimaryContactId = contacts[j % contacts.Count].Id,
-                    Status = status,
-                    OwnerId = (index + j) % 5 == 0 ? null : owners[(index + j) % owners.Count],
-                    Source = sources[(index * 3 + j) % sources.Length],
-                    Score = (index + j) % 7 == 6 ? null : score,
-                    Classification = (index + j) % 7 == 6 ? null : score >= 70 ? Classification.Hot : score >= 40 ? Classification.Warm : Classification.Cold,
-                    ExpectedValue = rnd.Next(5, 250) * 100m,
-                    Currency = c.Country is "GB" ? "GBP" : c.Country is "AE" ? "AED" : c.Country is "CH" ? "CHF" : "EUR",
-                    NextActionOn = status is LeadStatus.Won or LeadStatus.Lost or LeadStatus.Disqualified ? null : DateOnly.FromDateTime(now.AddDays(rnd.Next(-3, 21))),
-                    Tags = j % 4 == 0 ? ["trade-fair"] : [],
-                    CreatedAt = created,
-                    StatusChangedAt = created,
-                };
+                var title = $"{Products[rnd.Next(Products.Length)]} for {c.Name}".Transform();
+                var lead = Lead.Open(title, company.Id, sources[(index * 3 + j) % sources.Length], created,
+                    CurrencyOf(c.Country));
+                lead.SetStatus(status, created);
+                lead.PrimaryContactId = contacts[j % contacts.Count].Id;
+                lead.OwnerId = (index + j) % 5 == 0 ? null : owners[(index + j) % owners.Count];
+                lead.Score = (index + j) % 7 == 6 ? null : score;
+                lead.Classification = (index + j) % 7 == 6 ? null
+                    : score >= 70 ? Classification.Hot : score >= 40 ? Classification.Warm : Classification.Cold;
+                lead.ExpectedValue = rnd.Next(5, 250) * 100m;
+                lead.NextActionOn = status is LeadStatus.Won or LeadStatus.Lost or LeadStatus.Disqualified ? null
+                    : DateOnly.FromDateTime(now.AddDays(rnd.Next(-3, 21)));
+                lead.Tags = j % 4 == 0 ? ["trade-fair"] : [];
+                lead.CreatedAt = created;
                 leads.Add(lead);
                 db.Leads.Add(lead);
             }
@@ -155,24 +145,22 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
             });
         }
         // Two years of order history for most clients, so the company pages and order filters have something to show.
-        var categories = new[] { ("Drinkware", 4.9m), ("Bags", 2.4m), ("Badges", 0.8m), ("Apparel", 12.5m), ("Signage", 85m), ("Gift sets", 39m) };
+        var categories = new[]
+        {
+            ("Drinkware", 4.9m), ("Bags", 2.4m), ("Badges", 0.8m), ("Apparel", 12.5m), ("Signage", 85m), ("Gift sets", 39m),
+        };
         var orderNo = 1000;
         foreach (var company in db.Companies.Local.Where((_, i) => i % 3 != 2).ToList())
         {
             for (var k = 0; k < 1 + rnd.Next(6); k++)
             {
-                var order = new Order
-                {
-                    CompanyId = company.Id,
-                    Number = $"SO-{++orderNo}",
-                    OrderedOn = DateOnly.FromDateTime(now.AddDays(-rnd.Next(10, 720))),
-                    Status = k == 0 && rnd.Next(4) == 0 ? OrderStatus.Shipped : OrderStatus.Paid,
-                    Currency = company.Country is "GB" ? "GBP" : company.Country is "AE" ? "AED" : company.Country is "CH" ? "CHF" : "EUR",
-                };
+                var order = Order.Place($"SO-{++orderNo}", company.Id,
+                    DateOnly.FromDateTime(now.AddDays(-rnd.Next(10, 720))), CurrencyOf(company.Country));
+                order.Status = k == 0 && rnd.Next(4) == 0 ? OrderStatus.Shipped : OrderStatus.Paid;
                 foreach (var (category, price) in categories.OrderBy(_ => rnd.Next()).Take(1 + rnd.Next(3)))
                 {
-                    var qty = rnd.Next(1, 40) * 25m;
-                    order.Lines.Add(new OrderLine { OrderId = order.Id, Product = $"{category} ({company.Segment})", Category = category, Quantity = qty, UnitPrice = price, LineTotal = qty * price });
+                    // Whole quantities at cent prices: the line totals are exact.
+                    order.AddLine($"{category} ({company.Segment})", category, rnd.Next(1, 40) * 25m, price);
                 }
                 order.Total = order.Lines.Sum(l => l.LineTotal);
                 db.Orders.Add(order);
@@ -195,6 +183,9 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
         await db.SaveChangesAsync(ct);
         return leads.Count;
     }
+
+    private static string CurrencyOf(string? country) =>
+        country is "GB" ? "GBP" : country is "AE" ? "AED" : country is "CH" ? "CHF" : "EUR";
 
     private static string DemoPhone(string country, Random rnd) => country switch
     {

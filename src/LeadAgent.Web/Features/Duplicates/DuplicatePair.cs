@@ -34,6 +34,9 @@ public sealed class DuplicatePair
 /// </summary>
 public sealed class MergeRecord
 {
+    /// <summary>The records' names as shown in the merge history; longer names are cut.</summary>
+    public const int LabelMax = 200;
+
     public Guid Id { get; set; } = Ids.NewV7();
     public DuplicateKind Kind { get; set; }
     public Guid SurvivorId { get; set; }

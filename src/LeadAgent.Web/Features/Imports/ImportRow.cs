@@ -136,4 +136,7 @@ public sealed record RowResult(RowOutcome Outcome, string? Message = null)
     public static readonly RowResult Created = new(RowOutcome.Created);
     public static readonly RowResult Updated = new(RowOutcome.Updated);
     public static readonly RowResult Unchanged = new(RowOutcome.Unchanged);
+
+    /// <summary>The row is rejected for the errors it collected.</summary>
+    public static RowResult Rejected(ImportRow row) => new(RowOutcome.Rejected, string.Join("; ", row.Errors));
 }

@@ -138,8 +138,33 @@ public static class ImportValues
     public static string? Country(string text) =>
         CountryNames.Value.TryGetValue(text.Trim().TrimEnd('.'), out var code) ? code : null;
 
-    public static List<string> SplitTags(string? text) =>
-        text is null ? [] : text.Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    public static List<string> SplitTags(string? text) => text is null ? []
+        : text.Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     private static readonly char[] TagSeparators = [';', ',', '|'];
+
+    /// <summary>Sets a value when it is given and differs; says whether it did.</summary>
+    public static bool Set<T>(T current, T? value, Action<T> set)
+    {
+        if (value is null || EqualityComparer<T>.Default.Equals(current, value))
+        {
+            return false;
+        }
+        set(value);
+        return true;
+    }
+
+    /// <summary>The tags with the new ones added, or null when nothing is new.</summary>
+    public static List<string>? WithTags(List<string> tags, IEnumerable<string> add)
+    {
+        var result = new List<string>(tags);
+        foreach (var t in add.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length is > 0 and <= 50))
+        {
+            if (!result.Contains(t) && result.Count < 50)
+            {
+                result.Add(t);
+            }
+        }
+        return result.Count == tags.Count ? null : result;
+    }
 }
