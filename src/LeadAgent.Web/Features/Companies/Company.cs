@@ -6,14 +6,18 @@ public enum Segment { Unknown, EventAgency, CorporateClient, BrandOwner, Reselle
 
 public enum SizeBand { Unknown, Micro, Small, Medium, Large, Enterprise }
 
-/// <summary>A client or prospect. Its limits are the EF mapping's and every writer's (API, import, inbox, merge).</summary>
+/// <summary>
+/// A client or prospect. Its limits are the EF mapping's and every writer's (API, import, inbox, merge).
+/// </summary>
 public sealed class Company : Entity, IAudited, IArchivable, IImported
 {
     public const int NameMax = 200, LegalNameMax = 200, WebsiteMax = 500, DomainMax = 253, CountryLength = 2;
     public const int CityMax = 100, IndustryMax = 100, PhoneMax = 20, RegistrationIdMax = 50, ExternalIdMax = 100;
     public const int CustomFieldKeyMax = 50, CustomFieldValueMax = 1000, CustomFieldsMax = 50;
 
-    /// <summary>A new company; a name over <see cref="NameMax"/> is cut (validate first where that is an error).</summary>
+    /// <summary>
+    /// A new company; a name over <see cref="NameMax"/> is cut (validate first where that is an error).
+    /// </summary>
     public static Company Named(string name) => new() { Name = RecordText.Fit(name, NameMax) };
 
     public required string Name { get; set; }

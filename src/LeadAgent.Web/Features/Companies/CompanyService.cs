@@ -118,7 +118,8 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
         companies.Select(c => new CompanyRow(
             c.Id, c.Name, c.LegalName, c.Website, c.Domain, c.Country, c.City, c.Segment, c.Industry, c.SizeBand,
             c.Tags, c.CustomFields,
-            db.Leads.Count(l => l.CompanyId == c.Id && l.ArchivedAt == null), db.Contacts.Count(p => p.CompanyId == c.Id),
+            db.Leads.Count(l => l.CompanyId == c.Id && l.ArchivedAt == null),
+            db.Contacts.Count(p => p.CompanyId == c.Id),
             c.CreatedAt, c.UpdatedAt, c.ArchivedAt, c.Version, c.MergedIntoId));
 
     // Validates the input, then applies it to the company (a new one when there is none yet).

@@ -31,7 +31,9 @@ public sealed class Contact : Entity, IAudited, IArchivable, IImported
         return identity;
     }
 
-    /// <summary>Whether the contact has no identity of this kind yet (the first one of a kind becomes primary).</summary>
+    /// <summary>
+    /// Whether the contact has no identity of this kind yet (the first one of a kind becomes primary).
+    /// </summary>
     public bool LacksKind(IdentityKind kind) => !Identities.Exists(i => i.Kind == kind);
 
     public Guid? CompanyId { get; set; }

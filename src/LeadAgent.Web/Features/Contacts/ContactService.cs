@@ -58,7 +58,8 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
         if (q is not null)
         {
             contacts = contacts.Where(c => (c.FirstName + " " + (c.LastName ?? "")).ToLower().Contains(q)
-                || c.Identities.Any(i => i.Value.Contains(q)) || (c.Company != null && c.Company.Name.ToLower().Contains(q)));
+                || c.Identities.Any(i => i.Value.Contains(q))
+                || (c.Company != null && c.Company.Name.ToLower().Contains(q)));
         }
         return contacts;
     }
@@ -139,7 +140,8 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
             var (value, error) = kind switch
             {
                 IdentityKind.Email => ContactPoints.Email(item.Value),
-                IdentityKind.Phone or IdentityKind.WhatsApp => ContactPoints.Phone(item.Value, options.Value.DefaultPhoneRegion),
+                IdentityKind.Phone or IdentityKind.WhatsApp =>
+                    ContactPoints.Phone(item.Value, options.Value.DefaultPhoneRegion),
                 _ => ContactPoints.Handle(item.Value),
             };
             var label = errors.Optional(field + ".label", item.Label, ContactIdentity.LabelMax);

@@ -72,7 +72,7 @@ public sealed class MergeService(IDbContextFactory<AppDbContext> dbFactory)
         var loser = await db.Companies.FirstOrDefaultAsync(c => c.Id == loserId, ct) ?? throw new NotFoundException("Company", loserId);
         RequireActive(survivor.ArchivedAt, loser.ArchivedAt);
         // Labels as the records were named before the merge, so the history reads "B into A" even when A takes B's name.
-        var survivorLabel = RecordText.Fit(survivor.Name, MergeRecord.LabelMax);
+        var survivorLabel = Cut(survivor.Name);
         var survivorBefore = MergeFields.Values(MergeFields.Company, survivor);
         survivorBefore["domain"] = survivor.Domain;
         survivorBefore["tags"] = JsonSerializer.Serialize(survivor.Tags);
@@ -110,7 +110,7 @@ public sealed class MergeService(IDbContextFactory<AppDbContext> dbFactory)
             SurvivorId = survivorId,
             LoserId = loserId,
             SurvivorLabel = survivorLabel,
-            LoserLabel = RecordText.Fit(loser.Name, MergeRecord.LabelMax),
+            LoserLabel = Cut(loser.Name),
             SurvivorBefore = JsonSerializer.Serialize(survivorBefore),
             LoserBefore = JsonSerializer.Serialize(loserBefore),
             Moved = JsonSerializer.Serialize(moved),
@@ -135,7 +135,7 @@ public sealed class MergeService(IDbContextFactory<AppDbContext> dbFactory)
         var survivor = await db.Contacts.Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == survivorId, ct) ?? throw new NotFoundException("Contact", survivorId);
         var loser = await db.Contacts.Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == loserId, ct) ?? throw new NotFoundException("Contact", loserId);
         RequireActive(survivor.ArchivedAt, loser.ArchivedAt);
-        var survivorLabel = RecordText.Fit(survivor.FullName, MergeRecord.LabelMax);
+        var survivorLabel = Cut(survivor.FullName);
         var survivorBefore = MergeFields.Values(MergeFields.Contact, survivor);
         survivorBefore["tags"] = JsonSerializer.Serialize(survivor.Tags);
         var taken = Take(MergeFields.Contact, survivor, loser, choices);
@@ -163,7 +163,7 @@ public sealed class MergeService(IDbContextFactory<AppDbContext> dbFactory)
             SurvivorId = survivorId,
             LoserId = loserId,
             SurvivorLabel = survivorLabel,
-            LoserLabel = RecordText.Fit(loser.FullName, MergeRecord.LabelMax),
+            LoserLabel = Cut(loser.FullName),
             SurvivorBefore = JsonSerializer.Serialize(survivorBefore),
             LoserBefore = "{}",
             Moved = JsonSerializer.Serialize(moved),
@@ -290,4 +290,6 @@ public sealed class MergeService(IDbContextFactory<AppDbContext> dbFactory)
 
     private static MergeDto ToDto(MergeRecord m) =>
         new(m.Id, m.Kind, m.SurvivorId, m.SurvivorLabel, m.LoserId, m.LoserLabel, Moved(m), m.MergedAt, m.MergedBy, m.UndoneAt, m.UndoneBy);
+
+    private static string Cut(string s) => s.Length > 200 ? s[..200] : s;
 }

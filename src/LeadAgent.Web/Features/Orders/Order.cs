@@ -16,7 +16,14 @@ public sealed class Order : Entity, IAudited
 
     /// <summary>A new order, <see cref="DefaultStatus"/>, without lines yet.</summary>
     public static Order Place(string number, Guid companyId, DateOnly orderedOn, string currency = DefaultCurrency) =>
-        new() { Number = number, CompanyId = companyId, OrderedOn = orderedOn, Status = DefaultStatus, Currency = currency };
+        new()
+        {
+            Number = number,
+            CompanyId = companyId,
+            OrderedOn = orderedOn,
+            Status = DefaultStatus,
+            Currency = currency,
+        };
 
     /// <summary>Adds a line, its total rounded to cents, and returns it.</summary>
     public OrderLine AddLine(string product, string? category, decimal quantity, decimal unitPrice)

@@ -39,8 +39,8 @@ public sealed class OrderService(IDbContextFactory<AppDbContext> dbFactory, IOpt
         }
         var newest = orders.OrderByDescending(o => o.OrderedOn).ThenByDescending(o => o.Id).Take(take + 1);
         var rows = await Rows(newest).ToListAsync(ct);
-        return Page<OrderDto>.FromLookahead(rows, take,
-            o => new Cursor("-orderedOn", o.OrderedOn.ToString("O", CultureInfo.InvariantCulture), o.Id).Encode(), null);
+        return Page<OrderDto>.FromLookahead(rows, take, o =>
+            new Cursor("-orderedOn", o.OrderedOn.ToString("O", CultureInfo.InvariantCulture), o.Id).Encode(), null);
     }
 
     public async Task<OrderDto> CreateAsync(OrderInput input, CancellationToken ct = default)
@@ -101,7 +101,8 @@ public sealed class OrderService(IDbContextFactory<AppDbContext> dbFactory, IOpt
             orders.GroupBy(o => (o.OrderedOn.Year, o.Currency)).OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Currency)
                 .Select(g => new MoneyBy(g.Key.Year.ToString(CultureInfo.InvariantCulture), g.Key.Currency,
                     g.Sum(o => o.Total))).ToList(),
-            orders.SelectMany(o => o.Lines.Select(l => (Category: l.Category ?? "Uncategorised", o.Currency, l.LineTotal)))
+            orders.SelectMany(o =>
+                    o.Lines.Select(l => (Category: l.Category ?? "Uncategorised", o.Currency, l.LineTotal)))
                 .GroupBy(x => (x.Category, x.Currency)).OrderByDescending(g => g.Sum(x => x.LineTotal))
                 .Select(g => new MoneyBy(g.Key.Category, g.Key.Currency, g.Sum(x => x.LineTotal))).ToList());
     }

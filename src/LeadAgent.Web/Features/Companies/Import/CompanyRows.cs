@@ -124,7 +124,9 @@ internal sealed class CompanyRows(ImportBatch batch)
         return changed;
     }
 
-    /// <summary>The company a contact, lead or order row refers to: found, or created (never in update-only mode).</summary>
+    /// <summary>
+    /// The company a contact, lead or order row refers to: found, or created (never in update-only mode).
+    /// </summary>
     public (Company? Company, bool Created) Referenced(ImportRow r, bool required)
     {
         var name = r.Text("company_name", Company.NameMax, required && r["company_domain"] is null);
@@ -209,7 +211,8 @@ internal sealed class CompanyRows(ImportBatch batch)
     private Company? Find(string? domain, string? name, string? country, string? externalId, string? phone,
         MatchKey key)
     {
-        if (key == MatchKey.ExternalId && externalId is not null && _byExternalId.TryGetValue(externalId, out var byExt))
+        if (key == MatchKey.ExternalId && externalId is not null
+            && _byExternalId.TryGetValue(externalId, out var byExt))
         {
             return byExt;
         }

@@ -13,7 +13,9 @@ namespace LeadAgent.Web.Features.Contacts.Import;
 internal sealed class ContactRows(ImportBatch batch, CompanyRows companies)
 {
     private static readonly (string Field, IdentityKind Kind)[] HandleFields =
-        [("instagram", IdentityKind.Instagram), ("facebook", IdentityKind.Facebook), ("linkedin", IdentityKind.LinkedIn)];
+    [
+        ("instagram", IdentityKind.Instagram), ("facebook", IdentityKind.Facebook), ("linkedin", IdentityKind.LinkedIn),
+    ];
 
     private readonly Dictionary<string, Contact> _byIdentity = [], _byExternalId = [];
     private readonly Dictionary<Guid, Contact> _byId = [];
@@ -81,7 +83,8 @@ internal sealed class ContactRows(ImportBatch batch, CompanyRows companies)
         var phone = batch.Phone(r, prefix + "phone", country);
         var whatsapp = prefix.Length == 0 ? batch.Phone(r, "whatsapp", country) : null;
         var handles = prefix.Length == 0
-            ? HandleFields.Select(h => (h.Kind, Value: r[h.Field] is { } t ? Checked(r, h.Field, ContactPoints.Handle(t)) : null))
+            ? HandleFields
+                .Select(h => (h.Kind, Value: r[h.Field] is { } t ? Checked(r, h.Field, ContactPoints.Handle(t)) : null))
                 .Where(h => h.Value is not null).ToList()
             : [];
         var first = r.Text(prefix + "first_name", Contact.FirstNameMax);
@@ -114,7 +117,8 @@ internal sealed class ContactRows(ImportBatch batch, CompanyRows companies)
         if (whatsapp is not null) { identities.Add((IdentityKind.WhatsApp, whatsapp)); }
         identities.AddRange(handles.Select(h => (h.Kind, h.Value!)));
         var key = run.Kind == ImportKind.Contacts ? run.MatchKey : MatchKey.Email;
-        var ordered = key == MatchKey.Phone ? identities.OrderBy(i => i.Kind == IdentityKind.Email) : identities.AsEnumerable();
+        var ordered = key == MatchKey.Phone
+            ? identities.OrderBy(i => i.Kind == IdentityKind.Email) : identities.AsEnumerable();
         var contact = Find(ordered.Select(i => (string?)i.Value), ext, key, companyId, first, last);
 
         if (contact is null)
@@ -173,7 +177,9 @@ internal sealed class ContactRows(ImportBatch batch, CompanyRows companies)
         c.Identities.ForEach(AddIdentity);
     }
 
-    /// <summary>A new way to reach a contact: inserted with a new contact, or saved as a logged change of an existing one.</summary>
+    /// <summary>
+    /// A new way to reach a contact: inserted with a new contact, or saved as a logged change of an existing one.
+    /// </summary>
     private void AddIdentity(ContactIdentity identity)
     {
         if (batch.IsNew(identity))
@@ -217,7 +223,8 @@ internal sealed class ContactRows(ImportBatch batch, CompanyRows companies)
     private Contact? Find(IEnumerable<string?> identities, string? externalId, MatchKey key, Guid? companyId,
         string? firstName, string? lastName)
     {
-        if (key == MatchKey.ExternalId && externalId is not null && _byExternalId.TryGetValue(externalId, out var byExt))
+        if (key == MatchKey.ExternalId && externalId is not null
+            && _byExternalId.TryGetValue(externalId, out var byExt))
         {
             return byExt;
         }
@@ -230,7 +237,8 @@ internal sealed class ContactRows(ImportBatch batch, CompanyRows companies)
         }
         if (companyId is { } cid && firstName is not null && _byCompany.TryGetValue(cid, out var colleagues))
         {
-            return colleagues.FirstOrDefault(p => string.Equals(p.FirstName, firstName, StringComparison.OrdinalIgnoreCase)
+            return colleagues.FirstOrDefault(p =>
+                string.Equals(p.FirstName, firstName, StringComparison.OrdinalIgnoreCase)
                 && string.Equals(p.LastName ?? "", lastName ?? "", StringComparison.OrdinalIgnoreCase));
         }
         return null;

@@ -25,7 +25,8 @@ internal sealed class LeadRows(ImportBatch batch, CompanyRows companies, Contact
             : [];
         if (externalIds.Count > 0)
         {
-            leads.AddRange(await db.Leads.Where(l => EF.Parameter(externalIds).Contains(l.ExternalId!)).ToListAsync(ct));
+            leads.AddRange(await db.Leads.Where(l => EF.Parameter(externalIds).Contains(l.ExternalId!))
+                .ToListAsync(ct));
         }
         leads.ForEach(Index);
     }
@@ -105,7 +106,11 @@ internal sealed class LeadRows(ImportBatch batch, CompanyRows companies, Contact
         if (classification is { } cl && cl != lead.Classification) { lead.Classification = cl; changed = true; }
         if (value is { } v && v != lead.ExpectedValue) { lead.ExpectedValue = v; changed = true; }
         if (nextAction is { } na && na != lead.NextActionOn) { lead.NextActionOn = na; changed = true; }
-        if (contact is not null && lead.PrimaryContactId is null) { lead.PrimaryContactId = contact.Id; changed = true; }
+        if (contact is not null && lead.PrimaryContactId is null)
+        {
+            lead.PrimaryContactId = contact.Id;
+            changed = true;
+        }
         if (ImportValues.WithTags(lead.Tags, tags) is { } merged) { lead.Tags = merged; changed = true; }
         return changed ? RowResult.Updated : RowResult.Unchanged;
     }
@@ -126,7 +131,9 @@ internal sealed class LeadRows(ImportBatch batch, CompanyRows companies, Contact
         }
     }
 
-    /// <summary>By external id; else the company's lead with this title and this primary contact (or none yet).</summary>
+    /// <summary>
+    /// By external id; else the company's lead with this title and this primary contact (or none yet).
+    /// </summary>
     private Lead? Find(Guid companyId, string title, string? externalId, Guid? contactId)
     {
         if (externalId is not null && _byExternalId.TryGetValue(externalId, out var byExt))

@@ -86,7 +86,8 @@ internal sealed class OrderRows(ImportBatch batch, CompanyRows companies)
         var changed = !isNew && Update(order, company.Id, orderedOn!.Value, status, currency, ext);
         if (product is not null)
         {
-            var line = order.Lines.FirstOrDefault(l => string.Equals(l.Product, product, StringComparison.OrdinalIgnoreCase)
+            var line = order.Lines.FirstOrDefault(l =>
+                string.Equals(l.Product, product, StringComparison.OrdinalIgnoreCase)
                 && string.Equals(l.Category ?? "", category ?? "", StringComparison.OrdinalIgnoreCase));
             if (line is null)
             {
@@ -125,7 +126,12 @@ internal sealed class OrderRows(ImportBatch batch, CompanyRows companies)
         string? ext)
     {
         var changed = false;
-        if (order.CompanyId != companyId) { Companies.Add(order.CompanyId); order.CompanyId = companyId; changed = true; }
+        if (order.CompanyId != companyId)
+        {
+            Companies.Add(order.CompanyId);
+            order.CompanyId = companyId;
+            changed = true;
+        }
         if (order.OrderedOn != orderedOn) { order.OrderedOn = orderedOn; changed = true; }
         if (status is { } st && st != order.Status) { order.Status = st; changed = true; }
         changed |= ImportValues.Set(order.Currency, currency, v => order.Currency = v);
