@@ -17,8 +17,8 @@ internal sealed class LeadListConfiguration : IEntityTypeConfiguration<LeadList>
     public void Configure(EntityTypeBuilder<LeadList> b)
     {
         b.ConfigureEntity();
-        b.Property(e => e.Name).HasMaxLength(200);
-        b.Property(e => e.Description).HasMaxLength(2000);
+        b.Property(e => e.Name).HasMaxLength(LeadList.NameMax);
+        b.Property(e => e.Description).HasMaxLength(LeadList.DescriptionMax);
         b.HasIndex(e => e.Name).IsUnique();
     }
 }
