@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Accounts;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Routing;

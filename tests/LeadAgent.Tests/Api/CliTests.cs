@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Accounts;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Leads;
@@ -286,7 +287,7 @@ public abstract class CrmApiTests(AppFactory app)
         Assert.Equal(55, changes.GetProperty("score").GetProperty("to").GetInt32());
         Assert.Equal("Qualified", changes.GetProperty("status").GetProperty("to").GetString());
         Assert.False(changes.TryGetProperty("title", out _));
-        Assert.Equal(LeadAgent.Web.Features.Activity.ActorKind.Token, update.ActorKind);
+        Assert.Equal(LeadAgent.Web.Data.ActorKind.Token, update.ActorKind);
     }
 
     [Fact]

@@ -7,7 +7,11 @@ using System.Text;
 using System.Text.Json;
 using LeadAgent.Tests.Infrastructure;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Activity;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Imports;
+using LeadAgent.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Tests.Api;

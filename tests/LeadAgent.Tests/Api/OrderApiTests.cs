@@ -1,5 +1,6 @@
 using System.Net;
 using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Features.Orders;

@@ -1,4 +1,5 @@
 using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Duplicates;
 using LeadAgent.Web.Features.Leads;

@@ -1,4 +1,5 @@
 using System.Text;
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -271,7 +271,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
                     CreatedAt = time.GetUtcNow().UtcDateTime,
                 };
                 await users.CreateAsync(user);
-                await users.AddToRoleAsync(user, Infrastructure.Auth.Roles.Sales);
+                await users.AddToRoleAsync(user, Data.Roles.Sales);
             }
             ids.Add(user.Id);
         }
