@@ -6,8 +6,20 @@ public enum Segment { Unknown, EventAgency, CorporateClient, BrandOwner, Reselle
 
 public enum SizeBand { Unknown, Micro, Small, Medium, Large, Enterprise }
 
+/// <summary>
+/// A client or prospect. Its limits are the EF mapping's and every writer's (API, import, inbox, merge).
+/// </summary>
 public sealed class Company : Entity, IAudited, IArchivable, IImported
 {
+    public const int NameMax = 200, LegalNameMax = 200, WebsiteMax = 500, DomainMax = 253, CountryLength = 2;
+    public const int CityMax = 100, IndustryMax = 100, PhoneMax = 20, RegistrationIdMax = 50, ExternalIdMax = 100;
+    public const int CustomFieldKeyMax = 50, CustomFieldValueMax = 1000, CustomFieldsMax = 50;
+
+    /// <summary>
+    /// A new company; a name over <see cref="NameMax"/> is cut (validate first where that is an error).
+    /// </summary>
+    public static Company Named(string name) => new() { Name = RecordText.Fit(name, NameMax) };
+
     public required string Name { get; set; }
     public string? LegalName { get; set; }
     public string? Website { get; set; }
@@ -27,7 +39,9 @@ public sealed class Company : Entity, IAudited, IArchivable, IImported
     public string? RegistrationId { get; set; }
     /// <summary>The company's id in the system it was imported from.</summary>
     public string? ExternalId { get; set; }
-    /// <summary>Normalised name for matching (<see cref="Normalization.CompanyNames.Key"/>), kept in step by the DbContext.</summary>
+    /// <summary>
+    /// Normalised name for matching (<see cref="Normalization.CompanyNames.Key"/>), kept in step by the DbContext.
+    /// </summary>
     public string NameKey { get; set; } = "";
     public DateTime? ArchivedAt { get; set; }
     public Guid? ImportRunId { get; set; }
@@ -38,7 +52,9 @@ public sealed class Company : Entity, IAudited, IArchivable, IImported
     public int OrderCount { get; set; }
     public DateOnly? FirstOrderOn { get; set; }
     public DateOnly? LastOrderOn { get; set; }
-    /// <summary>Sum of order totals; mixed currencies are added as they are (see the company page for per-currency sums).</summary>
+    /// <summary>
+    /// Sum of order totals; mixed currencies are added as they are (see the company page for per-currency sums).
+    /// </summary>
     public decimal OrderTotal { get; set; }
 
     string IAudited.AuditType => nameof(Company);

@@ -19,13 +19,13 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
         b.ToTable("Companies");
         b.ConfigureEntity();
-        b.Property(e => e.Name).HasMaxLength(200);
-        b.Property(e => e.LegalName).HasMaxLength(200);
-        b.Property(e => e.Website).HasMaxLength(500);
-        b.Property(e => e.Domain).HasMaxLength(253);
-        b.Property(e => e.Country).HasMaxLength(2);
-        b.Property(e => e.City).HasMaxLength(100);
-        b.Property(e => e.Industry).HasMaxLength(100);
+        b.Property(e => e.Name).HasMaxLength(Company.NameMax);
+        b.Property(e => e.LegalName).HasMaxLength(Company.LegalNameMax);
+        b.Property(e => e.Website).HasMaxLength(Company.WebsiteMax);
+        b.Property(e => e.Domain).HasMaxLength(Company.DomainMax);
+        b.Property(e => e.Country).HasMaxLength(Company.CountryLength);
+        b.Property(e => e.City).HasMaxLength(Company.CityMax);
+        b.Property(e => e.Industry).HasMaxLength(Company.IndustryMax);
         b.Property(e => e.Segment).AsText();
         b.Property(e => e.SizeBand).AsText();
         b.Property(e => e.CustomFields).HasConversion(
@@ -35,10 +35,10 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
                 (a, c) => a!.Count == c!.Count && !a.Except(c).Any(),
                 v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
                 v => new Dictionary<string, string>(v)));
-        b.Property(e => e.Phone).HasMaxLength(20);
-        b.Property(e => e.RegistrationId).HasMaxLength(50);
-        b.Property(e => e.ExternalId).HasMaxLength(100);
-        b.Property(e => e.NameKey).HasMaxLength(200);
+        b.Property(e => e.Phone).HasMaxLength(Company.PhoneMax);
+        b.Property(e => e.RegistrationId).HasMaxLength(Company.RegistrationIdMax);
+        b.Property(e => e.ExternalId).HasMaxLength(Company.ExternalIdMax);
+        b.Property(e => e.NameKey).HasMaxLength(Company.NameMax);
         b.HasIndex(e => e.Domain).IsUnique();
         b.HasIndex(e => e.Name);
         b.HasIndex(e => e.NameKey);

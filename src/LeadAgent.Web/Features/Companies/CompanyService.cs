@@ -15,7 +15,8 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<CompanyRow> GetAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Rows(db, db.Companies.Where(c => c.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Company", id);
+        return await Rows(db, db.Companies.Where(c => c.Id == id)).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Company", id);
     }
 
     /// <summary>Companies sorted by name, keyset-paged.</summary>
@@ -34,13 +35,17 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
         {
             var name = cursor.Value ?? "";
             var id = cursor.Id;
-            companies = companies.Where(c => string.Compare(c.Name, name) > 0 || (c.Name == name && c.Id.CompareTo(id) > 0));
+            companies = companies.Where(c =>
+                string.Compare(c.Name, name) > 0 || (c.Name == name && c.Id.CompareTo(id) > 0));
         }
         var items = await Rows(db, companies.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(limit + 1)).ToListAsync(ct);
-        return Page<CompanyRow>.FromLookahead(items, limit, c => new Cursor("name", c.Name, c.Id).Encode(), total);
+        return Page<CompanyRow>.FromLookahead(items, limit, c => new Cursor("name", c.Name, c.Id).Encode(),
+            total);
     }
 
-    /// <summary>The list's filters (also used by the export); <paramref name="q"/> is the validated, lower-cased search text.</summary>
+    /// <summary>
+    /// The list's filters (also used by the export); <paramref name="q"/> is the validated, lower-cased search text.
+    /// </summary>
     internal static IQueryable<Company> Filtered(AppDbContext db, CompanyListQuery query, string? q)
     {
         var companies = db.Companies.AsNoTracking();
@@ -50,7 +55,8 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
         }
         if (q is not null)
         {
-            companies = companies.Where(c => c.Name.ToLower().Contains(q) || (c.Domain != null && c.Domain.Contains(q)) || (c.City != null && c.City.ToLower().Contains(q)));
+            companies = companies.Where(c => c.Name.ToLower().Contains(q) || (c.Domain != null && c.Domain.Contains(q))
+                || (c.City != null && c.City.ToLower().Contains(q)));
         }
         if (query.Segment is { } segment)
         {
@@ -72,8 +78,7 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<CompanyRow> CreateAsync(CompanyInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var company = new Company { Name = "" };
-        await ApplyAsync(db, company, input, ct);
+        var company = await ApplyAsync(db, null, input, ct);
         db.Companies.Add(company);
         await db.SaveChangesAsync(ct);
         return await GetAsync(company.Id, ct);
@@ -82,7 +87,8 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<CompanyRow> UpdateAsync(Guid id, CompanyInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Company", id);
+        var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new NotFoundException("Company", id);
         LeadService.RequireVersion(db, company, input.Version);
         await ApplyAsync(db, company, input, ct);
         await db.SaveChangesAsync(ct);
@@ -100,7 +106,8 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.RequireAdminAsync();
-        var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Company", id);
+        var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new NotFoundException("Company", id);
         if (await db.Leads.AnyAsync(l => l.CompanyId == id, ct))
         {
             throw new ConflictException("The company still has leads; archive it or delete its leads first.");
@@ -109,51 +116,58 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
         await db.SaveChangesAsync(ct);
     }
 
-    private static IQueryable<CompanyRow> Rows(AppDbContext db, IQueryable<Company> companies) => companies.Select(c => new CompanyRow(
-        c.Id, c.Name, c.LegalName, c.Website, c.Domain, c.Country, c.City, c.Segment, c.Industry, c.SizeBand, c.Tags, c.CustomFields,
-        db.Set<Lead>().Count(l => l.CompanyId == c.Id && l.ArchivedAt == null), db.Set<Contact>().Count(p => p.CompanyId == c.Id),
-        c.CreatedAt, c.UpdatedAt, c.ArchivedAt, c.Version, c.MergedIntoId));
+    private static IQueryable<CompanyRow> Rows(AppDbContext db, IQueryable<Company> companies) =>
+        companies.Select(c => new CompanyRow(
+            c.Id, c.Name, c.LegalName, c.Website, c.Domain, c.Country, c.City, c.Segment, c.Industry, c.SizeBand,
+            c.Tags, c.CustomFields,
+            db.Set<Lead>().Count(l => l.CompanyId == c.Id && l.ArchivedAt == null),
+            db.Set<Contact>().Count(p => p.CompanyId == c.Id),
+            c.CreatedAt, c.UpdatedAt, c.ArchivedAt, c.Version, c.MergedIntoId));
 
-    private static async Task ApplyAsync(AppDbContext db, Company company, CompanyInput input, CancellationToken ct)
+    // Validates the input, then applies it to the company (a new one when there is none yet).
+    private static async Task<Company> ApplyAsync(AppDbContext db, Company? existing, CompanyInput input,
+        CancellationToken ct)
     {
         var errors = new Errors();
-        var name = errors.Required("name", input.Name, 200);
-        var legal = errors.Optional("legalName", input.LegalName, 200);
-        var (url, domain, urlError) = DomainName.Parse(errors.Optional("website", input.Website, 500));
+        var name = errors.Required("name", input.Name, Company.NameMax);
+        var legal = errors.Optional("legalName", input.LegalName, Company.LegalNameMax);
+        var (url, domain, urlError) = DomainName.Parse(errors.Optional("website", input.Website, Company.WebsiteMax));
+        var id = existing?.Id;
         if (urlError is not null)
         {
             errors.Add("website", urlError);
         }
-        else if (domain is not null && await db.Companies.AnyAsync(c => c.Domain == domain && c.Id != company.Id, ct))
+        else if (domain is not null && await db.Companies.AnyAsync(c => c.Domain == domain && c.Id != id, ct))
         {
             errors.Add("website", $"Another company already has the domain {domain}.");
         }
-        var country = errors.Optional("country", input.Country, 2)?.ToUpperInvariant();
-        if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))
+        var country = errors.Optional("country", input.Country, Company.CountryLength)?.ToUpperInvariant();
+        if (country is not null && (country.Length != Company.CountryLength || !country.All(char.IsAsciiLetterUpper)))
         {
             errors.Add("country", "Must be a two-letter ISO 3166-1 code such as DE or AE.");
         }
-        var city = errors.Optional("city", input.City, 100);
-        var industry = errors.Optional("industry", input.Industry, 100);
+        var city = errors.Optional("city", input.City, Company.CityMax);
+        var industry = errors.Optional("industry", input.Industry, Company.IndustryMax);
         LeadService.CheckEnum(errors, "segment", input.Segment);
         LeadService.CheckEnum(errors, "sizeBand", input.SizeBand);
         var tags = Tags.Normalize(input.Tags, errors);
         var custom = new Dictionary<string, string>();
         foreach (var (key, value) in input.CustomFields ?? [])
         {
-            var k = errors.Required("customFields", key, 50);
-            var v = errors.Optional($"customFields.{key}", value, 1000);
+            var k = errors.Required("customFields", key, Company.CustomFieldKeyMax);
+            var v = errors.Optional($"customFields.{key}", value, Company.CustomFieldValueMax);
             if (k is not null && v is not null)
             {
                 custom[k] = v;
             }
         }
-        if (custom.Count > 50)
+        if (custom.Count > Company.CustomFieldsMax)
         {
             errors.Add("customFields", "At most 50 custom fields.");
         }
         errors.ThrowIfAny();
 
+        var company = existing ?? Company.Named(name!);
         company.Name = name!;
         company.LegalName = legal;
         company.Website = url;
@@ -165,5 +179,6 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
         company.SizeBand = input.SizeBand ?? SizeBand.Unknown;
         company.Tags = tags;
         company.CustomFields = custom;
+        return company;
     }
 }

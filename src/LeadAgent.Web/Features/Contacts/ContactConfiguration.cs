@@ -19,13 +19,14 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
         b.ToTable("Contacts");
         b.ConfigureEntity();
-        b.Property(e => e.FirstName).HasMaxLength(100);
-        b.Property(e => e.LastName).HasMaxLength(100);
-        b.Property(e => e.Role).HasMaxLength(100);
+        b.Property(e => e.FirstName).HasMaxLength(Contact.FirstNameMax);
+        b.Property(e => e.LastName).HasMaxLength(Contact.LastNameMax);
+        b.Property(e => e.Role).HasMaxLength(Contact.RoleMax);
         b.Ignore(e => e.FullName);
         b.HasOne(e => e.Company).WithMany().HasForeignKey(e => e.CompanyId).OnDelete(DeleteBehavior.SetNull);
-        b.HasMany(e => e.Identities).WithOne().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.Cascade);
-        b.Property(e => e.ExternalId).HasMaxLength(100);
+        b.HasMany(e => e.Identities).WithOne().HasForeignKey(i => i.ContactId)
+            .OnDelete(DeleteBehavior.Cascade);
+        b.Property(e => e.ExternalId).HasMaxLength(Contact.ExternalIdMax);
         b.HasIndex(e => new { e.LastName, e.FirstName });
         b.HasIndex(e => e.ExternalId);
     }
@@ -38,8 +39,8 @@ internal sealed class ContactIdentityConfiguration : IEntityTypeConfiguration<Co
         // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
         b.ToTable("ContactIdentities");
         b.Property(e => e.Kind).AsText();
-        b.Property(e => e.Value).HasMaxLength(320);
-        b.Property(e => e.Label).HasMaxLength(50);
+        b.Property(e => e.Value).HasMaxLength(ContactIdentity.ValueMax);
+        b.Property(e => e.Label).HasMaxLength(ContactIdentity.LabelMax);
         // Sender and import lookups by channel id / phone / email (values are distinct across kinds).
         b.HasIndex(e => e.Value);
     }

@@ -3,7 +3,10 @@ using LeadAgent.Web.Data;
 
 namespace LeadAgent.Web.Features.Contacts;
 
-/// <summary>How a contact is reached; <see cref="RespondIo"/> is the contact's id in Respond.io, set when a conversation is matched.</summary>
+/// <summary>
+/// How a contact is reached; <see cref="RespondIo"/> is the contact's id in Respond.io, set when a conversation is
+/// matched.
+/// </summary>
 public enum IdentityKind { Email, Phone, WhatsApp, Instagram, Facebook, LinkedIn, Other, RespondIo }
 
 /// <summary>
@@ -12,6 +15,8 @@ public enum IdentityKind { Email, Phone, WhatsApp, Instagram, Facebook, LinkedIn
 /// </summary>
 public sealed class ContactIdentity : IAudited
 {
+    public const int ValueMax = 320, LabelMax = 50;
+
     public Guid Id { get; set; } = Ids.NewV7();
     public Guid ContactId { get; set; }
     public IdentityKind Kind { get; set; }

@@ -16,7 +16,8 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
     public async Task<ContactRow> GetAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Rows(db.Contacts.Where(c => c.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Contact", id);
+        return await Rows(db.Contacts.Where(c => c.Id == id)).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Contact", id);
     }
 
     public async Task<Page<ContactRow>> ListAsync(ContactListQuery query, CancellationToken ct = default)
@@ -34,13 +35,17 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
         {
             var name = cursor.Value ?? "";
             var id = cursor.Id;
-            contacts = contacts.Where(c => string.Compare(c.FirstName, name) > 0 || (c.FirstName == name && c.Id.CompareTo(id) > 0));
+            contacts = contacts.Where(c =>
+                string.Compare(c.FirstName, name) > 0 || (c.FirstName == name && c.Id.CompareTo(id) > 0));
         }
         var items = await Rows(contacts.OrderBy(c => c.FirstName).ThenBy(c => c.Id).Take(limit + 1)).ToListAsync(ct);
-        return Page<ContactRow>.FromLookahead(items, limit, c => new Cursor("name", c.FirstName, c.Id).Encode(), total);
+        return Page<ContactRow>.FromLookahead(items, limit, c => new Cursor("name", c.FirstName, c.Id).Encode(),
+            total);
     }
 
-    /// <summary>The list's filters (also used by the export); <paramref name="q"/> is the validated, lower-cased search text.</summary>
+    /// <summary>
+    /// The list's filters (also used by the export); <paramref name="q"/> is the validated, lower-cased search text.
+    /// </summary>
     internal static IQueryable<Contact> Filtered(AppDbContext db, ContactListQuery query, string? q)
     {
         var contacts = db.Contacts.AsNoTracking();
@@ -55,7 +60,8 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
         if (q is not null)
         {
             contacts = contacts.Where(c => (c.FirstName + " " + (c.LastName ?? "")).ToLower().Contains(q)
-                || c.Identities.Any(i => i.Value.Contains(q)) || (c.Company != null && c.Company.Name.ToLower().Contains(q)));
+                || c.Identities.Any(i => i.Value.Contains(q))
+                || (c.Company != null && c.Company.Name.ToLower().Contains(q)));
         }
         return contacts;
     }
@@ -63,8 +69,7 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
     public async Task<ContactRow> CreateAsync(ContactInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contact = new Contact { FirstName = "" };
-        await ApplyAsync(db, contact, input, ct);
+        var contact = await ApplyAsync(db, null, input, ct);
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(ct);
         return await GetAsync(contact.Id, ct);
@@ -73,7 +78,8 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
     public async Task<ContactRow> UpdateAsync(Guid id, ContactInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contact = await db.Contacts.Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Contact", id);
+        var contact = await db.Contacts.Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new NotFoundException("Contact", id);
         LeadService.RequireVersion(db, contact, input.Version);
         await ApplyAsync(db, contact, input, ct);
         // Identity edits alone must still bump the contact's version.
@@ -93,7 +99,8 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.RequireAdminAsync();
-        var contact = await db.Contacts.Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Contact", id);
+        var contact = await db.Contacts.Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new NotFoundException("Contact", id);
         db.Contacts.Remove(contact);
         await db.SaveChangesAsync(ct);
     }
@@ -101,15 +108,17 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
     private static IQueryable<ContactRow> Rows(IQueryable<Contact> contacts) => contacts.Select(c => new ContactRow(
         c.Id, c.FirstName, c.LastName, c.FirstName + (c.LastName != null ? " " + c.LastName : ""), c.Role, c.CompanyId,
         c.Company != null ? c.Company.Name : null,
-        c.Identities.OrderByDescending(i => i.IsPrimary).ThenBy(i => i.Kind).Select(i => new IdentityDto(i.Kind, i.Value, i.Label, i.IsPrimary)).ToList(),
+        c.Identities.OrderByDescending(i => i.IsPrimary).ThenBy(i => i.Kind)
+            .Select(i => new IdentityDto(i.Kind, i.Value, i.Label, i.IsPrimary)).ToList(),
         c.Tags, c.CreatedAt, c.UpdatedAt, c.ArchivedAt, c.Version, c.MergedIntoId));
 
-    private async Task ApplyAsync(AppDbContext db, Contact contact, ContactInput input, CancellationToken ct)
+    // Validates the input, then applies it to the contact (a new one when there is none yet).
+    private async Task<Contact> ApplyAsync(AppDbContext db, Contact? existing, ContactInput input, CancellationToken ct)
     {
         var errors = new Errors();
-        var first = errors.Required("firstName", input.FirstName, 100);
-        var last = errors.Optional("lastName", input.LastName, 100);
-        var role = errors.Optional("role", input.Role, 100);
+        var first = errors.Required("firstName", input.FirstName, Contact.FirstNameMax);
+        var last = errors.Optional("lastName", input.LastName, Contact.LastNameMax);
+        var role = errors.Optional("role", input.Role, Contact.RoleMax);
         if (input.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId, ct))
         {
             errors.Add("companyId", "No company with this id.");
@@ -117,11 +126,11 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
         var tags = Tags.Normalize(input.Tags, errors);
         var identities = new List<(IdentityKind Kind, string Value, string? Label, bool Primary)>();
         var list = input.Identities ?? [];
-        if (list.Count > 50)
+        if (list.Count > Contact.IdentitiesMax)
         {
             errors.Add("identities", "At most 50 identities.");
         }
-        for (var i = 0; i < Math.Min(list.Count, 50); i++)
+        for (var i = 0; i < Math.Min(list.Count, Contact.IdentitiesMax); i++)
         {
             var field = $"identities[{i}]";
             var item = list[i];
@@ -133,10 +142,11 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
             var (value, error) = kind switch
             {
                 IdentityKind.Email => ContactPoints.Email(item.Value),
-                IdentityKind.Phone or IdentityKind.WhatsApp => ContactPoints.Phone(item.Value, options.Value.DefaultPhoneRegion),
+                IdentityKind.Phone or IdentityKind.WhatsApp =>
+                    ContactPoints.Phone(item.Value, options.Value.DefaultPhoneRegion),
                 _ => ContactPoints.Handle(item.Value),
             };
-            var label = errors.Optional(field + ".label", item.Label, 50);
+            var label = errors.Optional(field + ".label", item.Label, ContactIdentity.LabelMax);
             if (error is not null)
             {
                 errors.Add(field + ".value", error);
@@ -148,29 +158,32 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
         }
         errors.ThrowIfAny();
 
+        var contact = existing ?? Contact.Named(first!);
         contact.FirstName = first!;
         contact.LastName = last;
         contact.Role = role;
         contact.CompanyId = input.CompanyId;
         contact.Tags = tags;
         // Replace the identity set, keeping rows that did not change so the log only shows real edits.
-        foreach (var old in contact.Identities.Where(o => !identities.Any(n => n.Kind == o.Kind && n.Value == o.Value)).ToList())
+        var dropped = contact.Identities.Where(o => !identities.Any(n => n.Kind == o.Kind && n.Value == o.Value));
+        foreach (var old in dropped.ToList())
         {
             contact.Identities.Remove(old);
             db.ContactIdentities.Remove(old);
         }
         foreach (var (kind, value, label, primary) in identities)
         {
-            var existing = contact.Identities.FirstOrDefault(o => o.Kind == kind && o.Value == value);
-            if (existing is null)
+            var same = contact.Identities.FirstOrDefault(o => o.Kind == kind && o.Value == value);
+            if (same is null)
             {
-                contact.Identities.Add(new ContactIdentity { ContactId = contact.Id, Kind = kind, Value = value, Label = label, IsPrimary = primary });
+                contact.Reach(kind, value, primary, label);
             }
             else
             {
-                existing.Label = label;
-                existing.IsPrimary = primary;
+                same.Label = label;
+                same.IsPrimary = primary;
             }
         }
+        return contact;
     }
 }

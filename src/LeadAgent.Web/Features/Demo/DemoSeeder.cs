@@ -11,45 +11,83 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Demo;
 
-/// <summary>A realistic demo workspace: companies in the four segments, contacts, leads in every status, notes and lists.</summary>
+/// <summary>
+/// A realistic demo workspace: companies in the four segments, contacts, leads in every status, notes and lists.
+/// </summary>
 public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserManager<AppUser> users, TimeProvider time)
 {
-    private static readonly (string Name, string Domain, Segment Segment, string Country, string City, string Industry, SizeBand Size)[] Companies =
+    private static readonly (string Name, string Domain, Segment Segment, string Country, string City, string Industry,
+        SizeBand Size)[] Companies =
     [
-        ("Eventwerk Berlin", "eventwerk-berlin.de", Segment.EventAgency, "DE", "Berlin", "Event management", SizeBand.Small),
-        ("Stagecraft Live", "stagecraft-live.co.uk", Segment.EventAgency, "GB", "London", "Live events", SizeBand.Medium),
+        ("Eventwerk Berlin", "eventwerk-berlin.de", Segment.EventAgency, "DE", "Berlin",
+            "Event management", SizeBand.Small),
+        ("Stagecraft Live", "stagecraft-live.co.uk", Segment.EventAgency, "GB", "London",
+            "Live events", SizeBand.Medium),
         ("Gulf Events FZ-LLC", "gulfevents.ae", Segment.EventAgency, "AE", "Dubai", "Exhibitions", SizeBand.Medium),
-        ("Alpine Incentives", "alpine-incentives.at", Segment.EventAgency, "AT", "Innsbruck", "Incentive travel", SizeBand.Small),
-        ("Messebau Nord GmbH", "messebau-nord.de", Segment.EventAgency, "DE", "Hamburg", "Trade-fair construction", SizeBand.Medium),
-        ("Brightside Conferences", "brightside-conferences.nl", Segment.EventAgency, "NL", "Amsterdam", "Conferences", SizeBand.Small),
-        ("Lumière Événements", "lumiere-evenements.fr", Segment.EventAgency, "FR", "Lyon", "Corporate events", SizeBand.Micro),
-        ("Nordlicht Logistik AG", "nordlicht-logistik.de", Segment.CorporateClient, "DE", "Bremen", "Logistics", SizeBand.Large),
-        ("Helvetia Pharma Services", "helvetia-pharma.ch", Segment.CorporateClient, "CH", "Basel", "Pharmaceuticals", SizeBand.Enterprise),
-        ("Desert Rose Hospitality", "desertrose-hospitality.ae", Segment.CorporateClient, "AE", "Abu Dhabi", "Hospitality", SizeBand.Large),
-        ("Thames Insurance Group", "thames-insurance.co.uk", Segment.CorporateClient, "GB", "London", "Insurance", SizeBand.Enterprise),
-        ("Rheinland Energie", "rheinland-energie.de", Segment.CorporateClient, "DE", "Cologne", "Energy", SizeBand.Large),
+        ("Alpine Incentives", "alpine-incentives.at", Segment.EventAgency, "AT", "Innsbruck",
+            "Incentive travel", SizeBand.Small),
+        ("Messebau Nord GmbH", "messebau-nord.de", Segment.EventAgency, "DE", "Hamburg",
+            "Trade-fair construction", SizeBand.Medium),
+        ("Brightside Conferences", "brightside-conferences.nl", Segment.EventAgency, "NL", "Amsterdam",
+            "Conferences", SizeBand.Small),
+        ("Lumière Événements", "lumiere-evenements.fr", Segment.EventAgency, "FR", "Lyon",
+            "Corporate events", SizeBand.Micro),
+        ("Nordlicht Logistik AG", "nordlicht-logistik.de", Segment.CorporateClient, "DE", "Bremen",
+            "Logistics", SizeBand.Large),
+        ("Helvetia Pharma Services", "helvetia-pharma.ch", Segment.CorporateClient, "CH", "Basel",
+            "Pharmaceuticals", SizeBand.Enterprise),
+        ("Desert Rose Hospitality", "desertrose-hospitality.ae", Segment.CorporateClient, "AE", "Abu Dhabi",
+            "Hospitality", SizeBand.Large),
+        ("Thames Insurance Group", "thames-insurance.co.uk", Segment.CorporateClient, "GB", "London",
+            "Insurance", SizeBand.Enterprise),
+        ("Rheinland Energie", "rheinland-energie.de", Segment.CorporateClient, "DE", "Cologne",
+            "Energy", SizeBand.Large),
         ("Polder Tech BV", "poldertech.nl", Segment.CorporateClient, "NL", "Eindhoven", "Electronics", SizeBand.Medium),
-        ("Vienna Fintech Hub", "viennafintech.at", Segment.CorporateClient, "AT", "Vienna", "Financial services", SizeBand.Medium),
-        ("Kaffeerösterei Morgenrot", "morgenrot-kaffee.de", Segment.BrandOwner, "DE", "Munich", "Food & beverage", SizeBand.Small),
+        ("Vienna Fintech Hub", "viennafintech.at", Segment.CorporateClient, "AT", "Vienna",
+            "Financial services", SizeBand.Medium),
+        ("Kaffeerösterei Morgenrot", "morgenrot-kaffee.de", Segment.BrandOwner, "DE", "Munich",
+            "Food & beverage", SizeBand.Small),
         ("Oasis Beverages", "oasis-beverages.ae", Segment.BrandOwner, "AE", "Sharjah", "Beverages", SizeBand.Medium),
         ("Maison Clairette", "maison-clairette.fr", Segment.BrandOwner, "FR", "Paris", "Cosmetics", SizeBand.Medium),
-        ("Bergsport Outdoor", "bergsport-outdoor.ch", Segment.BrandOwner, "CH", "Zurich", "Outdoor apparel", SizeBand.Medium),
-        ("Highland Spirits Ltd", "highland-spirits.co.uk", Segment.BrandOwner, "GB", "Edinburgh", "Spirits", SizeBand.Small),
+        ("Bergsport Outdoor", "bergsport-outdoor.ch", Segment.BrandOwner, "CH", "Zurich",
+            "Outdoor apparel", SizeBand.Medium),
+        ("Highland Spirits Ltd", "highland-spirits.co.uk", Segment.BrandOwner, "GB", "Edinburgh",
+            "Spirits", SizeBand.Small),
         ("Tulip Sneakers", "tulipsneakers.nl", Segment.BrandOwner, "NL", "Rotterdam", "Footwear", SizeBand.Small),
-        ("PromoPartner Handels GmbH", "promopartner.de", Segment.Reseller, "DE", "Frankfurt", "Promotional products", SizeBand.Small),
+        ("PromoPartner Handels GmbH", "promopartner.de", Segment.Reseller, "DE", "Frankfurt",
+            "Promotional products", SizeBand.Small),
         ("Emirates Merch Trading", "emiratesmerch.ae", Segment.Reseller, "AE", "Dubai", "Wholesale", SizeBand.Medium),
-        ("Werbemittel Schmidt", "werbemittel-schmidt.at", Segment.Reseller, "AT", "Graz", "Promotional products", SizeBand.Micro),
-        ("BrandBox Distribution", "brandbox.co.uk", Segment.Reseller, "GB", "Manchester", "Distribution", SizeBand.Medium),
-        ("Giveaway Factory", "giveaway-factory.nl", Segment.Reseller, "NL", "Utrecht", "Promotional products", SizeBand.Small),
+        ("Werbemittel Schmidt", "werbemittel-schmidt.at", Segment.Reseller, "AT", "Graz",
+            "Promotional products", SizeBand.Micro),
+        ("BrandBox Distribution", "brandbox.co.uk", Segment.Reseller, "GB", "Manchester",
+            "Distribution", SizeBand.Medium),
+        ("Giveaway Factory", "giveaway-factory.nl", Segment.Reseller, "NL", "Utrecht",
+            "Promotional products", SizeBand.Small),
         ("Print & Promo Lyon", "printpromo-lyon.fr", Segment.Reseller, "FR", "Lyon", "Printing", SizeBand.Micro),
         ("Sunrise Ventures", "sunrise-ventures.ch", Segment.Unknown, "CH", "Geneva", "Investments", SizeBand.Unknown),
         ("Atlas Holdings", "atlas-holdings.ae", Segment.Unknown, "AE", "Dubai", "Holding", SizeBand.Unknown),
     ];
 
-    private static readonly string[] FirstNames = ["Anna", "Jonas", "Fatima", "Oliver", "Sophie", "Ahmed", "Lena", "Lucas", "Mariam", "Thomas", "Chloé", "Daan", "Emma", "Yusuf", "Clara", "Noah"];
-    private static readonly string[] LastNames = ["Müller", "Schneider", "Al Mansouri", "Smith", "van Dijk", "Dubois", "Huber", "Keller", "Haddad", "Brown", "Fischer", "Jansen", "Martin", "Wagner"];
-    private static readonly string[] Roles = ["Head of Events", "Procurement Manager", "Marketing Director", "Brand Manager", "Office Manager", "Purchasing Lead", "CEO", "Project Manager"];
-    private static readonly string[] Products = ["branded drinkware", "conference badges", "tote bags", "trade-fair giveaways", "premium gift sets", "staff uniforms", "event signage", "notebooks"];
+    private static readonly string[] FirstNames =
+    [
+        "Anna", "Jonas", "Fatima", "Oliver", "Sophie", "Ahmed", "Lena", "Lucas", "Mariam", "Thomas", "Chloé", "Daan",
+        "Emma", "Yusuf", "Clara", "Noah",
+    ];
+    private static readonly string[] LastNames =
+    [
+        "Müller", "Schneider", "Al Mansouri", "Smith", "van Dijk", "Dubois", "Huber", "Keller", "Haddad", "Brown",
+        "Fischer", "Jansen", "Martin", "Wagner",
+    ];
+    private static readonly string[] Roles =
+    [
+        "Head of Events", "Procurement Manager", "Marketing Director", "Brand Manager", "Office Manager",
+        "Purchasing Lead", "CEO", "Project Manager",
+    ];
+    private static readonly string[] Products =
+    [
+        "branded drinkware", "conference badges", "tote bags", "trade-fair giveaways", "premium gift sets",
+        "staff uniforms", "event signage", "notebooks",
+    ];
 
     /// <summary>Seeds an empty database; true when it did.</summary>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
@@ -79,38 +117,32 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
             {
                 continue;
             }
-            var company = new Company
-            {
-                Name = c.Name,
-                Website = "https://www." + c.Domain,
-                Domain = c.Domain,
-                Country = c.Country,
-                City = c.City,
-                Segment = c.Segment,
-                Industry = c.Industry,
-                SizeBand = c.Size,
-                Tags = index % 3 == 0 ? ["key-account"] : [],
-                CreatedAt = now.AddDays(-rnd.Next(5, 200)),
-            };
+            var company = Company.Named(c.Name);
+            company.Website = "https://www." + c.Domain;
+            company.Domain = c.Domain;
+            company.Country = c.Country;
+            company.City = c.City;
+            company.Segment = c.Segment;
+            company.Industry = c.Industry;
+            company.SizeBand = c.Size;
+            company.Tags = index % 3 == 0 ? ["key-account"] : [];
+            company.CreatedAt = now.AddDays(-rnd.Next(5, 200));
             db.Companies.Add(company);
             var contacts = new List<Contact>();
             for (var i = 0; i < 1 + (index % 3); i++)
             {
                 var first = FirstNames[rnd.Next(FirstNames.Length)];
                 var last = LastNames[rnd.Next(LastNames.Length)];
-                var contact = new Contact
-                {
-                    FirstName = first,
-                    LastName = last,
-                    Role = Roles[rnd.Next(Roles.Length)],
-                    CompanyId = company.Id,
-                    CreatedAt = company.CreatedAt,
-                };
-                var local = $"{first}.{last}".ToLowerInvariant().Replace(' ', '-').Replace("ü", "ue").Replace("é", "e");
-                contact.Identities.Add(new ContactIdentity { ContactId = contact.Id, Kind = IdentityKind.Email, Value = $"{local}@{c.Domain}", IsPrimary = true });
+                var contact = Contact.Named(first, last);
+                contact.Role = Roles[rnd.Next(Roles.Length)];
+                contact.CompanyId = company.Id;
+                contact.CreatedAt = company.CreatedAt;
+                var local = $"{first}.{last}".ToLowerInvariant().Replace(' ', '-').Replace("ü", "ue")
+                    .Replace("é", "e");
+                contact.Reach(IdentityKind.Email, $"{local}@{c.Domain}", isPrimary: true);
                 if (i == 0)
                 {
-                    contact.Identities.Add(new ContactIdentity { ContactId = contact.Id, Kind = IdentityKind.WhatsApp, Value = DemoPhone(c.Country, rnd) });
+                    contact.Reach(IdentityKind.WhatsApp, DemoPhone(c.Country, rnd), isPrimary: false);
                 }
                 contacts.Add(contact);
                 db.Contacts.Add(contact);
@@ -120,23 +152,20 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
                 var status = statuses[(index + j) % statuses.Length];
                 var score = rnd.Next(0, 101);
                 var created = now.AddDays(-rnd.Next(0, 84)).AddHours(-rnd.Next(0, 24));
-                var lead = new Lead
-                {
-                    Title = $"{Products[rnd.Next(Products.Length)]} for {c.Name}".Transform(),
-                    CompanyId = company.Id,
-                    PrimaryContactId = contacts[j % contacts.Count].Id,
-                    Status = status,
-                    OwnerId = (index + j) % 5 == 0 ? null : owners[(index + j) % owners.Count],
-                    Source = sources[(index * 3 + j) % sources.Length],
-                    Score = (index + j) % 7 == 6 ? null : score,
-                    Classification = (index + j) % 7 == 6 ? null : score >= 70 ? Classification.Hot : score >= 40 ? Classification.Warm : Classification.Cold,
-                    ExpectedValue = rnd.Next(5, 250) * 100m,
-                    Currency = c.Country is "GB" ? "GBP" : c.Country is "AE" ? "AED" : c.Country is "CH" ? "CHF" : "EUR",
-                    NextActionOn = status is LeadStatus.Won or LeadStatus.Lost or LeadStatus.Disqualified ? null : DateOnly.FromDateTime(now.AddDays(rnd.Next(-3, 21))),
-                    Tags = j % 4 == 0 ? ["trade-fair"] : [],
-                    CreatedAt = created,
-                    StatusChangedAt = created,
-                };
+                var title = $"{Products[rnd.Next(Products.Length)]} for {c.Name}".Transform();
+                var lead = Lead.Open(title, company.Id, sources[(index * 3 + j) % sources.Length], created,
+                    CurrencyOf(c.Country));
+                lead.SetStatus(status, created);
+                lead.PrimaryContactId = contacts[j % contacts.Count].Id;
+                lead.OwnerId = (index + j) % 5 == 0 ? null : owners[(index + j) % owners.Count];
+                lead.Score = (index + j) % 7 == 6 ? null : score;
+                lead.Classification = (index + j) % 7 == 6 ? null
+                    : score >= 70 ? Classification.Hot : score >= 40 ? Classification.Warm : Classification.Cold;
+                lead.ExpectedValue = rnd.Next(5, 250) * 100m;
+                lead.NextActionOn = status is LeadStatus.Won or LeadStatus.Lost or LeadStatus.Disqualified ? null
+                    : DateOnly.FromDateTime(now.AddDays(rnd.Next(-3, 21)));
+                lead.Tags = j % 4 == 0 ? ["trade-fair"] : [];
+                lead.CreatedAt = created;
                 leads.Add(lead);
                 db.Leads.Add(lead);
             }
@@ -155,24 +184,23 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
             });
         }
         // Two years of order history for most clients, so the company pages and order filters have something to show.
-        var categories = new[] { ("Drinkware", 4.9m), ("Bags", 2.4m), ("Badges", 0.8m), ("Apparel", 12.5m), ("Signage", 85m), ("Gift sets", 39m) };
+        var categories = new[]
+        {
+            ("Drinkware", 4.9m), ("Bags", 2.4m), ("Badges", 0.8m), ("Apparel", 12.5m), ("Signage", 85m),
+            ("Gift sets", 39m),
+        };
         var orderNo = 1000;
         foreach (var company in db.Companies.Local.Where((_, i) => i % 3 != 2).ToList())
         {
             for (var k = 0; k < 1 + rnd.Next(6); k++)
             {
-                var order = new Order
-                {
-                    CompanyId = company.Id,
-                    Number = $"SO-{++orderNo}",
-                    OrderedOn = DateOnly.FromDateTime(now.AddDays(-rnd.Next(10, 720))),
-                    Status = k == 0 && rnd.Next(4) == 0 ? OrderStatus.Shipped : OrderStatus.Paid,
-                    Currency = company.Country is "GB" ? "GBP" : company.Country is "AE" ? "AED" : company.Country is "CH" ? "CHF" : "EUR",
-                };
+                var order = Order.Place($"SO-{++orderNo}", company.Id,
+                    DateOnly.FromDateTime(now.AddDays(-rnd.Next(10, 720))), CurrencyOf(company.Country));
+                order.Status = k == 0 && rnd.Next(4) == 0 ? OrderStatus.Shipped : OrderStatus.Paid;
                 foreach (var (category, price) in categories.OrderBy(_ => rnd.Next()).Take(1 + rnd.Next(3)))
                 {
-                    var qty = rnd.Next(1, 40) * 25m;
-                    order.Lines.Add(new OrderLine { OrderId = order.Id, Product = $"{category} ({company.Segment})", Category = category, Quantity = qty, UnitPrice = price, LineTotal = qty * price });
+                    // Whole quantities at cent prices: the line totals are exact.
+                    order.AddLine($"{category} ({company.Segment})", category, rnd.Next(1, 40) * 25m, price);
                 }
                 order.Total = order.Lines.Sum(l => l.LineTotal);
                 db.Orders.Add(order);
@@ -184,17 +212,30 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
             await OrderService.RecomputeCompanyAsync(db, company.Id, ct);
         }
 
-        var hot = new LeadList { Name = "Hot this quarter", Description = "Leads scoring 70+ that we want to close this quarter." };
-        var fair = new LeadList { Name = "Trade-fair follow-ups", Description = "Everyone we met at the autumn trade fairs." };
+        var hot = new LeadList
+        {
+            Name = "Hot this quarter",
+            Description = "Leads scoring 70+ that we want to close this quarter.",
+        };
+        var fair = new LeadList
+        {
+            Name = "Trade-fair follow-ups",
+            Description = "Everyone we met at the autumn trade fairs.",
+        };
         if (!await db.LeadLists.AnyAsync(l => l.Name == hot.Name || l.Name == fair.Name, ct))
         {
             db.LeadLists.AddRange(hot, fair);
-            db.LeadListMembers.AddRange(leads.Where(l => l.Score >= 70).Select(l => new LeadListMember { ListId = hot.Id, LeadId = l.Id, AddedAt = now }));
-            db.LeadListMembers.AddRange(leads.Where(l => l.Tags.Contains("trade-fair")).Select(l => new LeadListMember { ListId = fair.Id, LeadId = l.Id, AddedAt = now }));
+            db.LeadListMembers.AddRange(leads.Where(l => l.Score >= 70)
+                .Select(l => new LeadListMember { ListId = hot.Id, LeadId = l.Id, AddedAt = now }));
+            db.LeadListMembers.AddRange(leads.Where(l => l.Tags.Contains("trade-fair"))
+                .Select(l => new LeadListMember { ListId = fair.Id, LeadId = l.Id, AddedAt = now }));
         }
         await db.SaveChangesAsync(ct);
         return leads.Count;
     }
+
+    private static string CurrencyOf(string? country) =>
+        country is "GB" ? "GBP" : country is "AE" ? "AED" : country is "CH" ? "CHF" : "EUR";
 
     private static string DemoPhone(string country, Random rnd) => country switch
     {
@@ -211,12 +252,24 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
     private async Task<List<string>> EnsureDemoUsersAsync()
     {
         var ids = new List<string>();
-        foreach (var (email, name) in new[] { ("anna.berger@demo.leadagent", "Anna Berger"), ("omar.haddad@demo.leadagent", "Omar Haddad"), ("julia.weiss@demo.leadagent", "Julia Weiss") })
+        var people = new[]
+        {
+            ("anna.berger@demo.leadagent", "Anna Berger"), ("omar.haddad@demo.leadagent", "Omar Haddad"),
+            ("julia.weiss@demo.leadagent", "Julia Weiss"),
+        };
+        foreach (var (email, name) in people)
         {
             var user = await users.FindByEmailAsync(email);
             if (user is null)
             {
-                user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = time.GetUtcNow().UtcDateTime };
+                user = new AppUser
+                {
+                    UserName = email,
+                    Email = email,
+                    EmailConfirmed = true,
+                    DisplayName = name,
+                    CreatedAt = time.GetUtcNow().UtcDateTime,
+                };
                 await users.CreateAsync(user);
                 await users.AddToRoleAsync(user, Data.Roles.Sales);
             }

@@ -26,8 +26,8 @@ internal sealed class MergeRecordConfiguration : IEntityTypeConfiguration<MergeR
         // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
         b.ToTable("MergeRecords");
         b.Property(e => e.Kind).AsText();
-        b.Property(e => e.SurvivorLabel).HasMaxLength(200);
-        b.Property(e => e.LoserLabel).HasMaxLength(200);
+        b.Property(e => e.SurvivorLabel).HasMaxLength(MergeRecord.LabelMax);
+        b.Property(e => e.LoserLabel).HasMaxLength(MergeRecord.LabelMax);
         b.Property(e => e.MergedBy).HasMaxLength(256);
         b.Property(e => e.UndoneBy).HasMaxLength(256);
         b.HasIndex(e => e.MergedAt);

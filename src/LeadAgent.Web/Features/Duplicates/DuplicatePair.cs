@@ -7,8 +7,8 @@ public enum DuplicateKind { Company, Contact }
 public enum PairStatus { Open, Merged, Dismissed }
 
 /// <summary>
-/// Two records that are probably one (ids ordered, A &lt; B). Detection opens and refreshes pairs; a user merges them or
-/// marks them "not a duplicate", which is remembered so detection never proposes the pair again.
+/// Two records that are probably one (ids ordered, A &lt; B). Detection opens and refreshes pairs; a user merges them
+/// or marks them "not a duplicate", which is remembered so detection never proposes the pair again.
 /// </summary>
 public sealed class DuplicatePair
 {
@@ -34,6 +34,9 @@ public sealed class DuplicatePair
 /// </summary>
 public sealed class MergeRecord
 {
+    /// <summary>The records' names as shown in the merge history; longer names are cut.</summary>
+    public const int LabelMax = 200;
+
     public Guid Id { get; set; } = Ids.NewV7();
     public DuplicateKind Kind { get; set; }
     public Guid SurvivorId { get; set; }

@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using System.Text.Json;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Activity;
+using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Duplicates;
-using LeadAgent.Web.Features.Orders;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -12,16 +11,17 @@ using Microsoft.Extensions.Options;
 namespace LeadAgent.Web.Features.Imports;
 
 /// <summary>
-/// Runs imports: claims a queued (or abandoned) run with a lease, then reads its file batch by batch. Each batch's rows,
-/// their activity entries, their issues and the run's progress are committed in one transaction, guarded by the lease,
-/// so a crash loses at most an uncommitted batch, which the next claim redoes from <see cref="ImportRun.RowsDone"/>.
+/// Runs imports: claims a queued (or abandoned) run with a lease, then reads its file batch by batch. Each batch's
+/// rows, their activity entries, their issues and the run's progress are committed in one transaction, guarded by the
+/// lease, so a crash loses at most an uncommitted batch, which the next claim redoes from
+/// <see cref="ImportRun.RowsDone"/>.
 /// </summary>
-public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider time, IOptions<ImportOptions> options, ILogger<ImportProcessor> log)
+public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider time, IOptions<ImportOptions> options,
+    ILogger<ImportProcessor> log)
 {
-    private sealed class LeaseLostException : Exception;
-
     /// <summary>Names this process's claims on runs.</summary>
-    public string InstanceId { get; } = Cut($"{Guid.NewGuid():N}@{Environment.MachineName}:{Environment.ProcessId}", 64);
+    public string InstanceId { get; } =
+        RecordText.Fit($"{Guid.NewGuid():N}@{Environment.MachineName}:{Environment.ProcessId}", 64);
 
     /// <summary>Claims and runs the oldest due run; false when there is none.</summary>
     public async Task<bool> RunNextAsync(CancellationToken ct)
@@ -29,9 +29,11 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         Guid? id;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+            var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
+            await using var db = await factory.CreateDbContextAsync(ct);
             var now = time.GetUtcNow().UtcDateTime;
-            id = await db.ImportRuns.Where(r => r.Status == ImportStatus.Queued || (r.Status == ImportStatus.Running && r.LeaseUntil < now))
+            id = await db.ImportRuns
+                .Where(r => r.Status == ImportStatus.Queued || (r.Status == ImportStatus.Running && r.LeaseUntil < now))
                 .OrderBy(r => r.CreatedAt).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
         }
         if (id is null)
@@ -42,7 +44,9 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         return true;
     }
 
-    /// <summary>Claims the run if it is due and processes it to the end (or until cancelled, failed or its lease is lost).</summary>
+    /// <summary>
+    /// Claims the run if it is due and processes it to the end (or until cancelled, failed or its lease is lost).
+    /// </summary>
     public async Task RunAsync(Guid id, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -63,7 +67,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         {
             await ProcessAsync(factory, run, content, ct);
         }
-        catch (LeaseLostException)
+        catch (ImportLeaseLostException)
         {
             log.LogWarning("Import {Run}: lease lost to another worker; stopping here.", id);
         }
@@ -74,7 +78,8 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         catch (Exception e)
         {
             log.LogError(e, "Import {Run} failed.", id);
-            await FinishAsync(factory, id, ImportStatus.Failed, $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
+            var error = $"{e.GetType().Name}: {e.Message}";
+            await FinishAsync(factory, id, ImportStatus.Failed, error, CancellationToken.None);
         }
     }
 
@@ -84,8 +89,10 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         var now = time.GetUtcNow().UtcDateTime;
         var until = now.AddSeconds(options.Value.LeaseSeconds);
         return await db.ImportRuns
-            .Where(r => r.Id == id && (r.Status == ImportStatus.Queued || (r.Status == ImportStatus.Running && r.LeaseUntil < now)))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Running).SetProperty(r => r.LeaseOwner, InstanceId)
+            .Where(r => r.Id == id
+                && (r.Status == ImportStatus.Queued || (r.Status == ImportStatus.Running && r.LeaseUntil < now)))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Running)
+                .SetProperty(r => r.LeaseOwner, InstanceId)
                 .SetProperty(r => r.LeaseUntil, until).SetProperty(r => r.StartedAt, r => r.StartedAt ?? now), ct) == 1;
     }
 
@@ -103,9 +110,8 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         return new Actor(ActorKind.User, run.CreatedById, name, null, roles);
     }
 
-    private static string Cut(string s, int max = 256) => s.Length > max ? s[..max] : s;
-
-    private async Task ProcessAsync(IDbContextFactory<AppDbContext> factory, ImportRun run, byte[] content, CancellationToken ct)
+    private async Task ProcessAsync(IDbContextFactory<AppDbContext> factory, ImportRun run, byte[] content,
+        CancellationToken ct)
     {
         var mapping = JsonSerializer.Deserialize<Dictionary<string, int>>(run.Mapping)!;
         var layout = new CsvLayout(run.Encoding, run.Delimiter, run.HasHeader);
@@ -114,12 +120,15 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         {
             owners = await ImportSession.OwnersAsync(db, ct);
         }
+        var writer = new ImportBatchWriter(factory, run, owners, InstanceId, time, options.Value.LeaseSeconds, log);
         var done = run.RowsDone;
-        var records = CsvFile.Records(content, layout).Skip(run.HasHeader ? 1 : 0).Select((values, i) => new ImportRow(i + 1, values, mapping)).Skip(done);
+        var records = CsvFile.Records(content, layout).Skip(run.HasHeader ? 1 : 0)
+            .Select((values, i) => new ImportRow(i + 1, values, mapping)).Skip(done);
         using var batches = records.Chunk(options.Value.BatchSize).GetEnumerator();
         // The next batch is read and its cells normalised on another thread while this one is applied and saved.
-        Task<(ImportRow[] Rows, NormalizedCells Cells)?> ReadNext() => Task.Run(() =>
-            batches.MoveNext() ? (batches.Current, NormalizedCells.Of(batches.Current, run.DefaultCountry)) : ((ImportRow[], NormalizedCells)?)null, ct);
+        Task<(ImportRow[] Rows, NormalizedCells Cells)?> ReadNext() => Task.Run(() => batches.MoveNext()
+            ? (batches.Current, NormalizedCells.Of(batches.Current, run.DefaultCountry))
+            : ((ImportRow[], NormalizedCells)?)null, ct);
         var next = ReadNext();
         try
         {
@@ -134,14 +143,15 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
                         return;
                     }
                 }
-                await CommitBatchAsync(factory, run, owners, batch, done, ct);
+                await writer.CommitAsync(batch, done, ct);
                 done += batch.Rows.Length;
             }
         }
         finally
         {
             // The reader must be done with the file before it is disposed.
-            await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
         await FinishAsync(factory, run.Id, ImportStatus.Completed, null, ct);
         try
@@ -157,14 +167,16 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
 
     // New companies and contacts may duplicate ones that the import's exact matching did not catch (other spellings):
     // they go to the review queue, and the run says how many.
-    private async Task ScanForDuplicatesAsync(IDbContextFactory<AppDbContext> factory, ImportRun run, CancellationToken ct)
+    private async Task ScanForDuplicatesAsync(IDbContextFactory<AppDbContext> factory, ImportRun run,
+        CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var changed = await db.ImportRuns.Where(r => r.Id == run.Id).Select(r => r.Created + r.Updated).FirstAsync(ct);
         if (run.Kind == ImportKind.Orders || changed == 0)
         {
             // Nothing new or changed that could duplicate anything: no scan.
-            await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.DuplicatesFound, 0), ct);
+            await db.ImportRuns.Where(r => r.Id == run.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.DuplicatesFound, 0), ct);
             return;
         }
         await using var scope = scopes.CreateAsyncScope();
@@ -175,103 +187,13 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         {
             found += (await duplicates.ScanAsync(DuplicateKind.Contact, ct)).Opened;
         }
-        await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.DuplicatesFound, found), ct);
-    }
-
-    private async Task CommitBatchAsync(IDbContextFactory<AppDbContext> factory, ImportRun run, Dictionary<string, string> owners,
-        (ImportRow[] Rows, NormalizedCells Cells) batch, int done, CancellationToken ct)
-    {
-        var rows = batch.Rows;
-        try
-        {
-            await SaveAsync(factory, run, owners, rows, batch.Cells, done, null, ct);
-        }
-        catch (DbUpdateException e)
-        {
-            // A clash with the database (a record another user just created, say): save the rows one by one so only the
-            // offending row is rejected.
-            log.LogInformation(e, "Import {Run}: batch at row {Row} failed; retrying row by row.", run.Id, done + 1);
-            for (var i = 0; i < rows.Length; i++)
-            {
-                var row = rows[i].Fresh();
-                try
-                {
-                    await SaveAsync(factory, run, owners, [row], batch.Cells, done + i, null, ct);
-                }
-                catch (DbUpdateException rowError)
-                {
-                    var reason = $"Could not be saved: {(rowError.InnerException ?? rowError).Message}";
-                    await SaveAsync(factory, run, owners, [row], batch.Cells, done + i, new RowResult(RowOutcome.Rejected, reason[..Math.Min(reason.Length, 900)]), ct);
-                }
-            }
-        }
-    }
-
-    private async Task SaveAsync(IDbContextFactory<AppDbContext> factory, ImportRun run, Dictionary<string, string> owners,
-        ImportRow[] rows, NormalizedCells cells, int done, RowResult? forced, CancellationToken ct)
-    {
-        var clock = Stopwatch.StartNew();
-        await using var db = await factory.CreateDbContextAsync(ct);
-        db.BatchId = run.Id;
-        if (db.IsSqlite)
-        {
-            // A batch need not reach the disk before the next one starts: after a power loss the run resumes from the
-            // last batch that did (rows and progress commit together). And the log is copied into the database file every
-            // 80 MB instead of every 4 MB, so index pages that every batch touches are copied once (commits 1.2 → 0.75 s
-            // per 100k rows). The pool's next open restores both settings.
-            await db.Database.OpenConnectionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 20000;", ct);
-        }
-        // Changes are detected once when the batch is saved, not on every lookup of thousands of tracked records.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var session = new ImportSession(db, run, owners, cells);
-        var counts = new int[Enum.GetValues<RowOutcome>().Length];
-        if (forced is null)
-        {
-            await session.PreloadAsync(rows, ct);
-        }
-        foreach (var row in rows)
-        {
-            var result = forced ?? session.Apply(row);
-            counts[(int)result.Outcome]++;
-            if (result.Outcome is RowOutcome.Rejected or RowOutcome.Skipped)
-            {
-                db.ImportRowIssues.Add(new ImportRowIssue
-                {
-                    RunId = run.Id,
-                    RowNumber = row.Number,
-                    Outcome = result.Outcome,
-                    Message = Cut(result.Message ?? result.Outcome.ToString(), 1000),
-                    Values = JsonSerializer.Serialize(row.Values),
-                });
-            }
-        }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesBulkAsync(session.Created, ct);
-        foreach (var companyId in session.OrderCompanies)
-        {
-            await OrderService.RecomputeCompanyAsync(db, companyId, ct);
-        }
-        var until = time.GetUtcNow().UtcDateTime.AddSeconds(options.Value.LeaseSeconds);
-        var seconds = clock.Elapsed.TotalSeconds;
-        var n = rows.Length;
-        int created = counts[(int)RowOutcome.Created], updated = counts[(int)RowOutcome.Updated], unchanged = counts[(int)RowOutcome.Unchanged],
-            skipped = counts[(int)RowOutcome.Skipped], rejected = counts[(int)RowOutcome.Rejected];
-        var claimed = await db.ImportRuns.Where(r => r.Id == run.Id && r.LeaseOwner == InstanceId && r.RowsDone == done && r.Status == ImportStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.RowsDone, done + n).SetProperty(r => r.Created, r => r.Created + created)
-                .SetProperty(r => r.Updated, r => r.Updated + updated).SetProperty(r => r.Unchanged, r => r.Unchanged + unchanged)
-                .SetProperty(r => r.Skipped, r => r.Skipped + skipped).SetProperty(r => r.Rejected, r => r.Rejected + rejected)
-                .SetProperty(r => r.LeaseUntil, until).SetProperty(r => r.ElapsedSeconds, r => r.ElapsedSeconds + seconds), ct);
-        if (claimed != 1)
-        {
-            await tx.RollbackAsync(CancellationToken.None);
-            throw new LeaseLostException();
-        }
-        await tx.CommitAsync(ct);
+        await db.ImportRuns.Where(r => r.Id == run.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.DuplicatesFound, found), ct);
     }
 
     // The run's outcome goes to the audit log with its counts, in the same transaction as its final status.
-    private async Task FinishAsync(IDbContextFactory<AppDbContext> factory, Guid id, ImportStatus status, string? error, CancellationToken ct)
+    private async Task FinishAsync(IDbContextFactory<AppDbContext> factory, Guid id, ImportStatus status, string? error,
+        CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
@@ -284,7 +206,8 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var finished = await db.ImportRuns.Where(r => r.Id == id && r.LeaseOwner == InstanceId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.FinishedAt, now)
-                .SetProperty(r => r.Error, message).SetProperty(r => r.LeaseOwner, (string?)null).SetProperty(r => r.LeaseUntil, (DateTime?)null), ct);
+                .SetProperty(r => r.Error, message).SetProperty(r => r.LeaseOwner, (string?)null)
+                .SetProperty(r => r.LeaseUntil, (DateTime?)null), ct);
         if (finished == 1)
         {
             var run = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == id, ct);
@@ -299,8 +222,9 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
                 rows = run.RowsDone,
                 kind = run.Kind.ToString(),
             });
-            db.Activity.Add(ActivityEntry.By(await db.GetActorAsync(), now, $"import-{status.ToString().ToLowerInvariant()}", "Import", id,
-                Cut(run.FileName, 200), counts, id));
+            var action = $"import-{status.ToString().ToLowerInvariant()}";
+            db.Activity.Add(ActivityEntry.By(await db.GetActorAsync(), now, action, "Import", id,
+                RecordText.Fit(run.FileName, 200), counts, id));
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);

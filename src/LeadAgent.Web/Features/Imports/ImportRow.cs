@@ -11,10 +11,12 @@ public sealed class ImportRow(int number, string[] values, IReadOnlyDictionary<s
 
     /// <summary>The trimmed cell mapped to the field, or null when unmapped, missing (ragged row) or blank.</summary>
     public string? this[string field] =>
-        mapping.TryGetValue(field, out var i) && i < values.Length && !string.IsNullOrWhiteSpace(values[i]) ? Unescape(values[i].Trim()) : null;
+        mapping.TryGetValue(field, out var i) && i < values.Length && !string.IsNullOrWhiteSpace(values[i])
+            ? Unescape(values[i].Trim()) : null;
 
     // Exports prefix cells starting with = + - @ with an apostrophe so spreadsheets keep them as text; undo that here.
-    private static string Unescape(string v) => v.Length > 1 && v[0] == '\'' && v[1] is '=' or '+' or '-' or '@' ? v[1..] : v;
+    private static string Unescape(string v) =>
+        v.Length > 1 && v[0] == '\'' && v[1] is '=' or '+' or '-' or '@' ? v[1..] : v;
 
     public void Error(string field, string message) => _errors.Add($"{field}: {message}");
 
@@ -111,7 +113,9 @@ public sealed class ImportRow(int number, string[] values, IReadOnlyDictionary<s
         return code;
     }
 
-    /// <summary>The country code when the cell names one; reports nothing (the field's own check does that once).</summary>
+    /// <summary>
+    /// The country code when the cell names one; reports nothing (the field's own check does that once).
+    /// </summary>
     public string? KnownCountry(string field) => this[field] is { } v ? ImportValues.Country(v) : null;
 
     /// <summary>The same cells without the errors collected so far, to apply the row again.</summary>
@@ -136,4 +140,7 @@ public sealed record RowResult(RowOutcome Outcome, string? Message = null)
     public static readonly RowResult Created = new(RowOutcome.Created);
     public static readonly RowResult Updated = new(RowOutcome.Updated);
     public static readonly RowResult Unchanged = new(RowOutcome.Unchanged);
+
+    /// <summary>The row is rejected for the errors it collected.</summary>
+    public static RowResult Rejected(ImportRow row) => new(RowOutcome.Rejected, string.Join("; ", row.Errors));
 }

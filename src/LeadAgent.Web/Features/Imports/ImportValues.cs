@@ -2,12 +2,15 @@ using System.Globalization;
 
 namespace LeadAgent.Web.Features.Imports;
 
-/// <summary>Lenient parsing of spreadsheet values: amounts with thousands separators or decimal commas, dates, enums, countries.</summary>
+/// <summary>
+/// Lenient parsing of spreadsheet values: amounts with thousands separators or decimal commas, dates, enums, countries.
+/// </summary>
 public static class ImportValues
 {
     private static readonly string[] DateFormats =
     [
-        "yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "yyyy.MM.dd", "dd.MM.yyyy", "d.M.yyyy", "dd.MM.yy", "d.M.yy", "yyyyMMdd",
+        "yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "yyyy.MM.dd", "dd.MM.yyyy", "d.M.yyyy", "dd.MM.yy", "d.M.yy",
+        "yyyyMMdd",
         "d MMM yyyy", "d MMMM yyyy", "MMM d, yyyy", "MMMM d, yyyy", "d-MMM-yyyy", "d-MMM-yy",
     ];
 
@@ -27,7 +30,8 @@ public static class ImportValues
             try
             {
                 var region = new RegionInfo(culture.Name);
-                if (region.TwoLetterISORegionName.Length == 2 && region.TwoLetterISORegionName.All(char.IsAsciiLetterUpper))
+                var code = region.TwoLetterISORegionName;
+                if (code.Length == 2 && code.All(char.IsAsciiLetterUpper))
                 {
                     map.TryAdd(region.TwoLetterISORegionName, region.TwoLetterISORegionName);
                     map.TryAdd(region.ThreeLetterISORegionName, region.TwoLetterISORegionName);
@@ -43,7 +47,10 @@ public static class ImportValues
         return map;
     });
 
-    /// <summary>"1.234,56", "1,234.56", "1 234,5", "€ 99", "1'000.00" → decimal. A lone comma followed by other than three digits is a decimal comma.</summary>
+    /// <summary>
+    /// "1.234,56", "1,234.56", "1 234,5", "€ 99", "1'000.00" → decimal. A lone comma followed by other than three
+    /// digits is a decimal comma.
+    /// </summary>
     public static bool TryDecimal(string text, out decimal value)
     {
         var s = Keep(text, static c => char.IsDigit(c) || c is '.' or ',' or '-');
@@ -66,19 +73,25 @@ public static class ImportValues
         {
             decimalMark = s.Count(c => c == '.') == 1 ? '.' : null;
         }
-        var normalized = new string(s.Where(c => c is not '.' and not ',' || c == decimalMark).ToArray()).Replace(',', '.');
-        return decimal.TryParse(normalized, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        var normalized = new string(s.Where(c => c is not '.' and not ',' || c == decimalMark).ToArray())
+            .Replace(',', '.');
+        return decimal.TryParse(normalized, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out value);
     }
 
-    /// <summary>ISO and common European/US spellings; for a/b/yyyy the day comes first unless that cannot be a date.</summary>
+    /// <summary>
+    /// ISO and common European/US spellings; for a/b/yyyy the day comes first unless that cannot be a date.
+    /// </summary>
     public static bool TryDate(string text, out DateOnly value)
     {
         var s = text.Trim();
-        if (DateOnly.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out value))
+        if (DateOnly.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces,
+            out value))
         {
             return true;
         }
-        if (DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dt) && s.Length >= 10 && s[4] == '-')
+        if (DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dt)
+            && s.Length >= 10 && s[4] == '-')
         {
             value = DateOnly.FromDateTime(dt);
             return true;
@@ -86,7 +99,8 @@ public static class ImportValues
         var parts = s.Split('/', '-');
         if (parts.Length == 3 && parts.All(p => p.Length > 0 && p.All(char.IsDigit)) && parts[2].Length is 2 or 4)
         {
-            int a = int.Parse(parts[0], CultureInfo.InvariantCulture), b = int.Parse(parts[1], CultureInfo.InvariantCulture);
+            var a = int.Parse(parts[0], CultureInfo.InvariantCulture);
+            var b = int.Parse(parts[1], CultureInfo.InvariantCulture);
             var year = int.Parse(parts[2], CultureInfo.InvariantCulture);
             year = year < 100 ? 2000 + year : year;
             var (day, month) = a > 12 || b <= 12 ? (a, b) : (b, a);
@@ -99,7 +113,9 @@ public static class ImportValues
         return false;
     }
 
-    /// <summary>Case, spaces, hyphens and underscores ignored: "event agency", "EVENT_AGENCY" → EventAgency.</summary>
+    /// <summary>
+    /// Case, spaces, hyphens and underscores ignored: "event agency", "EVENT_AGENCY" → EventAgency.
+    /// </summary>
     public static bool TryEnum<T>(string text, out T value) where T : struct, Enum
     {
         return EnumNames<T>.ByName.TryGetValue(Keep(text, char.IsLetterOrDigit), out value);
@@ -138,8 +154,33 @@ public static class ImportValues
     public static string? Country(string text) =>
         CountryNames.Value.TryGetValue(text.Trim().TrimEnd('.'), out var code) ? code : null;
 
-    public static List<string> SplitTags(string? text) =>
-        text is null ? [] : text.Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    public static List<string> SplitTags(string? text) => text is null ? []
+        : text.Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     private static readonly char[] TagSeparators = [';', ',', '|'];
+
+    /// <summary>Sets a value when it is given and differs; says whether it did.</summary>
+    public static bool Set<T>(T current, T? value, Action<T> set)
+    {
+        if (value is null || EqualityComparer<T>.Default.Equals(current, value))
+        {
+            return false;
+        }
+        set(value);
+        return true;
+    }
+
+    /// <summary>The tags with the new ones added, or null when nothing is new.</summary>
+    public static List<string>? WithTags(List<string> tags, IEnumerable<string> add)
+    {
+        var result = new List<string>(tags);
+        foreach (var t in add.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length is > 0 and <= 50))
+        {
+            if (!result.Contains(t) && result.Count < 50)
+            {
+                result.Add(t);
+            }
+        }
+        return result.Count == tags.Count ? null : result;
+    }
 }

@@ -14,6 +14,38 @@ public enum Classification { Cold, Warm, Hot }
 /// <summary>A sales opportunity around a company and, optionally, its primary contact.</summary>
 public sealed class Lead : Entity, IAudited, IArchivable, IImported
 {
+    public const int TitleMax = 200, CurrencyLength = 3, ExternalIdMax = 100, ScoreMax = 100;
+    public const decimal ExpectedValueMax = 1_000_000_000_000m;
+    /// <summary>The currency of a lead that names none, where no configured default applies (imports, inbox).</summary>
+    public const string DefaultCurrency = "EUR";
+
+    /// <summary>
+    /// A new lead at the company, status <see cref="LeadStatus.New"/> as of <paramref name="now"/>; a title over
+    /// <see cref="TitleMax"/> is cut (validate first where that is an error).
+    /// </summary>
+    public static Lead Open(string title, Guid companyId, LeadSource source, DateTime now,
+        string currency = DefaultCurrency) => new()
+        {
+            Title = RecordText.Fit(title, TitleMax),
+            CompanyId = companyId,
+            Source = source,
+            Status = LeadStatus.New,
+            StatusChangedAt = now,
+            Currency = currency,
+        };
+
+    /// <summary>Moves the lead to the status; the time of the change is kept only when it really changes.</summary>
+    public bool SetStatus(LeadStatus status, DateTime now)
+    {
+        if (status == Status)
+        {
+            return false;
+        }
+        Status = status;
+        StatusChangedAt = now;
+        return true;
+    }
+
     public required string Title { get; set; }
     public Guid CompanyId { get; set; }
     public Company? Company { get; set; }
@@ -28,7 +60,7 @@ public sealed class Lead : Entity, IAudited, IArchivable, IImported
     public Classification? Classification { get; set; }
     public decimal? ExpectedValue { get; set; }
     /// <summary>ISO 4217, upper case.</summary>
-    public string Currency { get; set; } = "EUR";
+    public string Currency { get; set; } = DefaultCurrency;
     public DateOnly? NextActionOn { get; set; }
     public List<string> Tags { get; set; } = [];
     /// <summary>The lead's id in the system it was imported from.</summary>

@@ -19,7 +19,8 @@ public sealed class LeadService(IDbContextFactory<AppDbContext> dbFactory, IOpti
             ?? throw new NotFoundException("Lead", id);
     }
 
-    public async Task<Page<LeadRow>> ListAsync(LeadFilter filter, string? sort, int limit, string? cursor, bool includeTotal, string? userId, CancellationToken ct = default)
+    public async Task<Page<LeadRow>> ListAsync(LeadFilter filter, string? sort, int limit, string? cursor,
+        bool includeTotal, string? userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await LeadQueries.PageAsync(db, filter, sort, limit, cursor, includeTotal, userId, ct);
@@ -28,8 +29,7 @@ public sealed class LeadService(IDbContextFactory<AppDbContext> dbFactory, IOpti
     public async Task<LeadRow> CreateAsync(LeadInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var lead = new Lead { Title = "", Currency = options.Value.DefaultCurrency };
-        await ApplyAsync(db, lead, input, isNew: true, ct);
+        var lead = await ApplyAsync(db, null, input, ct);
         db.Leads.Add(lead);
         await db.SaveChangesAsync(ct);
         return await GetAsync(lead.Id, ct);
@@ -40,7 +40,7 @@ public sealed class LeadService(IDbContextFactory<AppDbContext> dbFactory, IOpti
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException("Lead", id);
         RequireVersion(db, lead, input.Version);
-        await ApplyAsync(db, lead, input, isNew: false, ct);
+        await ApplyAsync(db, lead, input, ct);
         await db.SaveChangesAsync(ct);
         return await GetAsync(lead.Id, ct);
     }
@@ -65,16 +65,20 @@ public sealed class LeadService(IDbContextFactory<AppDbContext> dbFactory, IOpti
     {
         if (version is null)
         {
-            throw new ValidationFailedException(new Dictionary<string, string[]> { ["version"] = ["Required on update: send the version you read."] });
+            throw new ValidationFailedException(new Dictionary<string, string[]>
+            {
+                ["version"] = ["Required on update: send the version you read."],
+            });
         }
         // The UPDATE's WHERE uses the original value, so a stale version fails with a concurrency error (409).
         db.Entry(entity).Property(e => e.Version).OriginalValue = version.Value;
     }
 
-    private static async Task ApplyAsync(AppDbContext db, Lead lead, LeadInput input, bool isNew, CancellationToken ct)
+    // Validates the input, then applies it to the lead (a new one when there is none yet).
+    private async Task<Lead> ApplyAsync(AppDbContext db, Lead? existing, LeadInput input, CancellationToken ct)
     {
         var errors = new Errors();
-        var title = errors.Required("title", input.Title, 200);
+        var title = errors.Required("title", input.Title, Lead.TitleMax);
         if (input.CompanyId is not { } companyId)
         {
             errors.Add("companyId", "Required.");
@@ -92,42 +96,48 @@ public sealed class LeadService(IDbContextFactory<AppDbContext> dbFactory, IOpti
         {
             errors.Add("ownerId", "No user with this id.");
         }
-        if (input.Score is < 0 or > 100)
+        if (input.Score is < 0 or > Lead.ScoreMax)
         {
             errors.Add("score", "Must be between 0 and 100.");
         }
-        if (input.ExpectedValue is < 0 or > 1_000_000_000_000m)
+        if (input.ExpectedValue is < 0 or > Lead.ExpectedValueMax)
         {
             errors.Add("expectedValue", "Must be between 0 and 1,000,000,000,000.");
         }
-        var currency = input.Currency?.Trim().ToUpperInvariant();
-        if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
-        {
-            errors.Add("currency", "Must be a three-letter ISO 4217 code.");
-        }
+        var currency = CheckCurrency(errors, input.Currency);
         CheckEnum(errors, "status", input.Status);
         CheckEnum(errors, "source", input.Source);
         CheckEnum(errors, "classification", input.Classification);
         var tags = Tags.Normalize(input.Tags, errors);
         errors.ThrowIfAny();
 
-        var status = input.Status ?? (isNew ? LeadStatus.New : lead.Status);
-        if (isNew || status != lead.Status)
-        {
-            lead.StatusChangedAt = db.Time.GetUtcNow().UtcDateTime;
-        }
+        var now = db.Time.GetUtcNow().UtcDateTime;
+        var lead = existing
+            ?? Lead.Open(title!, input.CompanyId!.Value, LeadSource.Manual, now, options.Value.DefaultCurrency);
+        lead.SetStatus(input.Status ?? lead.Status, now);
         lead.Title = title!;
         lead.CompanyId = input.CompanyId!.Value;
         lead.PrimaryContactId = input.PrimaryContactId;
-        lead.Status = status;
         lead.OwnerId = ownerId;
-        lead.Source = input.Source ?? (isNew ? LeadSource.Manual : lead.Source);
+        lead.Source = input.Source ?? lead.Source;
         lead.Score = input.Score;
         lead.Classification = input.Classification;
         lead.ExpectedValue = input.ExpectedValue;
         lead.Currency = currency ?? lead.Currency;
         lead.NextActionOn = input.NextActionOn;
         lead.Tags = tags;
+        return lead;
+    }
+
+    /// <summary>The currency code upper-cased, with an error unless it is three letters (ISO 4217).</summary>
+    internal static string? CheckCurrency(Errors errors, string? input, string field = "currency")
+    {
+        var currency = input?.Trim().ToUpperInvariant();
+        if (currency is not null && (currency.Length != Lead.CurrencyLength || !currency.All(char.IsAsciiLetterUpper)))
+        {
+            errors.Add(field, "Must be a three-letter ISO 4217 code.");
+        }
+        return currency;
     }
 
     internal static void CheckEnum<T>(Errors errors, string field, T? value) where T : struct, Enum

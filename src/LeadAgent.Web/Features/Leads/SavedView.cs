@@ -5,6 +5,8 @@ namespace LeadAgent.Web.Features.Leads;
 /// <summary>A user's named filter + sort for the lead list.</summary>
 public sealed class SavedView
 {
+    public const int NameMax = 100, FilterJsonMax = 4000;
+
     public Guid Id { get; set; } = Ids.NewV7();
     public required string UserId { get; set; }
     public required string Name { get; set; }

@@ -18,8 +18,8 @@ internal sealed class SavedViewConfiguration : IEntityTypeConfiguration<SavedVie
     {
         // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
         b.ToTable("SavedViews");
-        b.Property(e => e.Name).HasMaxLength(100);
-        b.Property(e => e.FilterJson).HasMaxLength(4000);
+        b.Property(e => e.Name).HasMaxLength(SavedView.NameMax);
+        b.Property(e => e.FilterJson).HasMaxLength(SavedView.FilterJsonMax);
         b.HasIndex(e => new { e.UserId, e.Name }).IsUnique();
         b.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
     }

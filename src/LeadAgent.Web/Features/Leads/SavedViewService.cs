@@ -17,7 +17,8 @@ public sealed class SavedViewService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<List<SavedViewDto>> ListAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.SavedViews.AsNoTracking().Where(v => v.UserId == userId).OrderBy(v => v.Name).ToListAsync(ct);
+        var rows = await db.SavedViews.AsNoTracking().Where(v => v.UserId == userId).OrderBy(v => v.Name)
+            .ToListAsync(ct);
         return rows.Select(ToDto).ToList();
     }
 
@@ -25,7 +26,7 @@ public sealed class SavedViewService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<SavedViewDto> SaveAsync(string userId, SavedViewInput input, CancellationToken ct = default)
     {
         var errors = new Errors();
-        var name = errors.Required("name", input.Name, 100);
+        var name = errors.Required("name", input.Name, SavedView.NameMax);
         var filter = input.Filter ?? new LeadFilter();
         filter.Validate(errors);
         LeadSort.Parse(input.Sort, errors);
@@ -34,7 +35,13 @@ public sealed class SavedViewService(IDbContextFactory<AppDbContext> dbFactory)
         var view = await db.SavedViews.FirstOrDefaultAsync(v => v.UserId == userId && v.Name == name, ct);
         if (view is null)
         {
-            view = new SavedView { UserId = userId, Name = name!, FilterJson = "", CreatedAt = db.Time.GetUtcNow().UtcDateTime };
+            view = new SavedView
+            {
+                UserId = userId,
+                Name = name!,
+                FilterJson = "",
+                CreatedAt = db.Time.GetUtcNow().UtcDateTime,
+            };
             db.SavedViews.Add(view);
         }
         view.FilterJson = JsonSerializer.Serialize(new Stored(filter, input.Sort));

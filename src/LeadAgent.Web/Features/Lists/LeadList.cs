@@ -5,6 +5,8 @@ namespace LeadAgent.Web.Features.Lists;
 /// <summary>A static, named list of leads.</summary>
 public sealed class LeadList : Entity, IAudited
 {
+    public const int NameMax = 200, DescriptionMax = 2000;
+
     public required string Name { get; set; }
     public string? Description { get; set; }
     public string? CreatedById { get; set; }

@@ -19,8 +19,8 @@ internal sealed class LeadListConfiguration : IEntityTypeConfiguration<LeadList>
         // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
         b.ToTable("LeadLists");
         b.ConfigureEntity();
-        b.Property(e => e.Name).HasMaxLength(200);
-        b.Property(e => e.Description).HasMaxLength(2000);
+        b.Property(e => e.Name).HasMaxLength(LeadList.NameMax);
+        b.Property(e => e.Description).HasMaxLength(LeadList.DescriptionMax);
         b.HasIndex(e => e.Name).IsUnique();
     }
 }

@@ -7,6 +7,8 @@ public enum NoteSubject { Lead, Company, Contact }
 /// <summary>An internal Markdown note on a lead, company or contact; logged on its subject's timeline.</summary>
 public sealed class Note : Entity, IAudited
 {
+    public const int BodyMax = 20000, AuthorNameMax = 256;
+
     public NoteSubject SubjectType { get; set; }
     public Guid SubjectId { get; set; }
     public required string Body { get; set; }

@@ -20,8 +20,8 @@ internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         b.ToTable("Notes");
         b.ConfigureEntity();
         b.Property(e => e.SubjectType).AsText();
-        b.Property(e => e.Body).HasMaxLength(20000);
-        b.Property(e => e.AuthorName).HasMaxLength(256);
+        b.Property(e => e.Body).HasMaxLength(Note.BodyMax);
+        b.Property(e => e.AuthorName).HasMaxLength(Note.AuthorNameMax);
         b.HasIndex(e => new { e.SubjectType, e.SubjectId, e.CreatedAt });
     }
 }

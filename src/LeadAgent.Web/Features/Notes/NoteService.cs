@@ -7,15 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Notes;
 
-public sealed record NoteDto(Guid Id, NoteSubject SubjectType, Guid SubjectId, string Body, string Html, string? AuthorId, string? AuthorName,
-    DateTime CreatedAt, DateTime UpdatedAt, long Version);
+public sealed record NoteDto(Guid Id, NoteSubject SubjectType, Guid SubjectId, string Body, string Html,
+    string? AuthorId, string? AuthorName, DateTime CreatedAt, DateTime UpdatedAt, long Version);
 
 public sealed record NoteInput(NoteSubject? SubjectType, Guid? SubjectId, string? Body, long? Version = null);
 
 public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActorSource actors)
 {
     /// <summary>Newest first, keyset-paged on (created, id).</summary>
-    public async Task<Page<NoteDto>> ListAsync(NoteSubject subject, Guid subjectId, int? limit = null, string? cursorText = null, CancellationToken ct = default)
+    public async Task<Page<NoteDto>> ListAsync(NoteSubject subject, Guid subjectId, int? limit = null,
+        string? cursorText = null, CancellationToken ct = default)
     {
         var errors = new Errors();
         var take = Cursor.ClampLimit(limit, errors);
@@ -23,21 +24,24 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActo
         var cursor = Cursor.Decode(cursorText, "-createdAt");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var notes = db.Notes.AsNoTracking().Where(n => n.SubjectType == subject && n.SubjectId == subjectId);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
         if (cursor is not null)
         {
-            var at = DateTime.Parse(cursor.Value!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind);
+            var at = DateTime.Parse(cursor.Value!, invariant, System.Globalization.DateTimeStyles.RoundtripKind);
             var id = cursor.Id;
             notes = notes.Where(n => n.CreatedAt < at || (n.CreatedAt == at && n.Id.CompareTo(id) < 0));
         }
-        var rows = await notes.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take + 1).ToListAsync(ct);
+        var rows = await notes.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take + 1)
+            .ToListAsync(ct);
         return Page<NoteDto>.FromLookahead(rows.Select(ToDto).ToList(), take,
-            n => new Cursor("-createdAt", n.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), n.Id).Encode(), null);
+            n => new Cursor("-createdAt", n.CreatedAt.ToString("O", invariant), n.Id).Encode(), null);
     }
 
     public async Task<NoteDto> GetAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var note = await db.Notes.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("Note", id);
+        var note = await db.Notes.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct)
+            ?? throw new NotFoundException("Note", id);
         return ToDto(note);
     }
 
@@ -45,7 +49,7 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActo
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var errors = new Errors();
-        var body = errors.Required("body", input.Body, 20000);
+        var body = errors.Required("body", input.Body, Note.BodyMax);
         LeadService.CheckEnum(errors, "subjectType", input.SubjectType);
         if (input.SubjectType is null)
         {
@@ -55,13 +59,21 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActo
         {
             errors.Add("subjectId", "Required.");
         }
-        else if (input.SubjectType is { } type && Enum.IsDefined(type) && !await SubjectExistsAsync(db, type, subjectId, ct))
+        else if (input.SubjectType is { } type && Enum.IsDefined(type)
+            && !await SubjectExistsAsync(db, type, subjectId, ct))
         {
             errors.Add("subjectId", $"No {type.ToString().ToLowerInvariant()} with this id.");
         }
         errors.ThrowIfAny();
         var actor = await actors.GetActorAsync();
-        var note = new Note { SubjectType = input.SubjectType!.Value, SubjectId = input.SubjectId!.Value, Body = body!, AuthorId = actor.UserId, AuthorName = actor.Name };
+        var note = new Note
+        {
+            SubjectType = input.SubjectType!.Value,
+            SubjectId = input.SubjectId!.Value,
+            Body = body!,
+            AuthorId = actor.UserId,
+            AuthorName = actor.Name,
+        };
         db.Notes.Add(note);
         await db.SaveChangesAsync(ct);
         return ToDto(note);
@@ -70,10 +82,11 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActo
     public async Task<NoteDto> UpdateAsync(Guid id, NoteInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var note = await db.Notes.FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("Note", id);
+        var note = await db.Notes.FirstOrDefaultAsync(n => n.Id == id, ct)
+            ?? throw new NotFoundException("Note", id);
         LeadService.RequireVersion(db, note, input.Version);
         var errors = new Errors();
-        var body = errors.Required("body", input.Body, 20000);
+        var body = errors.Required("body", input.Body, Note.BodyMax);
         errors.ThrowIfAny();
         note.Body = body!;
         await db.SaveChangesAsync(ct);
@@ -83,18 +96,21 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActo
     public async Task DeleteAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var note = await db.Notes.FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("Note", id);
+        var note = await db.Notes.FirstOrDefaultAsync(n => n.Id == id, ct)
+            ?? throw new NotFoundException("Note", id);
         db.Notes.Remove(note);
         await db.SaveChangesAsync(ct);
     }
 
-    private static Task<bool> SubjectExistsAsync(AppDbContext db, NoteSubject type, Guid id, CancellationToken ct) => type switch
-    {
-        NoteSubject.Lead => db.Leads.AnyAsync(x => x.Id == id, ct),
-        NoteSubject.Company => db.Companies.AnyAsync(x => x.Id == id, ct),
-        _ => db.Contacts.AnyAsync(x => x.Id == id, ct),
-    };
+    private static Task<bool> SubjectExistsAsync(AppDbContext db, NoteSubject type, Guid id, CancellationToken ct) =>
+        type switch
+        {
+            NoteSubject.Lead => db.Leads.AnyAsync(x => x.Id == id, ct),
+            NoteSubject.Company => db.Companies.AnyAsync(x => x.Id == id, ct),
+            _ => db.Contacts.AnyAsync(x => x.Id == id, ct),
+        };
 
     private static NoteDto ToDto(Note n) =>
-        new(n.Id, n.SubjectType, n.SubjectId, n.Body, MarkdownRenderer.ToHtml(n.Body), n.AuthorId, n.AuthorName, n.CreatedAt, n.UpdatedAt, n.Version);
+        new(n.Id, n.SubjectType, n.SubjectId, n.Body, MarkdownRenderer.ToHtml(n.Body), n.AuthorId, n.AuthorName,
+            n.CreatedAt, n.UpdatedAt, n.Version);
 }

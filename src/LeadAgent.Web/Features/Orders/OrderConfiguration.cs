@@ -11,10 +11,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
         b.ToTable("Orders");
         b.ConfigureEntity();
-        b.Property(e => e.Number).HasMaxLength(64);
+        b.Property(e => e.Number).HasMaxLength(Order.NumberMax);
         b.Property(e => e.Status).AsText();
-        b.Property(e => e.Currency).HasMaxLength(3);
-        b.Property(e => e.ExternalId).HasMaxLength(100);
+        b.Property(e => e.Currency).HasMaxLength(Order.CurrencyLength);
+        b.Property(e => e.ExternalId).HasMaxLength(Order.ExternalIdMax);
         b.HasOne(e => e.Company).WithMany().HasForeignKey(e => e.CompanyId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(e => e.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(e => e.Number).IsUnique();
@@ -27,7 +27,7 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
 {
     public void Configure(EntityTypeBuilder<OrderLine> b)
     {
-        b.Property(e => e.Product).HasMaxLength(200);
-        b.Property(e => e.Category).HasMaxLength(100);
+        b.Property(e => e.Product).HasMaxLength(OrderLine.ProductMax);
+        b.Property(e => e.Category).HasMaxLength(OrderLine.CategoryMax);
     }
 }

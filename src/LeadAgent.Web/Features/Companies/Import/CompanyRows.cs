@@ -1,119 +1,148 @@
-using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Crm.Normalization;
 using LeadAgent.Web.Features.Imports;
+using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Companies.Import;
 
-/// <summary>A company row: matched by the chosen key, then created, updated or skipped according to the mode.</summary>
-internal static class CompanyRows
+/// <summary>
+/// Company rows, and the company that contact, lead and order rows refer to. Holds the batch's companies by each
+/// key they are matched on: loaded up front, and new ones added as rows create them, so a file never creates the
+/// same company twice.
+/// </summary>
+internal sealed class CompanyRows(ImportBatch batch)
 {
-    public static RowResult Apply(ImportSession s, ImportRow r)
+    private readonly Dictionary<string, Company> _byDomain = [], _byExternalId = [], _byPhone = [];
+    private readonly Dictionary<string, List<Company>> _byName = [];
+
+    /// <summary>Loads the companies the rows may match; returns their ids.</summary>
+    public async Task<List<Guid>> LoadAsync(List<string> domains, List<string> names, List<string> externalIds,
+        List<string> phones, CancellationToken ct)
     {
-        var name = r.Text("name", 200, required: true);
-        var legal = r.Text("legal_name", 200);
-        var (url, domain, urlError) = s.Cells.Website(r.Text("website", 500));
+        // One indexed lookup per key, each with its values as a single array parameter: an OR of large IN lists
+        // makes the database scan and EF compile a new query for every list length.
+        var db = batch.Db;
+        var companies = await db.Companies.Where(c => EF.Parameter(domains).Contains(c.Domain!)).ToListAsync(ct);
+        companies.AddRange(await db.Companies.Where(c => EF.Parameter(names).Contains(c.NameKey)).ToListAsync(ct));
+        if (externalIds.Count > 0)
+        {
+            companies.AddRange(await db.Companies.Where(c => EF.Parameter(externalIds).Contains(c.ExternalId!))
+                .ToListAsync(ct));
+        }
+        // Companies are matched by phone only in a company import keyed on phone (see Find).
+        if (phones.Count > 0 && batch.Run.Kind == ImportKind.Companies && batch.Run.MatchKey == MatchKey.Phone)
+        {
+            companies.AddRange(await db.Companies.Where(c => EF.Parameter(phones).Contains(c.Phone!)).ToListAsync(ct));
+        }
+        companies.ForEach(Index);
+        return companies.Select(c => c.Id).Distinct().ToList();
+    }
+
+    public RowResult Apply(ImportRow r)
+    {
+        var name = r.Text("name", Company.NameMax, required: true);
+        var legal = r.Text("legal_name", Company.LegalNameMax);
+        var (url, domain, urlError) = batch.Cells.Website(r.Text("website", Company.WebsiteMax));
         if (urlError is not null)
         {
             r.Error("website", urlError);
         }
         var country = r.Country("country");
-        var city = r.Text("city", 100);
+        var city = r.Text("city", Company.CityMax);
         var segment = r.Enum<Segment>("segment");
-        var industry = r.Text("industry", 100);
+        var industry = r.Text("industry", Company.IndustryMax);
         var size = r.Enum<SizeBand>("size_band");
-        var phone = s.Phone(r, "phone", country);
-        var vat = CompanyNames.RegistrationId(r.Text("vat_id", 50));
+        var phone = batch.Phone(r, "phone", country);
+        var vat = CompanyNames.RegistrationId(r.Text("vat_id", Company.RegistrationIdMax));
         var tags = ImportValues.SplitTags(r.Text("tags", 2000));
-        var ext = r.Text("external_id", 100);
+        var ext = r.Text("external_id", Company.ExternalIdMax);
         if (r.Errors.Count > 0)
         {
-            return ImportSession.Rejected(r);
+            return RowResult.Rejected(r);
         }
 
-        var company = s.FindCompany(domain, name, country, ext, phone, s.Run.MatchKey);
+        var company = Find(domain, name, country, ext, phone, batch.Run.MatchKey);
         if (company is null)
         {
-            if (s.Run.Mode == ImportMode.UpdateOnly)
+            if (batch.Run.Mode == ImportMode.UpdateOnly)
             {
                 return new(RowOutcome.Skipped, "No existing company matches this row.");
             }
-            company = new Company
-            {
-                Name = name!,
-                LegalName = legal,
-                Website = url,
-                Domain = domain,
-                Country = country,
-                City = city,
-                Segment = segment ?? Segment.Unknown,
-                Industry = industry,
-                SizeBand = size ?? SizeBand.Unknown,
-                Phone = phone,
-                RegistrationId = vat,
-                Tags = ImportSession.WithTags([], tags) ?? [],
-                ExternalId = ext,
-            };
-            s.Create(company);
+            company = Company.Named(name!);
+            company.LegalName = legal;
+            company.Website = url;
+            company.Domain = domain;
+            company.Country = country;
+            company.City = city;
+            company.Segment = segment ?? Segment.Unknown;
+            company.Industry = industry;
+            company.SizeBand = size ?? SizeBand.Unknown;
+            company.Phone = phone;
+            company.RegistrationId = vat;
+            company.Tags = ImportValues.WithTags([], tags) ?? [];
+            company.ExternalId = ext;
+            Create(company);
             return RowResult.Created;
         }
-        if (s.Run.Mode == ImportMode.CreateOnly)
+        if (batch.Run.Mode == ImportMode.CreateOnly)
         {
             return new(RowOutcome.Skipped, $"Duplicate of the existing company \"{company.Name}\".");
         }
-        return Update(s, company, name, legal, url, domain, country, city, segment, industry, size, phone, vat, tags, ext)
-            ? RowResult.Updated : RowResult.Unchanged;
+        var changed = Update(company, name, legal, url, domain, country, city, industry, phone, vat, ext);
+        if (segment is { } sg && sg != company.Segment)
+        {
+            company.Segment = sg;
+            changed = true;
+        }
+        if (size is { } sz && sz != company.SizeBand)
+        {
+            company.SizeBand = sz;
+            changed = true;
+        }
+        if (ImportValues.WithTags(company.Tags, tags) is { } merged)
+        {
+            company.Tags = merged;
+            changed = true;
+        }
+        return changed ? RowResult.Updated : RowResult.Unchanged;
     }
 
-    private static bool Update(ImportSession s, Company c, string? name, string? legal, string? url, string? domain, string? country, string? city,
-        Segment? segment, string? industry, SizeBand? size, string? phone, string? vat, List<string> tags, string? ext)
+    private bool Update(Company c, string? name, string? legal, string? url, string? domain, string? country,
+        string? city, string? industry, string? phone, string? vat, string? ext)
     {
         // Spelling variants of the same name ("EVENTWERK" for "Eventwerk GmbH") and other pages of the same site
         // are the same facts: keep what is there, so files that mix variants stay idempotent.
-        var changed = s.Cells.NameKey(name) != c.NameKey && ImportSession.Set(c.Name, name, v => c.Name = v);
-        changed |= ImportSession.Set(c.LegalName, legal, v => c.LegalName = v);
-        changed |= domain != c.Domain && ImportSession.Set(c.Website, url, v => c.Website = v);
-        changed |= ImportSession.Set(c.Domain, domain, v => c.Domain = v);
-        changed |= ImportSession.Set(c.Country, country, v => c.Country = v);
-        changed |= ImportSession.Set(c.City, city, v => c.City = v);
-        changed |= ImportSession.Set(c.Industry, industry, v => c.Industry = v);
-        changed |= ImportSession.Set(c.Phone, phone, v => c.Phone = v);
-        changed |= ImportSession.Set(c.RegistrationId, vat, v => c.RegistrationId = v);
-        changed |= ImportSession.Set(c.ExternalId, ext, v => c.ExternalId = v);
-        if (segment is { } sg && sg != c.Segment)
-        {
-            c.Segment = sg;
-            changed = true;
-        }
-        if (size is { } sz && sz != c.SizeBand)
-        {
-            c.SizeBand = sz;
-            changed = true;
-        }
-        if (ImportSession.WithTags(c.Tags, tags) is { } merged)
-        {
-            c.Tags = merged;
-            changed = true;
-        }
+        var changed = batch.Cells.NameKey(name) != c.NameKey && ImportValues.Set(c.Name, name, v => c.Name = v);
+        changed |= ImportValues.Set(c.LegalName, legal, v => c.LegalName = v);
+        changed |= domain != c.Domain && ImportValues.Set(c.Website, url, v => c.Website = v);
+        changed |= ImportValues.Set(c.Domain, domain, v => c.Domain = v);
+        changed |= ImportValues.Set(c.Country, country, v => c.Country = v);
+        changed |= ImportValues.Set(c.City, city, v => c.City = v);
+        changed |= ImportValues.Set(c.Industry, industry, v => c.Industry = v);
+        changed |= ImportValues.Set(c.Phone, phone, v => c.Phone = v);
+        changed |= ImportValues.Set(c.RegistrationId, vat, v => c.RegistrationId = v);
+        changed |= ImportValues.Set(c.ExternalId, ext, v => c.ExternalId = v);
         return changed;
     }
 
-    /// <summary>The company a contact, lead or order row refers to: found, or created (never in update-only mode).</summary>
-    public static (Company? Company, bool Created) Referenced(ImportSession s, ImportRow r, bool required)
+    /// <summary>
+    /// The company a contact, lead or order row refers to: found, or created (never in update-only mode).
+    /// </summary>
+    public (Company? Company, bool Created) Referenced(ImportRow r, bool required)
     {
-        var name = r.Text("company_name", 200, required && r["company_domain"] is null);
-        var (url, domain, urlError) = s.Cells.Website(r.Text("company_domain", 500));
+        var name = r.Text("company_name", Company.NameMax, required && r["company_domain"] is null);
+        var (url, domain, urlError) = batch.Cells.Website(r.Text("company_domain", Company.WebsiteMax));
         if (urlError is not null)
         {
             r.Error("company_domain", urlError);
         }
         var country = r.Country("company_country");
-        var city = r.Text("company_city", 100);
+        var city = r.Text("company_city", Company.CityMax);
         var segment = r.Enum<Segment>("company_segment");
         if (r.Errors.Count > 0 || (name is null && domain is null))
         {
             return (null, false);
         }
-        var company = s.FindCompany(domain, name, country, null, null, MatchKey.Domain);
+        var company = Find(domain, name, country, null, null, MatchKey.Domain);
         if (company is not null)
         {
             // A row about a lead or contact fills gaps in its company; it does not overwrite what is there.
@@ -127,20 +156,83 @@ internal static class CompanyRows
             }
             return (company, false);
         }
-        if (s.Run.Mode == ImportMode.UpdateOnly)
+        if (batch.Run.Mode == ImportMode.UpdateOnly)
         {
             return (null, false);
         }
-        company = new Company
-        {
-            Name = name ?? domain!,
-            Website = url,
-            Domain = domain,
-            Country = country,
-            City = city,
-            Segment = segment ?? Segment.Unknown,
-        };
-        s.Create(company);
+        company = Company.Named(name ?? domain!);
+        company.Website = url;
+        company.Domain = domain;
+        company.Country = country;
+        company.City = city;
+        company.Segment = segment ?? Segment.Unknown;
+        Create(company);
         return (company, true);
+    }
+
+    private void Create(Company c)
+    {
+        batch.Add(c);
+        Index(c);
+    }
+
+    private void Index(Company c)
+    {
+        if (c.Domain is not null)
+        {
+            _byDomain.TryAdd(c.Domain, c);
+        }
+        if (c.ExternalId is not null)
+        {
+            _byExternalId.TryAdd(c.ExternalId, c);
+        }
+        if (c.Phone is not null)
+        {
+            _byPhone.TryAdd(c.Phone, c);
+        }
+        if (c.NameKey.Length == 0)
+        {
+            c.NameKey = batch.Cells.NameKey(c.Name);
+        }
+        if (!_byName.TryGetValue(c.NameKey, out var list))
+        {
+            _byName[c.NameKey] = list = [];
+        }
+        if (!list.Contains(c))
+        {
+            list.Add(c);
+        }
+    }
+
+    /// <summary>
+    /// External id (when that is the match key), then phone (likewise), then registrable domain, then name in the
+    /// same country.
+    /// </summary>
+    private Company? Find(string? domain, string? name, string? country, string? externalId, string? phone,
+        MatchKey key)
+    {
+        if (key == MatchKey.ExternalId && externalId is not null
+            && _byExternalId.TryGetValue(externalId, out var byExt))
+        {
+            return byExt;
+        }
+        if (key == MatchKey.Phone && phone is not null && _byPhone.TryGetValue(phone, out var byPhone))
+        {
+            return byPhone;
+        }
+        if (domain is not null && _byDomain.TryGetValue(domain, out var byDomain))
+        {
+            return byDomain;
+        }
+        var nameKey = batch.Cells.NameKey(name);
+        if (nameKey.Length == 0 || !_byName.TryGetValue(nameKey, out var candidates))
+        {
+            return null;
+        }
+        // A same-named company elsewhere, or with another website, is a different company.
+        var fitting = candidates.Where(c => domain is null || c.Domain is null || c.Domain == domain).ToList();
+        return fitting.FirstOrDefault(c => c.Country == country)
+            ?? (country is null || fitting.All(c => c.Country is null)
+                ? fitting.FirstOrDefault(c => c.Country is null || country is null) : null);
     }
 }

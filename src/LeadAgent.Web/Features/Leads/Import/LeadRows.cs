@@ -1,101 +1,153 @@
 using LeadAgent.Web.Features.Companies.Import;
 using LeadAgent.Web.Features.Contacts.Import;
 using LeadAgent.Web.Features.Imports;
-using LeadAgent.Web.Features.Leads;
+using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Leads.Import;
 
 /// <summary>
 /// A lead row: its company (found or created), its primary contact (found or created), and the lead itself,
-/// identified by external id or by its title at that company.
+/// identified by external id or by its title at that company. Holds the batch's leads by company and external id,
+/// and the users by e-mail for the owner column.
 /// </summary>
-internal static class LeadRows
+internal sealed class LeadRows(ImportBatch batch, CompanyRows companies, ContactRows contacts,
+    IReadOnlyDictionary<string, string> ownersByEmail)
 {
-    public static RowResult Apply(ImportSession s, ImportRow r)
+    private readonly Dictionary<Guid, List<Lead>> _byCompany = [];
+    private readonly Dictionary<string, Lead> _byExternalId = [];
+
+    /// <summary>Loads the leads of the loaded companies and those with the rows' external ids.</summary>
+    public async Task LoadAsync(List<Guid> companyIds, List<string> externalIds, CancellationToken ct)
     {
-        var title = r.Text("title", 200);
+        var db = batch.Db;
+        var leads = companyIds.Count > 0
+            ? await db.Leads.Where(l => EF.Parameter(companyIds).Contains(l.CompanyId)).ToListAsync(ct)
+            : [];
+        if (externalIds.Count > 0)
+        {
+            leads.AddRange(await db.Leads.Where(l => EF.Parameter(externalIds).Contains(l.ExternalId!))
+                .ToListAsync(ct));
+        }
+        leads.ForEach(Index);
+    }
+
+    public RowResult Apply(ImportRow r)
+    {
+        var title = r.Text("title", Lead.TitleMax);
         var status = r.Enum<LeadStatus>("status");
         var source = r.Enum<LeadSource>("source");
-        var score = r.Decimal("score", 0, 100);
+        var score = r.Decimal("score", 0, Lead.ScoreMax);
         if (score is { } sc && sc != Math.Floor(sc))
         {
             r.Error("score", "Must be a whole number.");
         }
         var classification = r.Enum<Classification>("classification");
-        var value = r.Decimal("expected_value", 0, 1_000_000_000_000);
+        var value = r.Decimal("expected_value", 0, Lead.ExpectedValueMax);
         var currency = r.Currency("currency");
         var nextAction = r.Date("next_action_on");
         var tags = ImportValues.SplitTags(r.Text("tags", 2000));
-        var ext = r.Text("external_id", 100);
+        var ext = r.Text("external_id", Lead.ExternalIdMax);
         string? ownerId = null;
-        if (r["owner_email"] is { } ownerEmail && !s.Owners.TryGetValue(ownerEmail.Trim().ToLowerInvariant(), out ownerId))
+        if (r["owner_email"] is { } ownerEmail
+            && !ownersByEmail.TryGetValue(ownerEmail.Trim().ToLowerInvariant(), out ownerId))
         {
             r.Error("owner_email", $"No user has the e-mail {ownerEmail}.");
         }
-        var (company, companyCreated) = CompanyRows.Referenced(s, r, required: true);
+        var (company, companyCreated) = companies.Referenced(r, required: true);
         if (r.Errors.Count > 0)
         {
-            return ImportSession.Rejected(r);
+            return RowResult.Rejected(r);
         }
         if (company is null)
         {
             return new(RowOutcome.Skipped, "No existing company matches this row.");
         }
-        var (contact, contactOutcome) = ContactRows.Upsert(s, r, "contact_", company.Id, required: false);
+        var (contact, contactOutcome) = contacts.Upsert(r, "contact_", company.Id, required: false);
         if (contactOutcome == RowOutcome.Rejected)
         {
-            return ImportSession.Rejected(r);
+            return RowResult.Rejected(r);
         }
         title ??= company.Name;
 
-        var lead = s.FindLead(company.Id, title, s.Run.MatchKey == MatchKey.ExternalId ? ext : null, contact?.Id);
+        var run = batch.Run;
+        var lead = Find(company.Id, title, run.MatchKey == MatchKey.ExternalId ? ext : null, contact?.Id);
         if (lead is null)
         {
-            if (s.Run.Mode == ImportMode.UpdateOnly)
+            if (run.Mode == ImportMode.UpdateOnly)
             {
                 return new(RowOutcome.Skipped, "No existing lead matches this row.");
             }
-            lead = new Lead
-            {
-                Title = title,
-                CompanyId = company.Id,
-                PrimaryContactId = contact?.Id,
-                Status = status ?? LeadStatus.New,
-                OwnerId = ownerId,
-                Source = source ?? LeadSource.Import,
-                Score = (int?)score,
-                Classification = classification,
-                ExpectedValue = value,
-                Currency = currency ?? "EUR",
-                NextActionOn = nextAction,
-                Tags = ImportSession.WithTags([], tags) ?? [],
-                ExternalId = ext,
-                StatusChangedAt = s.Db.Time.GetUtcNow().UtcDateTime,
-            };
-            s.Create(lead);
+            var now = batch.Now;
+            lead = Lead.Open(title, company.Id, source ?? LeadSource.Import, now, currency ?? Lead.DefaultCurrency);
+            lead.SetStatus(status ?? LeadStatus.New, now);
+            lead.PrimaryContactId = contact?.Id;
+            lead.OwnerId = ownerId;
+            lead.Score = (int?)score;
+            lead.Classification = classification;
+            lead.ExpectedValue = value;
+            lead.NextActionOn = nextAction;
+            lead.Tags = ImportValues.WithTags([], tags) ?? [];
+            lead.ExternalId = ext;
+            batch.Add(lead);
+            Index(lead);
             return RowResult.Created;
         }
-        if (s.Run.Mode == ImportMode.CreateOnly)
+        if (run.Mode == ImportMode.CreateOnly)
         {
             return new(RowOutcome.Skipped, $"Duplicate of the existing lead \"{lead.Title}\".");
         }
         var changed = companyCreated || contactOutcome is RowOutcome.Created or RowOutcome.Updated;
-        changed |= ImportSession.Set(lead.OwnerId, ownerId, v => lead.OwnerId = v);
-        changed |= ImportSession.Set(lead.ExternalId, ext, v => lead.ExternalId = v);
-        changed |= ImportSession.Set(lead.Currency, currency, v => lead.Currency = v);
-        if (status is { } st && st != lead.Status)
-        {
-            lead.Status = st;
-            lead.StatusChangedAt = s.Db.Time.GetUtcNow().UtcDateTime;
-            changed = true;
-        }
+        changed |= ImportValues.Set(lead.OwnerId, ownerId, v => lead.OwnerId = v);
+        changed |= ImportValues.Set(lead.ExternalId, ext, v => lead.ExternalId = v);
+        changed |= ImportValues.Set(lead.Currency, currency, v => lead.Currency = v);
+        if (status is { } st && st != lead.Status) { lead.SetStatus(st, batch.Now); changed = true; }
         if (source is { } so && so != lead.Source) { lead.Source = so; changed = true; }
         if (score is { } sv && (int)sv != lead.Score) { lead.Score = (int)sv; changed = true; }
         if (classification is { } cl && cl != lead.Classification) { lead.Classification = cl; changed = true; }
         if (value is { } v && v != lead.ExpectedValue) { lead.ExpectedValue = v; changed = true; }
         if (nextAction is { } na && na != lead.NextActionOn) { lead.NextActionOn = na; changed = true; }
-        if (contact is not null && lead.PrimaryContactId is null) { lead.PrimaryContactId = contact.Id; changed = true; }
-        if (ImportSession.WithTags(lead.Tags, tags) is { } merged) { lead.Tags = merged; changed = true; }
+        if (contact is not null && lead.PrimaryContactId is null)
+        {
+            lead.PrimaryContactId = contact.Id;
+            changed = true;
+        }
+        if (ImportValues.WithTags(lead.Tags, tags) is { } merged) { lead.Tags = merged; changed = true; }
         return changed ? RowResult.Updated : RowResult.Unchanged;
+    }
+
+    private void Index(Lead l)
+    {
+        if (!_byCompany.TryGetValue(l.CompanyId, out var list))
+        {
+            _byCompany[l.CompanyId] = list = [];
+        }
+        if (!list.Contains(l))
+        {
+            list.Add(l);
+        }
+        if (l.ExternalId is not null)
+        {
+            _byExternalId.TryAdd(l.ExternalId, l);
+        }
+    }
+
+    /// <summary>
+    /// By external id; else the company's lead with this title and this primary contact (or none yet).
+    /// </summary>
+    private Lead? Find(Guid companyId, string title, string? externalId, Guid? contactId)
+    {
+        if (externalId is not null && _byExternalId.TryGetValue(externalId, out var byExt))
+        {
+            return byExt;
+        }
+        if (!_byCompany.TryGetValue(companyId, out var list))
+        {
+            return null;
+        }
+        var titled = list.Where(l => string.Equals(l.Title, title, StringComparison.OrdinalIgnoreCase)).ToList();
+        return contactId is null
+            ? titled.FirstOrDefault()
+            : titled.FirstOrDefault(l => l.PrimaryContactId == contactId)
+                ?? titled.FirstOrDefault(l => l.PrimaryContactId is null);
     }
 }

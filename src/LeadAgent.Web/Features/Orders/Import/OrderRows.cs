@@ -1,27 +1,47 @@
 using LeadAgent.Web.Features.Companies.Import;
 using LeadAgent.Web.Features.Imports;
-using LeadAgent.Web.Features.Orders;
+using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Orders.Import;
 
 /// <summary>
 /// An order row. Several rows with the same order number are the lines of one order; a line is identified by its
-/// product and category, so importing the same file again changes nothing.
+/// product and category, so importing the same file again changes nothing. Holds the batch's orders by number and
+/// external id, and the companies whose order figures need recomputing.
 /// </summary>
-internal static class OrderRows
+internal sealed class OrderRows(ImportBatch batch, CompanyRows companies)
 {
-    public static RowResult Apply(ImportSession s, ImportRow r)
+    private readonly Dictionary<string, Order> _byNumber = [], _byExternalId = [];
+
+    /// <summary>Companies whose orders this batch changed.</summary>
+    public HashSet<Guid> Companies { get; } = [];
+
+    /// <summary>Loads the orders with the rows' numbers or external ids, with their lines.</summary>
+    public async Task LoadAsync(List<string> numbers, List<string> externalIds, CancellationToken ct)
     {
-        var number = r.Text("number", 64, required: true);
+        var db = batch.Db;
+        var orders = await db.Orders.Include(o => o.Lines).AsSplitQuery()
+            .Where(o => EF.Parameter(numbers).Contains(o.Number)).ToListAsync(ct);
+        if (externalIds.Count > 0)
+        {
+            orders.AddRange(await db.Orders.Include(o => o.Lines).AsSplitQuery()
+                .Where(o => EF.Parameter(externalIds).Contains(o.ExternalId!)).ToListAsync(ct));
+        }
+        orders.ForEach(Index);
+    }
+
+    public RowResult Apply(ImportRow r)
+    {
+        var number = r.Text("number", Order.NumberMax, required: true);
         var orderedOn = r.Date("ordered_on", required: true);
         var status = r.Enum<OrderStatus>("status");
         var currency = r.Currency("currency");
-        var total = r.Decimal("total", 0, 1_000_000_000_000);
-        var product = r.Text("product", 200);
-        var category = r.Text("category", 100);
-        var quantity = r.Decimal("quantity", 0.0001m, 10_000_000);
-        var unitPrice = r.Decimal("unit_price", 0, 1_000_000_000);
-        var ext = r.Text("external_id", 100);
+        var total = r.Decimal("total", 0, Order.TotalMax);
+        var product = r.Text("product", OrderLine.ProductMax);
+        var category = r.Text("category", OrderLine.CategoryMax);
+        var quantity = r.Decimal("quantity", OrderLine.QuantityMin, OrderLine.QuantityMax);
+        var unitPrice = r.Decimal("unit_price", 0, OrderLine.UnitPriceMax);
+        var ext = r.Text("external_id", Order.ExternalIdMax);
         if (product is null && total is null && r.Errors.Count == 0)
         {
             r.Error("total", "Give the order's total, or a product line with quantity and unit price.");
@@ -34,60 +54,54 @@ internal static class OrderRows
         {
             r.Error("company_name", "Name the client company (or its website).");
         }
-        var (company, _) = CompanyRows.Referenced(s, r, required: true);
+        var (company, _) = companies.Referenced(r, required: true);
         if (r.Errors.Count > 0)
         {
-            return ImportSession.Rejected(r);
+            return RowResult.Rejected(r);
         }
         if (company is null)
         {
             return new(RowOutcome.Skipped, "No existing company matches this row.");
         }
 
-        var order = s.FindOrder(number!, ext);
+        var order = Find(number!, ext);
         var isNew = order is null;
         if (order is null)
         {
-            if (s.Run.Mode == ImportMode.UpdateOnly)
+            if (batch.Run.Mode == ImportMode.UpdateOnly)
             {
                 return new(RowOutcome.Skipped, "No existing order matches this row.");
             }
-            order = new Order { Number = number!, CompanyId = company.Id, OrderedOn = orderedOn!.Value, Status = status ?? OrderStatus.Confirmed, Currency = currency ?? "EUR", ExternalId = ext };
-            s.Db.Orders.Add(order);
-            s.Index(order);
+            order = Order.Place(number!, company.Id, orderedOn!.Value, currency ?? Order.DefaultCurrency);
+            order.Status = status ?? Order.DefaultStatus;
+            order.ExternalId = ext;
+            batch.Db.Orders.Add(order);
+            Index(order);
         }
-        else if (s.Run.Mode == ImportMode.CreateOnly && !s.IsNewThisBatch(order))
+        else if (batch.Run.Mode == ImportMode.CreateOnly && !batch.IsNewThisBatch(order))
         {
             return new(RowOutcome.Skipped, $"Duplicate of the existing order {order.Number}.");
         }
 
-        var changed = false;
-        if (!isNew)
-        {
-            if (order.CompanyId != company.Id) { s.OrderCompanies.Add(order.CompanyId); order.CompanyId = company.Id; changed = true; }
-            if (order.OrderedOn != orderedOn) { order.OrderedOn = orderedOn!.Value; changed = true; }
-            if (status is { } st && st != order.Status) { order.Status = st; changed = true; }
-            changed |= ImportSession.Set(order.Currency, currency, v => order.Currency = v);
-            changed |= ImportSession.Set(order.ExternalId, ext, v => order.ExternalId = v);
-        }
+        var changed = !isNew && Update(order, company.Id, orderedOn!.Value, status, currency, ext);
         if (product is not null)
         {
-            var lineTotal = Math.Round(quantity!.Value * unitPrice!.Value, 2);
-            var line = order.Lines.FirstOrDefault(l => string.Equals(l.Product, product, StringComparison.OrdinalIgnoreCase)
+            var line = order.Lines.FirstOrDefault(l =>
+                string.Equals(l.Product, product, StringComparison.OrdinalIgnoreCase)
                 && string.Equals(l.Category ?? "", category ?? "", StringComparison.OrdinalIgnoreCase));
             if (line is null)
             {
-                line = new OrderLine { OrderId = order.Id, Product = product, Category = category, Quantity = quantity.Value, UnitPrice = unitPrice.Value, LineTotal = lineTotal };
-                order.Lines.Add(line);
+                line = order.AddLine(product, category, quantity!.Value, unitPrice!.Value);
                 if (!isNew)
                 {
-                    s.Db.Add(line);
+                    batch.Db.Add(line);
                 }
                 changed = true;
             }
             else if (line.Quantity != quantity || line.UnitPrice != unitPrice)
             {
-                (line.Quantity, line.UnitPrice, line.LineTotal) = (quantity.Value, unitPrice.Value, lineTotal);
+                (line.Quantity, line.UnitPrice) = (quantity!.Value, unitPrice!.Value);
+                line.LineTotal = OrderLine.TotalOf(quantity.Value, unitPrice.Value);
                 changed = true;
             }
         }
@@ -100,9 +114,41 @@ internal static class OrderRows
         if (changed && !isNew)
         {
             // Line edits alone do not touch the order row; its timestamp and version must still move.
-            s.Db.Entry(order).Property(o => o.UpdatedAt).IsModified = true;
+            batch.Db.Entry(order).Property(o => o.UpdatedAt).IsModified = true;
         }
-        s.OrderCompanies.Add(company.Id);
-        return isNew ? RowResult.Created : changed ? (s.IsNewThisBatch(order) ? RowResult.Created : RowResult.Updated) : RowResult.Unchanged;
+        Companies.Add(company.Id);
+        return isNew ? RowResult.Created
+            : !changed ? RowResult.Unchanged
+            : batch.IsNewThisBatch(order) ? RowResult.Created : RowResult.Updated;
     }
+
+    private bool Update(Order order, Guid companyId, DateOnly orderedOn, OrderStatus? status, string? currency,
+        string? ext)
+    {
+        var changed = false;
+        if (order.CompanyId != companyId)
+        {
+            Companies.Add(order.CompanyId);
+            order.CompanyId = companyId;
+            changed = true;
+        }
+        if (order.OrderedOn != orderedOn) { order.OrderedOn = orderedOn; changed = true; }
+        if (status is { } st && st != order.Status) { order.Status = st; changed = true; }
+        changed |= ImportValues.Set(order.Currency, currency, v => order.Currency = v);
+        changed |= ImportValues.Set(order.ExternalId, ext, v => order.ExternalId = v);
+        return changed;
+    }
+
+    private void Index(Order o)
+    {
+        _byNumber.TryAdd(o.Number, o);
+        if (o.ExternalId is not null)
+        {
+            _byExternalId.TryAdd(o.ExternalId, o);
+        }
+    }
+
+    private Order? Find(string number, string? externalId) =>
+        externalId is not null && _byExternalId.TryGetValue(externalId, out var byExt) ? byExt
+        : _byNumber.GetValueOrDefault(number);
 }
