@@ -23,20 +23,24 @@ public static class LeadAgentApp
             Args = hostArgs,
             // appsettings.json and wwwroot live next to the executable; the working directory only anchors
             // relative data paths (./data), wherever `dotnet run` or the published app is started from.
-            ContentRootPath = hostArgs.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+            ContentRootPath = hostArgs.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+                ? null
+                : AppContext.BaseDirectory,
         });
-        // Serve package assets (MudBlazor, blazor.web.js) from a build output in every environment, not only Development;
-        // a published app has them in wwwroot and this is a no-op there.
+        // Serve package assets (MudBlazor, blazor.web.js) from a build output in every environment, not only
+        // Development; a published app has them in wwwroot and this is a no-op there.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemHandling();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "LeadAgent API";
-            doc.Info.Description = "CRM core: companies, contacts, leads, lists, notes, activity. Authenticate with `Authorization: Bearer la_…` (create a token under API tokens).";
+            doc.Info.Description = "CRM core: companies, contacts, leads, lists, notes, activity. "
+                + "Authenticate with `Authorization: Bearer la_…` (create a token under API tokens).";
             return Task.CompletedTask;
         }));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -46,7 +50,8 @@ public static class LeadAgentApp
 
         // Keys for the login cookie and (later) secrets at rest survive restarts.
         builder.Services.AddDataProtection().SetApplicationName("LeadAgent")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(builder.Configuration["DataDirectory"] ?? "data"), "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(
+                Path.Combine(Path.GetFullPath(builder.Configuration["DataDirectory"] ?? "data"), "keys")));
         builder.AddDatabase();
         builder.Services.AddSaveHooks();
         builder.AddAuth();

@@ -14,7 +14,9 @@ namespace LeadAgent.Web;
 /// Runs before the app serves requests: applies migrations, creates the roles, creates the first admin when there is
 /// no user (printing a one-time password once) and seeds the demo workspace into an empty database.
 /// </summary>
-internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseOptions> db, IOptions<DemoOptions> demo, ILogger<StartupTasks> log) : IHostedService
+internal sealed class StartupTasks(
+    IServiceProvider services, IOptions<DatabaseOptions> db, IOptions<DemoOptions> demo, ILogger<StartupTasks> log)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
@@ -46,7 +48,12 @@ internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseO
         await using var db = await sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         while (true)
         {
-            var batch = await db.Companies.Where(c => c.NameKey == "" && c.Name != "").OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).Take(1000).ToListAsync(ct);
+            var batch = await db.Companies
+                .Where(c => c.NameKey == "" && c.Name != "")
+                .OrderBy(c => c.Id)
+                .Select(c => new { c.Id, c.Name })
+                .Take(1000)
+                .ToListAsync(ct);
             if (batch.Count == 0)
             {
                 return;
@@ -54,7 +61,8 @@ internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseO
             foreach (var c in batch)
             {
                 var key = Features.Crm.Normalization.CompanyNames.Key(c.Name);
-                await db.Companies.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.NameKey, key), ct);
+                await db.Companies.Where(x => x.Id == c.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.NameKey, key), ct);
             }
         }
     }
@@ -68,13 +76,16 @@ internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseO
         }
         var email = sp.GetRequiredService<IConfiguration>()["Bootstrap:AdminEmail"] ?? "admin@leadagent.local";
         // Random part plus fixed classes, so Identity's rules (digit, upper, lower) always pass.
-        var password = $"La-{Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y')}-{RandomNumberGenerator.GetInt32(10, 100)}";
-        await sp.GetRequiredService<UserService>().CreateAsync(new UserInput(email, "Administrator", Roles.Admin, password));
+        var random = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
+        var password = $"La-{random}-{RandomNumberGenerator.GetInt32(10, 100)}";
+        await sp.GetRequiredService<UserService>()
+            .CreateAsync(new UserInput(email, "Administrator", Roles.Admin, password));
         // Printed once, on purpose, to the console only: the log may be shipped elsewhere.
         Console.WriteLine();
         Console.WriteLine("  First start: created the admin user.");
         Console.WriteLine($"    e-mail:   {email}");
-        Console.WriteLine($"    password: {password}   (shown only now; change it by creating a new admin with the CLI)");
+        Console.WriteLine(
+            $"    password: {password}   (shown only now; change it by creating a new admin with the CLI)");
         Console.WriteLine();
         log.LogInformation("Created the first admin user {Email}", email);
     }

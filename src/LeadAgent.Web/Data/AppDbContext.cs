@@ -10,8 +10,8 @@ namespace LeadAgent.Web.Data;
 /// <summary>
 /// The one DbContext. It stamps times and versions; what else a save does (derived values, role guard, activity log)
 /// comes from the features as <see cref="ISaveHook"/>s, so this layer knows none of them. Each feature declares its
-/// tables as extension properties (<c>db.Leads</c> in <c>LeadSets</c>); inside a query's lambda use <c>db.Set&lt;Lead&gt;()</c>,
-/// as C# keeps extension properties out of expression trees.
+/// tables as extension properties (<c>db.Leads</c> in <c>LeadSets</c>); inside a query's lambda use
+/// <c>db.Set&lt;Lead&gt;()</c>, as C# keeps extension properties out of expression trees.
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorSource actorSource, TimeProvider time,
     IEnumerable<ISaveHook>? hooks = null)
@@ -72,7 +72,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
             }
             StampAndVersion(now);
             await BeforeWriteAsync(created, ct);
-            // New records first: the rows the hooks collect for tracked changes find them as parents (an order's company).
+            // New records first: the rows the hooks collect for tracked changes find them as parents (an order's
+            // company).
             foreach (var rows in created.Where(rows => rows.Count > 0))
             {
                 await BulkInsert.WriteAsync(this, Model.FindEntityType(rows[0].GetType())!, rows, ct);
@@ -136,7 +137,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
         var ordered = new List<KeyValuePair<IEntityType, List<object>>>();
         while (pending.Count > 0)
         {
-            var ready = pending.Keys.FirstOrDefault(t => t.GetForeignKeys().All(fk => fk.PrincipalEntityType == t || !pending.ContainsKey(fk.PrincipalEntityType)))
+            var ready = pending.Keys.FirstOrDefault(t => t.GetForeignKeys()
+                    .All(fk => fk.PrincipalEntityType == t || !pending.ContainsKey(fk.PrincipalEntityType)))
                 ?? throw new InvalidOperationException("Circular references between new records.");
             ordered.Add(new(ready, pending[ready]));
             pending.Remove(ready);

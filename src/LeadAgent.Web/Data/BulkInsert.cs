@@ -10,7 +10,8 @@ namespace LeadAgent.Web.Data;
 /// Inserts many new rows of one entity type on the context's connection and transaction, using EF's own mapping
 /// (table, columns, value converters, provider parameter types) so the rows are exactly what SaveChanges would write.
 /// SQLite: one prepared single-row INSERT reused per row (in-process, no round trips), its values bound by position
-/// in the text forms Microsoft.Data.Sqlite writes (<see cref="SqliteBinding"/>). PostgreSQL: binary COPY (one streamed command).
+/// in the text forms Microsoft.Data.Sqlite writes (<see cref="SqliteBinding"/>). PostgreSQL: binary COPY (one streamed
+/// command).
 /// Store-generated keys (still at their default) are left to the database. Nothing is tracked.
 /// </summary>
 internal static class BulkInsert
@@ -74,11 +75,13 @@ internal static class BulkInsert
         {
             return;
         }
-        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var type = db.Model.FindEntityType(typeof(T))
+            ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         await WriteAsync(db, type, rows, ct);
     }
 
-    public static async Task WriteAsync(AppDbContext db, IEntityType type, IReadOnlyList<object> rows, CancellationToken ct)
+    public static async Task WriteAsync(
+        AppDbContext db, IEntityType type, IReadOnlyList<object> rows, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
@@ -88,11 +91,14 @@ internal static class BulkInsert
         var store = StoreObjectIdentifier.Table(table, type.GetSchema());
         var columns = type.GetProperties()
             .Select(p => new Column(p, p.GetRelationalTypeMapping(), p.GetColumnName(store) ?? p.Name,
-                p.ValueGenerated.HasFlag(ValueGenerated.OnAdd) && p.ClrType is { IsValueType: true } t && (t == typeof(int) || t == typeof(long))))
+                p.ValueGenerated.HasFlag(ValueGenerated.OnAdd)
+                    && p.ClrType is { IsValueType: true } t
+                    && (t == typeof(int) || t == typeof(long))))
             .ToList();
         if (columns.Any(c => c.Property.IsShadowProperty()))
         {
-            throw new NotSupportedException($"{type.DisplayName()} has shadow properties; bulk insert reads values from the objects.");
+            throw new NotSupportedException(
+                $"{type.DisplayName()} has shadow properties; bulk insert reads values from the objects.");
         }
         // Store-generated keys are written only when the objects already carry them (never, for new rows).
         columns.RemoveAll(c => c.StoreGenerated && rows.All(r => IsDefault(c.Getter.GetClrValue(r))));
@@ -101,7 +107,8 @@ internal static class BulkInsert
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         try
         {
-            if (db.IsSqlite && columns.All(c => SqliteBinding.Supports(c.Converter?.ProviderClrType ?? c.Property.ClrType)))
+            if (db.IsSqlite
+                && columns.All(c => SqliteBinding.Supports(c.Converter?.ProviderClrType ?? c.Property.ClrType)))
             {
                 InsertSqlite((Microsoft.Data.Sqlite.SqliteConnection)connection, table, columns, rows, ct);
             }
@@ -121,14 +128,19 @@ internal static class BulkInsert
         }
     }
 
-    private static async Task OneByOneAsync(DbConnection connection, DbTransaction? transaction, string table, List<Column> columns,
+    private static async Task OneByOneAsync(
+        DbConnection connection, DbTransaction? transaction, string table, List<Column> columns,
         IReadOnlyList<object> rows, CancellationToken ct)
     {
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;
-        cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@c" + i))})";
+        var names = string.Join(", ", columns.Select(c => $"\"{c.Name}\""));
+        cmd.CommandText =
+            $"INSERT INTO \"{table}\" ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => "@c" + i))})";
         // Parameters are configured once by each column's type mapping (e.g. Guids as upper-case text on SQLite).
-        var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(cmd, "@c" + i, null, c.Property.IsNullable)).ToArray();
+        var parameters = columns
+            .Select((c, i) => c.Mapping.CreateParameter(cmd, "@c" + i, null, c.Property.IsNullable))
+            .ToArray();
         cmd.Parameters.AddRange(parameters);
         await cmd.PrepareAsync(ct);
         foreach (var row in rows)
@@ -144,11 +156,13 @@ internal static class BulkInsert
     }
 
     // Binding by position: Microsoft.Data.Sqlite looks each parameter up by name on every execution.
-    private static void InsertSqlite(Microsoft.Data.Sqlite.SqliteConnection connection, string table, List<Column> columns,
+    private static void InsertSqlite(
+        Microsoft.Data.Sqlite.SqliteConnection connection, string table, List<Column> columns,
         IReadOnlyList<object> rows, CancellationToken ct)
     {
+        var names = string.Join(", ", columns.Select(c => $"\"{c.Name}\""));
         using var insert = new SqliteBinding(connection,
-            $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})");
+            $"INSERT INTO \"{table}\" ({names}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})");
         foreach (var row in rows)
         {
             ct.ThrowIfCancellationRequested();
@@ -161,10 +175,13 @@ internal static class BulkInsert
     }
 
     // Binary COPY: the rows stream in one command; values are typed from their (converted) CLR types.
-    private static async Task CopyAsync(Npgsql.NpgsqlConnection connection, string table, List<Column> columns, IReadOnlyList<object> rows, CancellationToken ct)
+    private static async Task CopyAsync(
+        Npgsql.NpgsqlConnection connection, string table, List<Column> columns, IReadOnlyList<object> rows,
+        CancellationToken ct)
     {
+        var names = string.Join(", ", columns.Select(c => $"\"{c.Name}\""));
         await using var writer = await connection.BeginBinaryImportAsync(
-            $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", ct);
+            $"COPY \"{table}\" ({names}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
         {
             await writer.StartRowAsync(ct);

@@ -17,7 +17,10 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations when the app starts (the default for a self-hosted single instance).</summary>
     public bool MigrateOnStart { get; set; } = true;
 
-    /// <summary>SQLite only: Full (default: every commit is on disk before it returns, so an acknowledged webhook survives even a power loss) or Normal (faster commits; survives app crashes, not OS crashes).</summary>
+    /// <summary>
+    /// SQLite only: Full (default: every commit is on disk before it returns, so an acknowledged webhook survives even
+    /// a power loss) or Normal (faster commits; survives app crashes, not OS crashes).
+    /// </summary>
     [EnumDataType(typeof(SqliteSynchronous))]
     public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
 }

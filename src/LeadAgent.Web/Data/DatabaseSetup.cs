@@ -10,13 +10,18 @@ public static class DatabaseSetup
 {
     public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         var provider = builder.Configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
         var connectionString = ResolveConnectionString(builder.Configuration, provider);
-        var synchronous = builder.Configuration.GetValue(DatabaseOptions.Section + ":SqliteSynchronous", SqliteSynchronous.Full);
+        var synchronous = builder.Configuration.GetValue(
+            DatabaseOptions.Section + ":SqliteSynchronous", SqliteSynchronous.Full);
 
         // Scoped factory: each context it creates can see the scope's actor (request user, token or circuit user).
-        builder.Services.AddDbContextFactory<AppDbContext>(o => Configure(o, provider, connectionString, synchronous), ServiceLifetime.Scoped);
+        builder.Services.AddDbContextFactory<AppDbContext>(
+            o => Configure(o, provider, connectionString, synchronous), ServiceLifetime.Scoped);
         builder.Services.AddSingleton<SqliteWriteGate>();
         builder.Services.AddScoped<HttpActorSource>();
         builder.Services.AddScoped<IActorSource>(sp => sp.GetRequiredService<HttpActorSource>());
@@ -24,7 +29,9 @@ public static class DatabaseSetup
         return builder;
     }
 
-    public static void Configure(DbContextOptionsBuilder o, DatabaseProvider provider, string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Full)
+    public static void Configure(
+        DbContextOptionsBuilder o, DatabaseProvider provider, string connectionString,
+        SqliteSynchronous synchronous = SqliteSynchronous.Full)
     {
         if (provider == DatabaseProvider.Postgres)
         {
@@ -46,7 +53,8 @@ public static class DatabaseSetup
         }
         if (provider == DatabaseProvider.Postgres)
         {
-            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:LeadAgent is not set.");
+            throw new InvalidOperationException(
+                "Database:Provider is Postgres but ConnectionStrings:LeadAgent is not set.");
         }
         var dir = Path.GetFullPath(configuration["DataDirectory"] ?? "data");
         Directory.CreateDirectory(dir);
@@ -77,13 +85,16 @@ public static class DatabaseSetup
         var path = Path.Combine(AppContext.BaseDirectory, name + ".dll");
         return File.Exists(path)
             ? AssemblyLoadContext.Default.LoadFromAssemblyPath(path)
-            : throw new FileNotFoundException($"Migrations assembly {name}.dll not found next to the app; build LeadAgent.Web again.", path);
+            : throw new FileNotFoundException(
+                $"Migrations assembly {name}.dll not found next to the app; build LeadAgent.Web again.", path);
     }
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        await using var db = await scope.ServiceProvider
+            .GetRequiredService<IDbContextFactory<AppDbContext>>()
+            .CreateDbContextAsync(ct);
         if (db.IsSqlite)
         {
             // WAL lets readers continue while a bulk change is written.

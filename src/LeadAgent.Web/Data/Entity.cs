@@ -11,7 +11,9 @@ public abstract class Entity
     public long Version { get; set; }
 }
 
-/// <summary>Changes to this record are written to the activity log, filed under <see cref="AuditType"/>/<see cref="AuditId"/>.</summary>
+/// <summary>
+/// Changes to this record are written to the activity log, filed under <see cref="AuditType"/>/<see cref="AuditId"/>.
+/// </summary>
 public interface IAudited
 {
     /// <summary>The record the entry belongs to on a timeline (a note belongs to its lead, for example).</summary>
@@ -23,7 +25,8 @@ public interface IAudited
 
 /// <summary>
 /// A record an import can create. The import is named on the record rather than in an activity entry per record:
-/// its timeline shows the creation from this id and the run (a 100,000-row lead file would otherwise add 280,000 entries).
+/// its timeline shows the creation from this id and the run (a 100,000-row lead file would otherwise add 280,000
+/// entries).
 /// </summary>
 public interface IImported
 {

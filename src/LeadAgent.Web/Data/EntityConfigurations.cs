@@ -13,7 +13,8 @@ internal static class EntityConfigurationExtensions
         b.Property(e => e.Version).IsConcurrencyToken();
     }
 
-    public static PropertyBuilder<TEnum> AsText<TEnum>(this PropertyBuilder<TEnum> p) => p.HasConversion<string>().HasMaxLength(32);
+    public static PropertyBuilder<TEnum> AsText<TEnum>(this PropertyBuilder<TEnum> p) =>
+        p.HasConversion<string>().HasMaxLength(32);
 }
 
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>

@@ -7,9 +7,10 @@ namespace LeadAgent.Web.Data;
 
 /// <summary>
 /// One prepared SQLite statement on a Microsoft.Data.Sqlite connection (and its open transaction), with values bound by
-/// position and encoded into a reused buffer. Values get the same storage form Microsoft.Data.Sqlite gives them, so rows
-/// read back exactly as if EF had written them: GUIDs as upper-case text, dates as "yyyy-MM-dd HH:mm:ss.FFFFFFF",
-/// decimals as invariant text, booleans as 0/1. A test compares every column of the bulk-written tables with SaveChanges.
+/// position and encoded into a reused buffer. Values get the same storage form Microsoft.Data.Sqlite gives them, so
+/// rows read back exactly as if EF had written them: GUIDs as upper-case text, dates as "yyyy-MM-dd HH:mm:ss.FFFFFFF",
+/// decimals as invariant text, booleans as 0/1. A test compares every column of the bulk-written tables with
+/// SaveChanges.
 /// </summary>
 internal sealed class SqliteBinding : IDisposable
 {
@@ -19,8 +20,8 @@ internal sealed class SqliteBinding : IDisposable
 
     private static readonly HashSet<Type> Supported =
     [
-        typeof(string), typeof(Guid), typeof(DateTime), typeof(DateOnly), typeof(decimal), typeof(bool), typeof(long), typeof(int),
-        typeof(short), typeof(byte), typeof(double), typeof(float), typeof(byte[]),
+        typeof(string), typeof(Guid), typeof(DateTime), typeof(DateOnly), typeof(decimal), typeof(bool),
+        typeof(long), typeof(int), typeof(short), typeof(byte), typeof(double), typeof(float), typeof(byte[]),
     ];
 
     private readonly sqlite3 _db;
@@ -39,7 +40,9 @@ internal sealed class SqliteBinding : IDisposable
         Array.Fill(_isNull, true);
     }
 
-    /// <summary>Whether values of this provider type are bound here (others go through Microsoft.Data.Sqlite's parameters).</summary>
+    /// <summary>
+    /// Whether values of this provider type are bound here (others go through Microsoft.Data.Sqlite's parameters).
+    /// </summary>
     public static bool Supports(Type type) => Supported.Contains(Nullable.GetUnderlyingType(type) ?? type);
 
     public void Bind(int position, object? value)
@@ -63,10 +66,17 @@ internal sealed class SqliteBinding : IDisposable
         // An empty span would be bound as a null pointer, which SQLite stores as NULL.
         "" => raw.sqlite3_bind_text(_statement, position, ""),
         string s => Text(position, s),
-        Guid g => Utf8(position, g, static (g, span) => { var ok = g.TryFormat(span, out var n, "D"); Ascii.ToUpperInPlace(span[..n], out _); return (ok, n); }),
+        Guid g => Utf8(position, g, static (g, span) =>
+        {
+            var ok = g.TryFormat(span, out var n, "D");
+            Ascii.ToUpperInPlace(span[..n], out _);
+            return (ok, n);
+        }),
         DateTime d => Utf8(position, d, static (d, span) => (true, FormatDateTime(d, span))),
-        DateOnly d => Utf8(position, d, static (d, span) => (d.TryFormat(span, out var n, DateFormat, CultureInfo.InvariantCulture), n)),
-        decimal m => Utf8(position, m, static (m, span) => (m.TryFormat(span, out var n, DecimalFormat, CultureInfo.InvariantCulture), n)),
+        DateOnly d => Utf8(position, d, static (d, span) =>
+            (d.TryFormat(span, out var n, DateFormat, CultureInfo.InvariantCulture), n)),
+        decimal m => Utf8(position, m, static (m, span) =>
+            (m.TryFormat(span, out var n, DecimalFormat, CultureInfo.InvariantCulture), n)),
         bool b => raw.sqlite3_bind_int64(_statement, position, b ? 1 : 0),
         long l => raw.sqlite3_bind_int64(_statement, position, l),
         int i => raw.sqlite3_bind_int64(_statement, position, i),
@@ -78,7 +88,9 @@ internal sealed class SqliteBinding : IDisposable
         _ => throw new NotSupportedException($"Cannot bind a {value.GetType().Name}."),
     });
 
-    /// <summary>Runs the statement with the bound values; they stay bound for the next row, which binds its own over them.</summary>
+    /// <summary>
+    /// Runs the statement with the bound values; they stay bound for the next row, which binds its own over them.
+    /// </summary>
     public void Execute()
     {
         var rc = raw.sqlite3_step(_statement);
@@ -114,8 +126,8 @@ internal sealed class SqliteBinding : IDisposable
 
     /// <summary>
     /// <see cref="DateTimeFormat"/> written digit by digit: a custom format string is parsed again on every call, ten
-    /// times slower, and an import binds over 600,000 dates per 100,000 rows. Trailing zeros of the fraction go, and the
-    /// dot with them.
+    /// times slower, and an import binds over 600,000 dates per 100,000 rows. Trailing zeros of the fraction go, and
+    /// the dot with them.
     /// </summary>
     internal static int FormatDateTime(DateTime value, Span<byte> s)
     {

@@ -14,11 +14,14 @@ internal sealed class SqlitePragmas(SqliteSynchronous synchronous) : DbConnectio
     // busy_timeout: a writer waiting for the lock is woken by SQLite within milliseconds of its release, instead of
     // Microsoft.Data.Sqlite's own retry loop, which sleeps 150 ms between attempts.
     // wal_autocheckpoint: SQLite's default, set again because imports raise it on their pooled connections.
-    private readonly string _sql = $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 1000;";
+    private readonly string _sql = $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; "
+        + "PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 1000;";
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+        Apply(connection);
 
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task ConnectionOpenedAsync(
+        DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Apply(connection);
         return Task.CompletedTask;

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Ui;
 
-/// <summary>Field errors from a service call, for showing next to the inputs; other failures become one message.</summary>
+/// <summary>
+/// Field errors from a service call, for showing next to the inputs; other failures become one message.
+/// </summary>
 public sealed class FormErrors
 {
     private IDictionary<string, string[]> _fields = new Dictionary<string, string[]>();

@@ -12,8 +12,10 @@ public static class UiModule
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-        // The login form posts here (static SSR page + antiforgery token); Identity sets the cookie and applies lockout.
-        app.MapPost("/account/login", async ([FromForm] string email, [FromForm] string password, [FromForm] string? returnUrl,
+        // The login form posts here (static SSR page + antiforgery token); Identity sets the cookie and applies
+        // lockout.
+        app.MapPost("/account/login", async (
+            [FromForm] string email, [FromForm] string password, [FromForm] string? returnUrl,
             SignInManager<AppUser> signIn) =>
         {
             var target = SafeReturnUrl(returnUrl);
@@ -40,5 +42,8 @@ public static class UiModule
     }
 
     private static string SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+        !string.IsNullOrEmpty(url) && url.StartsWith('/')
+        && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
 }

@@ -25,7 +25,8 @@ public sealed class UserClock(AuthenticationStateProvider auth, IDbContextFactor
     }
 
     public string Format(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone ?? TimeZoneInfo.Utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone ?? TimeZoneInfo.Utc)
+            .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public string ZoneName => _zone?.Id ?? "UTC";
 }

@@ -63,7 +63,9 @@ public static class AuthSetup
             .AddPolicy(Policies.Write, p => p.RequireRole(Roles.Admin, Roles.Sales))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             // Anything not marked otherwise needs a signed-in user with a role.
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireRole(Roles.All).Build());
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+                .RequireRole(Roles.All)
+                .Build());
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<TokenService>();
@@ -71,7 +73,8 @@ public static class AuthSetup
         return builder;
     }
 
-    private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    private static Task ApiAware(
+        RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
         if (ctx.Request.Path.StartsWithSegments("/api/v1") || ctx.Request.Path.StartsWithSegments("/openapi"))
         {

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Accounts;
 
-public sealed record TokenDto(Guid Id, string Name, string Prefix, string UserId, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
+public sealed record TokenDto(
+    Guid Id, string Name, string Prefix, string UserId, DateTime CreatedAt, DateTime? LastUsedAt,
+    DateTime? RevokedAt);
 
 /// <summary>The only time the secret is visible.</summary>
 public sealed record CreatedToken(TokenDto Token, string Secret);
@@ -22,7 +24,8 @@ public sealed class TokenService(IDbContextFactory<AppDbContext> dbFactory, Time
             tokens = tokens.Where(t => t.UserId == userId);
         }
         return await tokens.OrderByDescending(t => t.CreatedAt)
-            .Select(t => new TokenDto(t.Id, t.Name, t.Prefix, t.UserId, t.CreatedAt, t.LastUsedAt, t.RevokedAt)).ToListAsync(ct);
+            .Select(t => new TokenDto(t.Id, t.Name, t.Prefix, t.UserId, t.CreatedAt, t.LastUsedAt, t.RevokedAt))
+            .ToListAsync(ct);
     }
 
     public async Task<CreatedToken> CreateAsync(string userId, TokenInput input, CancellationToken ct = default)
@@ -46,14 +49,16 @@ public sealed class TokenService(IDbContextFactory<AppDbContext> dbFactory, Time
         };
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
-        return new CreatedToken(new TokenDto(token.Id, token.Name, token.Prefix, token.UserId, token.CreatedAt, null, null), secret);
+        return new CreatedToken(
+            new TokenDto(token.Id, token.Name, token.Prefix, token.UserId, token.CreatedAt, null, null), secret);
     }
 
     /// <summary>Revokes a token; <paramref name="ownerId"/> null lets an admin revoke anyone's.</summary>
     public async Task RevokeAsync(Guid id, string? ownerId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && (ownerId == null || t.UserId == ownerId), ct)
+        var token = await db.ApiTokens
+            .FirstOrDefaultAsync(t => t.Id == id && (ownerId == null || t.UserId == ownerId), ct)
             ?? throw new NotFoundException("Token", id);
         token.RevokedAt ??= time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);

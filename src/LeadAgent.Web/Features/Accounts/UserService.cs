@@ -7,25 +7,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Accounts;
 
-public sealed record UserDto(string Id, string Email, string? DisplayName, string Role, string TimeZone, bool Locked, DateTime CreatedAt);
+public sealed record UserDto(
+    string Id, string Email, string? DisplayName, string Role, string TimeZone, bool Locked, DateTime CreatedAt);
 
-public sealed record UserInput(string? Email, string? DisplayName, string? Role, string? Password, string? TimeZone = null);
+public sealed record UserInput(
+    string? Email, string? DisplayName, string? Role, string? Password, string? TimeZone = null);
 
 public sealed record UserUpdate(string? DisplayName, string? Role, bool? Locked, string? TimeZone);
 
 public sealed record ProfileInput(string? DisplayName, string? TimeZone);
 
 /// <summary>Admin management of users and their single role. Changes are written to the activity log.</summary>
-public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbFactory, IActorSource actors, TimeProvider time)
+public sealed class UserService(
+    UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbFactory, IActorSource actors, TimeProvider time)
 {
     public async Task<List<UserDto>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var roles = await (
+            from ur in db.UserRoles
+            join r in db.Roles on ur.RoleId equals r.Id
+            select new { ur.UserId, r.Name }).ToListAsync(ct);
         var all = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
         var now = time.GetUtcNow();
-        return all.Select(u => new UserDto(u.Id, u.Email ?? "", u.DisplayName, roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "",
-            u.TimeZone, u.LockoutEnd > now, u.CreatedAt)).ToList();
+        return all.Select(u => new UserDto(u.Id, u.Email ?? "", u.DisplayName,
+            roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.TimeZone, u.LockoutEnd > now, u.CreatedAt))
+            .ToList();
     }
 
     public async Task<UserDto> CreateAsync(UserInput input, CancellationToken ct = default)
@@ -50,7 +57,15 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
         {
             throw new ConflictException("A user with this e-mail already exists.");
         }
-        var user = new AppUser { UserName = normalized, Email = normalized, EmailConfirmed = true, DisplayName = displayName, TimeZone = tz ?? "UTC", CreatedAt = time.GetUtcNow().UtcDateTime };
+        var user = new AppUser
+        {
+            UserName = normalized,
+            Email = normalized,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            TimeZone = tz ?? "UTC",
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
         Check(await users.CreateAsync(user, input.Password!), "password");
         Check(await users.AddToRoleAsync(user, role!), "role");
         await LogAsync("user-created", user, new { role }, ct);
@@ -162,7 +177,10 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
     {
         if (!result.Succeeded)
         {
-            throw new ValidationFailedException(new Dictionary<string, string[]> { [field] = result.Errors.Select(e => e.Description).ToArray() });
+            throw new ValidationFailedException(new Dictionary<string, string[]>
+            {
+                [field] = result.Errors.Select(e => e.Description).ToArray(),
+            });
         }
     }
 
@@ -170,8 +188,9 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actor = await actors.GetActorAsync();
-        db.Activity.Add(ActivityEntry.By(actor, time.GetUtcNow().UtcDateTime, action, "User", Guid.TryParse(user.Id, out var g) ? g : Guid.Empty,
-            user.Email, System.Text.Json.JsonSerializer.Serialize(changes)));
+        db.Activity.Add(ActivityEntry.By(actor, time.GetUtcNow().UtcDateTime, action, "User",
+            Guid.TryParse(user.Id, out var g) ? g : Guid.Empty, user.Email,
+            System.Text.Json.JsonSerializer.Serialize(changes)));
         await db.SaveChangesAsync(ct);
     }
 }

@@ -17,7 +17,10 @@ internal static class ActivityCapture
 {
     // Bookkeeping and derived order statistics are not changes anybody made.
     private static readonly HashSet<string> Ignored =
-        [nameof(Entity.Version), nameof(Entity.UpdatedAt), nameof(Entity.CreatedAt), nameof(Entity.Id), "OrderCount", "FirstOrderOn", "LastOrderOn", "OrderTotal", "NameKey", "ImportRunId"];
+    [
+        nameof(Entity.Version), nameof(Entity.UpdatedAt), nameof(Entity.CreatedAt), nameof(Entity.Id),
+        "OrderCount", "FirstOrderOn", "LastOrderOn", "OrderTotal", "NameKey", "ImportRunId",
+    ];
 
     public static List<ActivityEntry> Capture(ChangeTracker tracker, Actor actor, DateTime now, Guid? batchId)
     {
@@ -43,7 +46,8 @@ internal static class ActivityCapture
 
             // A child (note, identity) is filed under its parent: the parent's name is filled in by the context.
             var label = entry.Metadata.ClrType.Name == audited.AuditType ? Truncate(audited.AuditLabel, 200) : null;
-            entries.Add(ActivityEntry.By(actor, now, action, audited.AuditType, audited.AuditId, label, changes, batchId));
+            entries.Add(ActivityEntry.By(
+                actor, now, action, audited.AuditType, audited.AuditId, label, changes, batchId));
         }
         return entries;
     }
@@ -73,11 +77,16 @@ internal static class ActivityCapture
             {
                 continue;
             }
-            if (p.OriginalValue is IEnumerable<string> a && p.CurrentValue is IEnumerable<string> b && a.SequenceEqual(b))
+            if (p.OriginalValue is IEnumerable<string> a && p.CurrentValue is IEnumerable<string> b
+                && a.SequenceEqual(b))
             {
                 continue;
             }
-            obj[Camel(p.Metadata.Name)] = new JsonObject { ["from"] = ToNode(p.OriginalValue), ["to"] = ToNode(p.CurrentValue) };
+            obj[Camel(p.Metadata.Name)] = new JsonObject
+            {
+                ["from"] = ToNode(p.OriginalValue),
+                ["to"] = ToNode(p.CurrentValue),
+            };
         }
         return obj.Count == 0 ? null : obj;
     }
@@ -138,7 +147,8 @@ internal static class ActivityCapture
     private static string Camel(string name) => CamelNames.GetOrAdd(name, n => char.ToLowerInvariant(n[0]) + n[1..]);
 
     private static string Kebab(string name) => KebabNames.GetOrAdd(name, n =>
-        string.Concat(n.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())));
+        string.Concat(n.Select((c, i) =>
+            char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())));
 
     internal static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
 }

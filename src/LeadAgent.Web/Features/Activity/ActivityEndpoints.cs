@@ -8,7 +8,8 @@ internal static class ActivityEndpoints
     public static void MapActivityEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapApiGroup("audit", "Audit log")
-            .MapGet("/", (ActivityService s, [AsParameters] ActivityQuery q, CancellationToken ct) => s.ListAsync(q, ct))
+            .MapGet("/", (ActivityService s, [AsParameters] ActivityQuery q, CancellationToken ct) =>
+                s.ListAsync(q, ct))
             .RequireAuthorization(Policies.Admin)
             .WithSummary("The global, append-only audit log (admins only), newest first");
     }

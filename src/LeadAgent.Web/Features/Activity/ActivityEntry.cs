@@ -20,8 +20,11 @@ public sealed class ActivityEntry
     /// <summary>Groups the entries of one bulk operation.</summary>
     public Guid? BatchId { get; set; }
 
-    /// <summary>An entry signed by the actor (user, token or system), for changes written without change tracking.</summary>
-    public static ActivityEntry By(Actor actor, DateTime at, string action, string entityType, Guid entityId, string? label,
+    /// <summary>
+    /// An entry signed by the actor (user, token or system), for changes written without change tracking.
+    /// </summary>
+    public static ActivityEntry By(
+        Actor actor, DateTime at, string action, string entityType, Guid entityId, string? label,
         string? changes, Guid? batchId = null) => new()
         {
             OccurredAt = at,

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Activity;
 
-public sealed record ActivityDto(long Id, DateTime OccurredAt, ActorKind ActorKind, string? ActorId, string ActorName, Guid? TokenId,
+public sealed record ActivityDto(
+    long Id, DateTime OccurredAt, ActorKind ActorKind, string? ActorId, string ActorName, Guid? TokenId,
     string Action, string EntityType, Guid EntityId, string? EntityLabel, string? Changes, Guid? BatchId);
 
 public sealed record ActivityQuery
@@ -31,10 +32,12 @@ public sealed record ActivityQuery
 public sealed class ActivityService(IDbContextFactory<AppDbContext> dbFactory)
 {
     /// <summary>
-    /// Records created by an import carry the run's id instead of a stored "created" entry (see <see cref="Data.IImported"/>);
-    /// this is that entry, built from the record and the run: when, by whom, which file. Id 0: it was never stored.
+    /// Records created by an import carry the run's id instead of a stored "created" entry (see
+    /// <see cref="Data.IImported"/>); this is that entry, built from the record and the run: when, by whom, which
+    /// file. Id 0: it was never stored.
     /// </summary>
-    private static async Task<ActivityDto?> ImportCreationAsync(AppDbContext db, string? type, Guid id, CancellationToken ct)
+    private static async Task<ActivityDto?> ImportCreationAsync(
+        AppDbContext db, string? type, Guid id, CancellationToken ct)
     {
         foreach (var t in type is null ? ImportedTypes : ImportedTypes.Where(t => t == type))
         {
@@ -45,7 +48,8 @@ public sealed class ActivityService(IDbContextFactory<AppDbContext> dbFactory)
                 nameof(Companies.Company) => await db.Companies.Where(c => c.Id == id)
                     .Select(c => new { c.ImportRunId, c.CreatedAt, Label = c.Name }).FirstOrDefaultAsync(ct),
                 _ => await db.Contacts.Where(c => c.Id == id)
-                    .Select(c => new { c.ImportRunId, c.CreatedAt, Label = c.FirstName + " " + (c.LastName ?? "") }).FirstOrDefaultAsync(ct),
+                    .Select(c => new { c.ImportRunId, c.CreatedAt, Label = c.FirstName + " " + (c.LastName ?? "") })
+                    .FirstOrDefaultAsync(ct),
             };
             if (record is null)
             {
@@ -58,14 +62,17 @@ public sealed class ActivityService(IDbContextFactory<AppDbContext> dbFactory)
             var run = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId)
                 .Select(r => new { r.FileName, r.CreatedById, r.CreatedByName }).FirstOrDefaultAsync(ct);
             var file = run?.FileName ?? "(unknown import)";
-            return new ActivityDto(0, record.CreatedAt, run?.CreatedById is null ? ActorKind.System : ActorKind.User, run?.CreatedById,
-                Imports.ImportRun.ActorName(run?.CreatedByName ?? "unknown", file), null, "created", t, id, ActivityCapture.Truncate(record.Label.Trim(), 200),
+            return new ActivityDto(0, record.CreatedAt,
+                run?.CreatedById is null ? ActorKind.System : ActorKind.User, run?.CreatedById,
+                Imports.ImportRun.ActorName(run?.CreatedByName ?? "unknown", file), null, "created", t, id,
+                ActivityCapture.Truncate(record.Label.Trim(), 200),
                 JsonSerializer.Serialize(new Dictionary<string, object> { ["import"] = new { to = file } }), runId);
         }
         return null;
     }
 
-    private static readonly string[] ImportedTypes = [nameof(Leads.Lead), nameof(Companies.Company), nameof(Contacts.Contact)];
+    private static readonly string[] ImportedTypes =
+        [nameof(Leads.Lead), nameof(Companies.Company), nameof(Contacts.Contact)];
 
     private static bool Matches(ActivityQuery q, ActivityDto e) =>
         (string.IsNullOrWhiteSpace(q.ActorId) || q.ActorId == e.ActorId)
@@ -129,12 +136,13 @@ public sealed class ActivityService(IDbContextFactory<AppDbContext> dbFactory)
             log = log.Where(a => a.Id < id);
         }
         var items = await log.OrderByDescending(a => a.Id).Take(limit + 1)
-            .Select(a => new ActivityDto(a.Id, a.OccurredAt, a.ActorKind, a.ActorId, a.ActorName, a.TokenId, a.Action, a.EntityType, a.EntityId,
-                a.EntityLabel, a.Changes, a.BatchId))
+            .Select(a => new ActivityDto(a.Id, a.OccurredAt, a.ActorKind, a.ActorId, a.ActorName, a.TokenId,
+                a.Action, a.EntityType, a.EntityId, a.EntityLabel, a.Changes, a.BatchId))
             .ToListAsync(ct);
         // The oldest entry of a record an import created: it follows the last stored entry (if it overflows this page,
         // the cursor leads to a page that holds only it).
-        if (query.EntityId is { } recordId && items.Count <= limit && await ImportCreationAsync(db, query.EntityType, recordId, ct) is { } creation
+        if (query.EntityId is { } recordId && items.Count <= limit
+            && await ImportCreationAsync(db, query.EntityType, recordId, ct) is { } creation
             && Matches(query, creation))
         {
             items.Add(creation);

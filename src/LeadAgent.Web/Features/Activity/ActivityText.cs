@@ -2,12 +2,17 @@ using System.Text.Json;
 
 namespace LeadAgent.Web.Features.Activity;
 
-/// <summary>Turns an activity entry's change JSON into readable lines ("status: New → Contacted"), as plain text.</summary>
+/// <summary>
+/// Turns an activity entry's change JSON into readable lines ("status: New → Contacted"), as plain text.
+/// </summary>
 public static class ActivityText
 {
     // Internal keys and bookkeeping that mean nothing to a reader.
     private static readonly HashSet<string> Hidden =
-        ["companyId", "primaryContactId", "contactId", "subjectId", "subjectType", "statusChangedAt", "authorId", "authorName", "createdById", "id"];
+    [
+        "companyId", "primaryContactId", "contactId", "subjectId", "subjectType", "statusChangedAt", "authorId",
+        "authorName", "createdById", "id",
+    ];
 
     public static IEnumerable<string> Lines(string? json, IReadOnlyDictionary<string, string> userNames, int max = 12)
     {
@@ -43,7 +48,8 @@ public static class ActivityText
         {
             JsonValueKind.Null => "—",
             JsonValueKind.String => e.GetString() ?? "",
-            JsonValueKind.Array => "[" + string.Join(", ", e.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() : x.GetRawText())) + "]",
+            JsonValueKind.Array => "[" + string.Join(", ", e.EnumerateArray()
+                .Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() : x.GetRawText())) + "]",
             _ => e.GetRawText(),
         };
         return s.Length > 120 ? s[..120] + "…" : s;

@@ -16,7 +16,10 @@ public static class CrmModule
 {
     public static IHostApplicationBuilder AddCrm(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CrmOptions>().BindConfiguration(CrmOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<CrmOptions>()
+            .BindConfiguration(CrmOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddScoped<CompanyService>();
         builder.Services.AddScoped<ContactService>();
         builder.Services.AddScoped<LeadService>();
@@ -27,7 +30,10 @@ public static class CrmModule
         builder.Services.AddScoped<ActivityService>();
         builder.Services.AddScoped<DashboardService>();
         builder.Services.AddScoped<OrderService>();
-        builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ImportOptions>()
+            .BindConfiguration(ImportOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddScoped<ImportService>();
         builder.Services.AddSingleton<ImportSignal>();
         builder.Services.AddSingleton<ImportProcessor>();

@@ -5,6 +5,7 @@ namespace LeadAgent.Web.Features.Dashboard;
 internal static class DashboardEndpoints
 {
     public static void MapDashboardEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapApiGroup("dashboard", "Dashboard").MapGet("/", (DashboardService s, CancellationToken ct) => s.GetAsync(ct))
+        app.MapApiGroup("dashboard", "Dashboard")
+            .MapGet("/", (DashboardService s, CancellationToken ct) => s.GetAsync(ct))
             .WithSummary("Leads by status, classification and source; new leads per week; pipeline value by status");
 }

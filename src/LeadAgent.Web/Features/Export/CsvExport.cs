@@ -13,10 +13,13 @@ public sealed record Column<T>(string Header, Func<T, string?> Value);
 /// </summary>
 public static class CsvExport
 {
-    public static async Task<int> WriteAsync<T>(Stream output, IAsyncEnumerable<T> rows, IReadOnlyList<Column<T>> columns, CancellationToken ct)
+    public static async Task<int> WriteAsync<T>(
+        Stream output, IAsyncEnumerable<T> rows, IReadOnlyList<Column<T>> columns, CancellationToken ct)
     {
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
-        await using var csv = CsvWriter.Create(writer, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture, NewLine = "\r\n" }, leaveOpen: true);
+        await using var writer = new StreamWriter(
+            output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
+        await using var csv = CsvWriter.Create(writer,
+            new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture, NewLine = "\r\n" }, leaveOpen: true);
         foreach (var c in columns)
         {
             csv.WriteField(c.Header);
@@ -38,7 +41,8 @@ public static class CsvExport
 
     // Spreadsheet formula injection: a cell starting with = + - @ is prefixed with ' so it stays text when opened.
     private static string? Safe(string? value) =>
-        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _)
+        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@'
+        && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _)
             ? "'" + value
             : value;
 

@@ -16,7 +16,8 @@ internal static class ExportEndpoints
 {
     public static void MapExportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapApiGroup("leads", "Leads").MapGet("/export", async (HttpContext http, IDbContextFactory<AppDbContext> f, ClaimsPrincipal user,
+        app.MapApiGroup("leads", "Leads").MapGet("/export", async (
+            HttpContext http, IDbContextFactory<AppDbContext> f, ClaimsPrincipal user,
             [AsParameters] LeadListQuery q, string? format, CancellationToken ct) =>
         {
             var xlsx = Xlsx(format);
@@ -26,20 +27,32 @@ internal static class ExportEndpoints
             errors.ThrowIfAny();
             await using var db = await f.CreateDbContextAsync(ct);
             await SendAsync(http, "leads", xlsx, LeadExport.Rows(db, filter, user.UserId()), LeadExport.Columns, ct);
-        }).WithSummary("Every lead matching the filters (same parameters as the list) as CSV (or ?format=xlsx), streamed; the columns are the ones the import accepts")
+        }).WithSummary("Every lead matching the filters (same parameters as the list) as CSV (or ?format=xlsx), "
+                + "streamed; the columns are the ones the import accepts")
             .Produces(200, null, "text/csv", XlsxType);
 
-        app.MapApiGroup("companies", "Companies").MapGet("/export", async (HttpContext http, IDbContextFactory<AppDbContext> f,
-            string? q, Segment? segment, string? country, string? tag, bool? includeArchived, string? format, CancellationToken ct) =>
+        app.MapApiGroup("companies", "Companies").MapGet("/export", async (
+            HttpContext http, IDbContextFactory<AppDbContext> f,
+            string? q, Segment? segment, string? country, string? tag, bool? includeArchived, string? format,
+            CancellationToken ct) =>
         {
             var xlsx = Xlsx(format);
             var search = Search(q);
             await using var db = await f.CreateDbContextAsync(ct);
-            var query = new CompanyListQuery { Q = q, Segment = segment, Country = country, Tag = tag, IncludeArchived = includeArchived };
+            var query = new CompanyListQuery
+            {
+                Q = q,
+                Segment = segment,
+                Country = country,
+                Tag = tag,
+                IncludeArchived = includeArchived,
+            };
             await SendAsync(http, "companies", xlsx, CompanyExport.Rows(db, query, search), CompanyExport.Columns, ct);
-        }).WithSummary("Every company matching the filters (same as the list) as CSV (or ?format=xlsx), streamed").Produces(200, null, "text/csv", XlsxType);
+        }).WithSummary("Every company matching the filters (same as the list) as CSV (or ?format=xlsx), streamed")
+            .Produces(200, null, "text/csv", XlsxType);
 
-        app.MapApiGroup("contacts", "Contacts").MapGet("/export", async (HttpContext http, IDbContextFactory<AppDbContext> f,
+        app.MapApiGroup("contacts", "Contacts").MapGet("/export", async (
+            HttpContext http, IDbContextFactory<AppDbContext> f,
             string? q, Guid? companyId, bool? includeArchived, string? format, CancellationToken ct) =>
         {
             var xlsx = Xlsx(format);
@@ -47,14 +60,18 @@ internal static class ExportEndpoints
             await using var db = await f.CreateDbContextAsync(ct);
             var query = new ContactListQuery { Q = q, CompanyId = companyId, IncludeArchived = includeArchived };
             await SendAsync(http, "contacts", xlsx, ContactExport.Rows(db, query, search), ContactExport.Columns, ct);
-        }).WithSummary("Every contact matching the filters (same as the list) as CSV (or ?format=xlsx), streamed").Produces(200, null, "text/csv", XlsxType);
+        }).WithSummary("Every contact matching the filters (same as the list) as CSV (or ?format=xlsx), streamed")
+            .Produces(200, null, "text/csv", XlsxType);
 
-        app.MapApiGroup("orders", "Orders").MapGet("/export", async (HttpContext http, IDbContextFactory<AppDbContext> f, Guid? companyId, string? format, CancellationToken ct) =>
+        app.MapApiGroup("orders", "Orders").MapGet("/export", async (
+            HttpContext http, IDbContextFactory<AppDbContext> f, Guid? companyId, string? format,
+            CancellationToken ct) =>
         {
             var xlsx = Xlsx(format);
             await using var db = await f.CreateDbContextAsync(ct);
             await SendAsync(http, "orders", xlsx, OrderExport.Rows(db, companyId), OrderExport.Columns, ct);
-        }).WithSummary("Every order (or a company's) as CSV (or ?format=xlsx), one row per order line, streamed").Produces(200, null, "text/csv", XlsxType);
+        }).WithSummary("Every order (or a company's) as CSV (or ?format=xlsx), one row per order line, streamed")
+            .Produces(200, null, "text/csv", XlsxType);
     }
 
     // Validated before the response starts, so a bad value is still a 400 problem, not a broken download.
@@ -73,14 +90,18 @@ internal static class ExportEndpoints
     {
         null or "" or "csv" => false,
         "xlsx" => true,
-        _ => throw new ValidationFailedException(new Dictionary<string, string[]> { ["format"] = ["Must be csv or xlsx."] }),
+        _ => throw new ValidationFailedException(
+            new Dictionary<string, string[]> { ["format"] = ["Must be csv or xlsx."] }),
     };
 
-    private static async Task SendAsync<T>(HttpContext http, string name, bool xlsx, IAsyncEnumerable<T> rows, IReadOnlyList<Column<T>> columns, CancellationToken ct)
+    private static async Task SendAsync<T>(
+        HttpContext http, string name, bool xlsx, IAsyncEnumerable<T> rows, IReadOnlyList<Column<T>> columns,
+        CancellationToken ct)
     {
         http.Response.ContentType = xlsx ? XlsxType : "text/csv; charset=utf-8";
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{now:yyyyMMdd-HHmm}.{(xlsx ? "xlsx" : "csv")}\"";
+        http.Response.Headers.ContentDisposition =
+            $"attachment; filename=\"{name}-{now:yyyyMMdd-HHmm}.{(xlsx ? "xlsx" : "csv")}\"";
         if (xlsx)
         {
             await XlsxExport.WriteAsync(http.Response.Body, rows, columns, name, ct);

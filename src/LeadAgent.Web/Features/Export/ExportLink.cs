@@ -5,7 +5,10 @@ public static class ExportLink
 {
     public static string Build(string path, params (string Name, string? Value)[] parameters)
     {
-        var q = parameters.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!.Trim())}").ToList();
+        var q = parameters
+            .Where(p => !string.IsNullOrWhiteSpace(p.Value))
+            .Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!.Trim())}")
+            .ToList();
         return q.Count == 0 ? path : path + "?" + string.Join('&', q);
     }
 

@@ -14,20 +14,49 @@ public static class XlsxExport
 {
     private const string SheetNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-    public static async Task<int> WriteAsync<T>(Stream output, IAsyncEnumerable<T> rows, IReadOnlyList<Column<T>> columns, string sheetName, CancellationToken ct)
+    public static async Task<int> WriteAsync<T>(
+        Stream output, IAsyncEnumerable<T> rows, IReadOnlyList<Column<T>> columns, string sheetName,
+        CancellationToken ct)
     {
         var path = Path.GetTempFileName();
-        await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         int count;
         using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Part(zip, "[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""");
-            Part(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
-            Part(zip, "xl/workbook.xml", $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{SheetNs}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{System.Security.SecurityElement.Escape(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>""");
-            Part(zip, "xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
+            Part(zip, "[Content_Types].xml",
+                """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"""
+                + """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"""
+                + """<Default Extension="rels" """
+                + """ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"""
+                + """<Default Extension="xml" ContentType="application/xml"/>"""
+                + """<Override PartName="/xl/workbook.xml" """
+                + """ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"""
+                + """<Override PartName="/xl/worksheets/sheet1.xml" """
+                + """ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"""
+                + """</Types>""");
+            Part(zip, "_rels/.rels",
+                """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"""
+                + """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
+                + """<Relationship Id="rId1" """
+                + """Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" """
+                + """Target="xl/workbook.xml"/></Relationships>""");
+            Part(zip, "xl/workbook.xml",
+                """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"""
+                + $"""<workbook xmlns="{SheetNs}" """
+                + """xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"""
+                + $"""<sheets><sheet name="{System.Security.SecurityElement.Escape(sheetName)}" """
+                + """sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            Part(zip, "xl/_rels/workbook.xml.rels",
+                """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"""
+                + """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
+                + """<Relationship Id="rId1" """
+                + """Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" """
+                + """Target="worksheets/sheet1.xml"/></Relationships>""");
             var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest);
             await using var sheet = entry.Open();
-            using var xml = XmlWriter.Create(sheet, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CheckCharacters = false });
+            using var xml = XmlWriter.Create(sheet,
+                new XmlWriterSettings { Encoding = new UTF8Encoding(false), CheckCharacters = false });
             xml.WriteStartDocument(true);
             xml.WriteStartElement("worksheet", SheetNs);
             xml.WriteStartElement("sheetData", SheetNs);
@@ -49,7 +78,8 @@ public static class XlsxExport
 
     private static void Part(ZipArchive zip, string name, string content)
     {
-        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new UTF8Encoding(false));
+        using var writer = new StreamWriter(
+            zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new UTF8Encoding(false));
         writer.Write(content);
     }
 
@@ -80,11 +110,15 @@ public static class XlsxExport
 
     // Amounts and counts become numbers; anything that could lose a leading zero, a plus or precision stays text.
     private static bool IsNumber(string? value) =>
-        value is { Length: > 0 and < 16 } && (value[0] != '0' || value == "0" || value.StartsWith("0.", StringComparison.Ordinal))
+        value is { Length: > 0 and < 16 }
+        && (value[0] != '0' || value == "0" || value.StartsWith("0.", StringComparison.Ordinal))
         && value.All(c => char.IsAsciiDigit(c) || c is '.' or '-') && value.LastIndexOf('-') <= 0
-        && decimal.TryParse(value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+        && decimal.TryParse(value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign,
+            CultureInfo.InvariantCulture, out _);
 
     // Characters XML 1.0 cannot carry (control characters from messy imports) are dropped.
     private static string Clean(string value) =>
-        value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')) ? new string(value.Where(c => !char.IsControl(c) || c is '\t' or '\n' or '\r').ToArray()) : value;
+        value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+            ? new string(value.Where(c => !char.IsControl(c) || c is '\t' or '\n' or '\r').ToArray())
+            : value;
 }

@@ -7,7 +7,9 @@ namespace LeadAgent.Web.Infrastructure.Api;
 /// <summary>A page of a list. <see cref="NextCursor"/> is null on the last page.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor, int? Total)
 {
-    /// <summary>From a query that fetched one row more than <paramref name="limit"/>: that extra row means there is a next page.</summary>
+    /// <summary>
+    /// From a query that fetched one row more than <paramref name="limit"/>: that extra row means there is a next page.
+    /// </summary>
     public static Page<T> FromLookahead(List<T> rows, int limit, Func<T, string> cursorFor, int? total)
     {
         if (rows.Count <= limit)
@@ -41,7 +43,10 @@ public sealed record Cursor(string Sort, string? Value, Guid Id)
         catch (Exception e) when (e is FormatException or JsonException)
         {
         }
-        throw new ValidationFailedException(new Dictionary<string, string[]> { ["cursor"] = ["Invalid cursor for this sort order; start again without a cursor."] });
+        throw new ValidationFailedException(new Dictionary<string, string[]>
+        {
+            ["cursor"] = ["Invalid cursor for this sort order; start again without a cursor."],
+        });
     }
 
     public static int ClampLimit(int? limit, Errors errors)

@@ -6,29 +6,42 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadAgent.Web.Infrastructure.Api;
 
 /// <summary>Maps domain exceptions to RFC 9457 problem details.</summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log)
+    : IExceptionHandler
 {
     private static bool IsUniqueViolation(DbUpdateException e) =>
         e.InnerException is Npgsql.PostgresException { SqlState: "23505" }
-        || (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } s && s.Message.Contains("UNIQUE", StringComparison.Ordinal));
+        || (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } s
+            && s.Message.Contains("UNIQUE", StringComparison.Ordinal));
 
     // "$.score" → "score"; "$" (whole body) → "body".
     private static string JsonField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
 
     private static string JsonMessage(System.Text.Json.JsonException j) =>
-        j.Message.Contains("could not be converted", StringComparison.Ordinal) ? "Has the wrong type." : "Is not valid JSON here.";
+        j.Message.Contains("could not be converted", StringComparison.Ordinal)
+            ? "Has the wrong type."
+            : "Is not valid JSON here.";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         ProblemDetails? problem = exception switch
         {
-            ValidationFailedException v => new HttpValidationProblemDetails(v.Errors) { Status = 400, Title = "One or more fields are invalid." },
+            ValidationFailedException v => new HttpValidationProblemDetails(v.Errors)
+            {
+                Status = 400,
+                Title = "One or more fields are invalid.",
+            },
             NotFoundException n => new ProblemDetails { Status = 404, Title = "Not found.", Detail = n.Message },
             ForbiddenException f => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = f.Message },
             ConflictException c => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = c.Message },
             PayloadTooLargeException p => new ProblemDetails { Status = 413, Title = "Too large.", Detail = p.Message },
-            UnsupportedMediaException u => new ProblemDetails { Status = 415, Title = "Unsupported media type.", Detail = u.Message },
+            UnsupportedMediaException u => new ProblemDetails
+            {
+                Status = 415,
+                Title = "Unsupported media type.",
+                Detail = u.Message,
+            },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = 409,
@@ -40,10 +53,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 Status = 409,
                 Title = "A record with the same unique value already exists.",
             },
-            BadHttpRequestException { InnerException: System.Text.Json.JsonException j } => new HttpValidationProblemDetails(
-                new Dictionary<string, string[]> { [JsonField(j.Path)] = [JsonMessage(j)] })
-            { Status = 400, Title = "The request body is not valid JSON for this endpoint." },
-            BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Bad request.", Detail = b.Message },
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException j } =>
+                new HttpValidationProblemDetails(
+                    new Dictionary<string, string[]> { [JsonField(j.Path)] = [JsonMessage(j)] })
+                { Status = 400, Title = "The request body is not valid JSON for this endpoint." },
+            BadHttpRequestException b => new ProblemDetails
+            {
+                Status = b.StatusCode,
+                Title = "Bad request.",
+                Detail = b.Message,
+            },
             _ => null,
         };
         if (problem is null)
@@ -56,7 +75,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             return false;
         }
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        return await problems.TryWriteAsync(
+            new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 }
 
@@ -73,5 +93,6 @@ internal static partial class ProblemSetup
         return services;
     }
 
-    public static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: 404, title: "Not found.");
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: 404, title: "Not found.");
 }

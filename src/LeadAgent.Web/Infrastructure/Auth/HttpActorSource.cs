@@ -37,7 +37,9 @@ public sealed class HttpActorSource(IHttpContextAccessor http, IServiceProvider 
         return Actor.System;
     }
 
-    /// <summary>No signed-in user in an HTTP request or circuit (e.g. the login page itself): may not change CRM data.</summary>
+    /// <summary>
+    /// No signed-in user in an HTTP request or circuit (e.g. the login page itself): may not change CRM data.
+    /// </summary>
     public static readonly Actor Anonymous = new(ActorKind.User, null, "anonymous", null, []);
 
     public static Actor FromPrincipal(ClaimsPrincipal? user)

@@ -16,7 +16,9 @@ public static class RolePolicy
         }
     }
 
-    /// <summary>Sales and admins change data; viewers get 403 with what they tried, whichever way they reach it.</summary>
+    /// <summary>
+    /// Sales and admins change data; viewers get 403 with what they tried, whichever way they reach it.
+    /// </summary>
     public static async Task<Actor> RequireWriterAsync(this AppDbContext db, string what = "change CRM data")
     {
         var actor = await db.GetActorAsync();

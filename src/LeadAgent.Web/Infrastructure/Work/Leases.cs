@@ -15,7 +15,9 @@ public sealed class Leases(TimeProvider time, SqliteWriteGate gate)
     /// <summary>This process, as it appears in its claims (for people reading the rows).</summary>
     public string Instance { get; } = $"{Guid.NewGuid():N}"[..12] + $"@{Environment.ProcessId}";
 
-    /// <summary>A new claim id: each claim is distinct, so a stale holder in this process cannot act on a new one.</summary>
+    /// <summary>
+    /// A new claim id: each claim is distinct, so a stale holder in this process cannot act on a new one.
+    /// </summary>
     public string NewClaim() => $"{Instance}:{Guid.NewGuid():N}"[..40];
 
     /// <summary>

@@ -5,7 +5,8 @@ namespace LeadAgent.Web.Infrastructure.Work;
 /// while there is some, and sleeps until its signal or the next poll. Errors (a database briefly away) pause the loop
 /// instead of ending it.
 /// </summary>
-public abstract class PollingWorker(WorkSignal signal, IHostApplicationLifetime lifetime, ILogger log) : BackgroundService
+public abstract class PollingWorker(WorkSignal signal, IHostApplicationLifetime lifetime, ILogger log)
+    : BackgroundService
 {
     protected abstract TimeSpan PollInterval { get; }
 

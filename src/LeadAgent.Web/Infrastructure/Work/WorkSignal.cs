@@ -1,6 +1,8 @@
 namespace LeadAgent.Web.Infrastructure.Work;
 
-/// <summary>Wakes a background worker on this instance when work is queued here, instead of waiting for its next poll.</summary>
+/// <summary>
+/// Wakes a background worker on this instance when work is queued here, instead of waiting for its next poll.
+/// </summary>
 public class WorkSignal
 {
     private readonly SemaphoreSlim _signal = new(0);

@@ -4,16 +4,18 @@ using System.Text;
 namespace LeadAgent.Web.Features.Crm.Normalization;
 
 /// <summary>
-/// Matching key of a company name: case-folded, umlauts transliterated and other diacritics dropped, "&amp;" read as "and",
-/// punctuation removed and legal forms (GmbH, LLC, Ltd, FZ-LLC, …) stripped. "Müller &amp; Söhne GmbH" → "mueller and soehne".
+/// Matching key of a company name: case-folded, umlauts transliterated and other diacritics dropped, "&amp;" read as
+/// "and", punctuation removed and legal forms (GmbH, LLC, Ltd, FZ-LLC, …) stripped. "Müller &amp; Söhne GmbH" →
+/// "mueller and soehne".
 /// </summary>
 public static class CompanyNames
 {
     private static readonly HashSet<string> LegalForms =
     [
-        "gmbh", "mbh", "ag", "ug", "haftungsbeschrankt", "haftungsbeschraenkt", "ek", "kg", "ohg", "ev", "co", "kgaa", "se",
-        "llc", "inc", "incorporated", "corp", "corporation", "company", "ltd", "limited", "plc", "llp", "lp", "sa", "sl", "srl", "sas", "sarl",
-        "bv", "nv", "ab", "as", "aps", "oy", "pty", "pvt", "fz", "fzllc", "fze", "fzco", "pjsc", "wll", "spc", "spa", "sro", "kft", "doo",
+        "gmbh", "mbh", "ag", "ug", "haftungsbeschrankt", "haftungsbeschraenkt", "ek", "kg", "ohg", "ev", "co", "kgaa",
+        "se", "llc", "inc", "incorporated", "corp", "corporation", "company", "ltd", "limited", "plc", "llp", "lp",
+        "sa", "sl", "srl", "sas", "sarl", "bv", "nv", "ab", "as", "aps", "oy", "pty", "pvt", "fz", "fzllc", "fze",
+        "fzco", "pjsc", "wll", "spc", "spa", "sro", "kft", "doo",
     ];
 
     /// <summary>A VAT or register number as stored and compared: upper case, no spaces; null when empty.</summary>
@@ -39,7 +41,8 @@ public static class CompanyNames
             {
                 continue;
             }
-            // Dots and hyphens inside legal forms join their letters (L.L.C., FZ-LLC, e.K.); other punctuation separates words.
+            // Dots and hyphens inside legal forms join their letters (L.L.C., FZ-LLC, e.K.); other punctuation
+            // separates words.
             sb.Append(char.IsLetterOrDigit(c) ? c : c is '.' or '-' or '\'' ? '\0' : ' ');
         }
         var tokens = sb.ToString().Replace("\0", "", StringComparison.Ordinal)

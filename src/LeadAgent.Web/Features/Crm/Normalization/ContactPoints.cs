@@ -15,8 +15,9 @@ public static class ContactPoints
         {
             return (null, "Required.");
         }
-        if (text.Length > 254 || text.Contains(' ', StringComparison.Ordinal) || !MailAddress.TryCreate(text, out var address)
-            || address.Address != text || !address.Host.Contains('.', StringComparison.Ordinal) || address.Host.EndsWith('.'))
+        if (text.Length > 254 || text.Contains(' ', StringComparison.Ordinal)
+            || !MailAddress.TryCreate(text, out var address) || address.Address != text
+            || !address.Host.Contains('.', StringComparison.Ordinal) || address.Host.EndsWith('.'))
         {
             return (null, "Is not a valid e-mail address.");
         }

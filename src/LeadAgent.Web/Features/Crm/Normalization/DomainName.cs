@@ -13,9 +13,10 @@ public static class DomainName
 
     private static readonly string[] BuiltIn =
     [
-        "co.uk", "org.uk", "ac.uk", "gov.uk", "ltd.uk", "plc.uk", "me.uk", "com.au", "net.au", "org.au", "co.nz", "co.za",
-        "co.jp", "ne.jp", "or.jp", "com.br", "com.mx", "com.ar", "com.tr", "com.cn", "com.hk", "com.sg", "com.my", "co.in",
-        "co.id", "co.il", "co.kr", "com.pl", "com.ua", "co.at", "or.at", "ae.org", "com.sa", "com.eg", "com.qa", "co.th",
+        "co.uk", "org.uk", "ac.uk", "gov.uk", "ltd.uk", "plc.uk", "me.uk", "com.au", "net.au", "org.au", "co.nz",
+        "co.za", "co.jp", "ne.jp", "or.jp", "com.br", "com.mx", "com.ar", "com.tr", "com.cn", "com.hk", "com.sg",
+        "com.my", "co.in", "co.id", "co.il", "co.kr", "com.pl", "com.ua", "co.at", "or.at", "ae.org", "com.sa",
+        "com.eg", "com.qa", "co.th",
         "github.io", "myshopify.com", "wixsite.com", "wordpress.com", "blogspot.com", "herokuapp.com", "netlify.app",
         "vercel.app", "web.app", "squarespace.com", "webflow.io", "azurewebsites.net", "cloudfront.net",
     ];
@@ -32,7 +33,8 @@ public static class DomainName
         {
             text = "https://" + text;
         }
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             || uri.HostNameType != UriHostNameType.Dns || !uri.Host.Contains('.', StringComparison.Ordinal))
         {
             return (null, null, "Must be a website address such as example.com or https://example.com.");
@@ -84,7 +86,8 @@ public static class DomainName
             foreach (var line in File.ReadLines(path))
             {
                 var l = line.Trim();
-                if (l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal) && !l.StartsWith('!') && !l.StartsWith('*') && l.Contains('.', StringComparison.Ordinal))
+                if (l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal) && !l.StartsWith('!')
+                    && !l.StartsWith('*') && l.Contains('.', StringComparison.Ordinal))
                 {
                     set.Add(l.ToLowerInvariant());
                 }
