@@ -152,7 +152,7 @@ public abstract class InboxIngestionTests(InboxApp app)
         Assert.Equal(other, conversation.ContactId);
 
         await (await sales.PostJsonAsync("/api/v1/duplicates/scan?kind=Contact", new { })).ReadAsync<JsonElement>();
-        var pair = (await DuplicateApiTests.AllOpenAsync(sales, LeadAgent.Web.Features.Duplicates.DuplicateKind.Contact))
+        var pair = (await DuplicateQueue.AllOpenAsync(sales, LeadAgent.Web.Features.Duplicates.DuplicateKind.Contact))
             .Single(p => new[] { p.A.Id, p.B.Id }.Order().SequenceEqual(new[] { keep, other }.Order()));
         var merge = await (await sales.PostJsonAsync($"/api/v1/duplicates/{pair.Id}/merge", new { survivorId = keep })).ReadAsync<JsonElement>();
         Assert.Equal(1, merge.GetProperty("moved").GetProperty("conversations").GetInt32());

@@ -5,7 +5,7 @@ using LeadAgent.Tests.Fakes;
 using LeadAgent.Tests.Infrastructure;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using Microsoft.EntityFrameworkCore;
-using static LeadAgent.Tests.Api.ImportCrashTests;
+using static LeadAgent.Tests.Kit.AppProcess;
 
 namespace LeadAgent.Tests.Api;
 
