@@ -5,7 +5,8 @@ using LeadAgent.Web.Infrastructure.Auth;
 
 namespace LeadAgent.Tests.Accounts;
 
-public sealed class AccountTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(nameof(SqliteCrm))]
+public sealed class AccountTests(SqliteApp app)
 {
     [Fact]
     public async Task Users_set_their_own_time_zone_and_unknown_zones_are_rejected()

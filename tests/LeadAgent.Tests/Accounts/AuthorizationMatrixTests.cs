@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadAgent.Tests.Accounts;
 
 /// <summary>Every API endpoint × (anonymous, revoked token, viewer, sales, admin) gets the right status.</summary>
-public sealed class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(nameof(SqliteCrm))]
+public sealed class AuthorizationMatrixTests(SqliteApp app)
 {
     private enum Need { Anonymous, Read, Write, Admin }
 

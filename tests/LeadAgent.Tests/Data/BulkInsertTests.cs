@@ -14,7 +14,8 @@ namespace LeadAgent.Tests.Data;
 /// column of every table they write must read back exactly as if SaveChanges had written it: same storage class, same
 /// text.
 /// </summary>
-public sealed partial class BulkInsertTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(nameof(SqliteCrm))]
+public sealed partial class BulkInsertTests(SqliteApp app)
 {
     // Keys, references and the save time differ between the two copies by design; their form must still be the same.
     private static readonly HashSet<string> DiffersByDesign =

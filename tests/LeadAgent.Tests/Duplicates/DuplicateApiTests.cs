@@ -182,6 +182,8 @@ public abstract class DuplicateApiTests(AppFactory app)
     }
 }
 
-public sealed class DuplicateApiSqliteTests(SqliteApp app) : DuplicateApiTests(app), IClassFixture<SqliteApp>;
+[Collection(nameof(SqliteCrm))]
+public sealed class DuplicateApiSqliteTests(SqliteApp app) : DuplicateApiTests(app);
 
-public sealed class DuplicateApiPostgresTests(PostgresApp app) : DuplicateApiTests(app), IClassFixture<PostgresApp>;
+[Collection(nameof(PostgresCrm))]
+public sealed class DuplicateApiPostgresTests(PostgresApp app) : DuplicateApiTests(app);

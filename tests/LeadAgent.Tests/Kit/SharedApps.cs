@@ -1,13 +1,14 @@
 namespace LeadAgent.Tests.Kit;
 
-// Test classes of one area share one app (and database) per provider, as when they were one class; the classes of a
-// collection run one after another, so they never see each other's writes half done.
+// The API test classes share one app (and database) per provider and area instead of starting one each: the classes
+// of a collection run one after another, so none sees another's writes half done, and each test keeps its records
+// apart with unique names. Tests whose outcome depends on everything in the database keep their own app.
 
-/// <summary>Companies, contacts, leads, lists, notes and activity through the API, on SQLite.</summary>
+/// <summary>Records, accounts, orders and duplicates through the API, on SQLite.</summary>
 [CollectionDefinition(nameof(SqliteCrm))]
 public sealed class SqliteCrm : ICollectionFixture<SqliteApp>;
 
-/// <summary>Companies, contacts, leads, lists, notes and activity through the API, on PostgreSQL.</summary>
+/// <summary>Records, orders and duplicates through the API, on PostgreSQL.</summary>
 [CollectionDefinition(nameof(PostgresCrm))]
 public sealed class PostgresCrm : ICollectionFixture<PostgresApp>;
 

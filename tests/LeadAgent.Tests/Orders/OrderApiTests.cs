@@ -119,6 +119,8 @@ public abstract class OrderApiTests(AppFactory app)
         await (await c.GetAsync("/api/v1/leads?" + query, Ct)).ReadAsync<Page<LeadRow>>();
 }
 
-public sealed class OrderApiSqliteTests(SqliteApp app) : OrderApiTests(app), IClassFixture<SqliteApp>;
+[Collection(nameof(SqliteCrm))]
+public sealed class OrderApiSqliteTests(SqliteApp app) : OrderApiTests(app);
 
-public sealed class OrderApiPostgresTests(PostgresApp app) : OrderApiTests(app), IClassFixture<PostgresApp>;
+[Collection(nameof(PostgresCrm))]
+public sealed class OrderApiPostgresTests(PostgresApp app) : OrderApiTests(app);
