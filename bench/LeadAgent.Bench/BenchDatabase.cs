@@ -15,11 +15,11 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, provider, connectionString);
-        return new AppDbContext(options.Options, this, TimeProvider.System);
+        return new AppDbContext(options.Options, this, TimeProvider.System, LeadAgent.Web.SaveHooks.All);
     }
 
     public ValueTask<Actor> GetActorAsync() => ValueTask.FromResult(
-        new Actor(ActorKind.User, null, "bench", null, [LeadAgent.Web.Infrastructure.Auth.Roles.Sales]));
+        new Actor(ActorKind.User, null, "bench", null, [Roles.Sales]));
 
     public static async Task<BenchDatabase> CreateAsync(DatabaseProvider provider, string name = "bench")
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using LeadAgent.Web;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -48,6 +48,7 @@ public static class LeadAgentApp
         builder.Services.AddDataProtection().SetApplicationName("LeadAgent")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(builder.Configuration["DataDirectory"] ?? "data"), "keys")));
         builder.AddDatabase();
+        builder.Services.AddSaveHooks();
         builder.AddAuth();
         builder.AddCrm();
         builder.AddInbox();

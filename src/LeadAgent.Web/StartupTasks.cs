@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Accounts;
+using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Demo;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,3 @@
-using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,5 +1,3 @@
-using LeadAgent.Web.Features.Activity;
-
 namespace LeadAgent.Web.Data;
 
 /// <summary>Tells the DbContext who is saving, for the activity log.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Accounts;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Routing;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LeadAgent.Tests.Fakes;
 using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Webhooks;

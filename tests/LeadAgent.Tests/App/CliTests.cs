@@ -1,3 +1,5 @@
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web;
 using LeadAgent.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

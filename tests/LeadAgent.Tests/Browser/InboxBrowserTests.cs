@@ -1,6 +1,7 @@
 using LeadAgent.Tests.Api;
 using LeadAgent.Tests.Fakes;
 using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,4 +1,5 @@
 using System.Net;
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Infrastructure.Auth;
 

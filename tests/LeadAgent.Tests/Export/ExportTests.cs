@@ -3,7 +3,10 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Xml.Linq;
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Imports;
+using LeadAgent.Web.Features.Orders;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Imports;
 using LeadAgent.Web.Infrastructure.Auth;
 

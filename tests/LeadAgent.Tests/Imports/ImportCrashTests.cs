@@ -4,7 +4,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using LeadAgent.Web.Features.Activity;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Imports;
+using LeadAgent.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
 using static LeadAgent.Tests.Kit.AppProcess;
 

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Imports;
 using LeadAgent.Web.Infrastructure.Auth;
 using static LeadAgent.Tests.Kit.ImportRuns;

@@ -1,3 +1,6 @@
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Activity;
+using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Imports;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;

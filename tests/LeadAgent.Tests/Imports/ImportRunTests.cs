@@ -1,5 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Activity;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Imports;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Auth;

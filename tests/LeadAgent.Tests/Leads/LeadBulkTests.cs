@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Features.Lists;

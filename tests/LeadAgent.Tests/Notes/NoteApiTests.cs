@@ -1,3 +1,4 @@
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Notes;
 using LeadAgent.Web.Infrastructure.Api;

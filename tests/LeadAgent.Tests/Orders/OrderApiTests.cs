@@ -1,4 +1,5 @@
 using System.Net;
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Leads;

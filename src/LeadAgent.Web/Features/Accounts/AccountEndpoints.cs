@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;

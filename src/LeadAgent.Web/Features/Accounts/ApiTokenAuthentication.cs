@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed class ApiTokenAuthentication(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
-    public const string TokenIdClaim = "leadagent:token_id";
+    public const string TokenIdClaim = AppClaims.TokenId;
     public const string Prefix = "la_";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()

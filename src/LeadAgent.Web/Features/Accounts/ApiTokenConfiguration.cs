@@ -10,6 +10,8 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
 {
     public void Configure(EntityTypeBuilder<ApiToken> b)
     {
+        // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
+        b.ToTable("ApiTokens");
         b.Property(e => e.Name).HasMaxLength(100);
         b.Property(e => e.Prefix).HasMaxLength(16);
         b.Property(e => e.Hash).HasMaxLength(64);

@@ -1,3 +1,4 @@
+using LeadAgent.Web.Data;
 namespace LeadAgent.Web.Features.Activity;
 
 /// <summary>One append-only line of the activity log. Never updated or deleted by the app.</summary>

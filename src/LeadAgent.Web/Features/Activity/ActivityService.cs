@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.Imports;
+using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;
 

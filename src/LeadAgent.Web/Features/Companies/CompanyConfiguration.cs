@@ -16,6 +16,8 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
 {
     public void Configure(EntityTypeBuilder<Company> b)
     {
+        // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
+        b.ToTable("Companies");
         b.ConfigureEntity();
         b.Property(e => e.Name).HasMaxLength(200);
         b.Property(e => e.LegalName).HasMaxLength(200);

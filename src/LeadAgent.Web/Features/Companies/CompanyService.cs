@@ -1,9 +1,11 @@
 using System.Globalization;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.Crm.Normalization;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Companies;
@@ -109,7 +111,7 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
 
     private static IQueryable<CompanyRow> Rows(AppDbContext db, IQueryable<Company> companies) => companies.Select(c => new CompanyRow(
         c.Id, c.Name, c.LegalName, c.Website, c.Domain, c.Country, c.City, c.Segment, c.Industry, c.SizeBand, c.Tags, c.CustomFields,
-        db.Leads.Count(l => l.CompanyId == c.Id && l.ArchivedAt == null), db.Contacts.Count(p => p.CompanyId == c.Id),
+        db.Set<Lead>().Count(l => l.CompanyId == c.Id && l.ArchivedAt == null), db.Set<Contact>().Count(p => p.CompanyId == c.Id),
         c.CreatedAt, c.UpdatedAt, c.ArchivedAt, c.Version, c.MergedIntoId));
 
     private static async Task ApplyAsync(AppDbContext db, Company company, CompanyInput input, CancellationToken ct)

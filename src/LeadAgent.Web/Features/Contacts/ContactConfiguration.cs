@@ -16,6 +16,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 {
     public void Configure(EntityTypeBuilder<Contact> b)
     {
+        // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
+        b.ToTable("Contacts");
         b.ConfigureEntity();
         b.Property(e => e.FirstName).HasMaxLength(100);
         b.Property(e => e.LastName).HasMaxLength(100);
@@ -33,6 +35,8 @@ internal sealed class ContactIdentityConfiguration : IEntityTypeConfiguration<Co
 {
     public void Configure(EntityTypeBuilder<ContactIdentity> b)
     {
+        // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
+        b.ToTable("ContactIdentities");
         b.Property(e => e.Kind).AsText();
         b.Property(e => e.Value).HasMaxLength(320);
         b.Property(e => e.Label).HasMaxLength(50);

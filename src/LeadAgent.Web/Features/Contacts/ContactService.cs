@@ -1,9 +1,11 @@
 using System.Globalization;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.Crm.Normalization;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -5,6 +5,7 @@ using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Processing;
 using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Features.Inbox.Templates;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Demo;
@@ -58,7 +59,7 @@ public sealed class DemoInbox(IDbContextFactory<AppDbContext> dbFactory, Sandbox
             // Answered by a demo salesperson, as a real reply would be.
             if (julia is not null)
             {
-                actor.Set(new Activity.Actor(Activity.ActorKind.User, julia.Id, julia.Email!, null, [Infrastructure.Auth.Roles.Sales]));
+                actor.Set(new Data.Actor(Data.ActorKind.User, julia.Id, julia.Email!, null, [Data.Roles.Sales]));
             }
             await commands.ReplyAsync(first, new ReplyInput("Thanks for reaching out! Which colour would you like the bags in, and is the logo one-colour?"), ct);
         }

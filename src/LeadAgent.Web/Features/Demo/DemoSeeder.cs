@@ -218,7 +218,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
             {
                 user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = time.GetUtcNow().UtcDateTime };
                 await users.CreateAsync(user);
-                await users.AddToRoleAsync(user, Infrastructure.Auth.Roles.Sales);
+                await users.AddToRoleAsync(user, Data.Roles.Sales);
             }
             ids.Add(user.Id);
         }

@@ -8,6 +8,8 @@ internal sealed class DuplicatePairConfiguration : IEntityTypeConfiguration<Dupl
 {
     public void Configure(EntityTypeBuilder<DuplicatePair> b)
     {
+        // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
+        b.ToTable("DuplicatePairs");
         b.Property(e => e.Kind).AsText();
         b.Property(e => e.Status).AsText();
         b.Property(e => e.ResolvedBy).HasMaxLength(256);
@@ -21,6 +23,8 @@ internal sealed class MergeRecordConfiguration : IEntityTypeConfiguration<MergeR
 {
     public void Configure(EntityTypeBuilder<MergeRecord> b)
     {
+        // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
+        b.ToTable("MergeRecords");
         b.Property(e => e.Kind).AsText();
         b.Property(e => e.SurvivorLabel).HasMaxLength(200);
         b.Property(e => e.LoserLabel).HasMaxLength(200);

@@ -5,7 +5,11 @@ using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.Crm.Normalization;
+using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Notes;
+using LeadAgent.Web.Features.Orders;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Duplicates;

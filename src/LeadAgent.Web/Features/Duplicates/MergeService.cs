@@ -3,9 +3,12 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.Inbox.Conversations;
+using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Features.Notes;
 using LeadAgent.Web.Features.Orders;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Duplicates;

@@ -1,5 +1,6 @@
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 
 namespace LeadAgent.Web.Features.Imports;
 
@@ -23,7 +24,7 @@ internal static class ImportCommand
             Cli.Option(args, "--encoding"), Cli.Option(args, "--delimiter"), args.Contains("--no-header") ? false : null);
         var file = args[1];
         await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<HttpActorSource>().Set(Activity.Actor.System);
+        scope.ServiceProvider.GetRequiredService<HttpActorSource>().Set(Data.Actor.System);
         var imports = scope.ServiceProvider.GetRequiredService<ImportService>();
         var run = await imports.StartAsync(file, await File.ReadAllBytesAsync(file), settings, null, "command line");
         Console.WriteLine($"Import {run.Id}: {run.TotalRows} rows of {kind} ({run.Encoding}, delimiter '{run.Delimiter}', mode {run.Mode}, match on {run.MatchKey}).");

@@ -8,6 +8,8 @@ internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRu
 {
     public void Configure(EntityTypeBuilder<ImportRun> b)
     {
+        // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
+        b.ToTable("ImportRuns");
         b.Property(e => e.Kind).AsText();
         b.Property(e => e.Status).AsText();
         b.Property(e => e.Mode).AsText();
@@ -25,13 +27,15 @@ internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRu
 
 internal sealed class ImportFileConfiguration : IEntityTypeConfiguration<ImportFile>
 {
-    public void Configure(EntityTypeBuilder<ImportFile> b) => b.HasKey(e => e.RunId);
+    public void Configure(EntityTypeBuilder<ImportFile> b) => b.ToTable("ImportFiles").HasKey(e => e.RunId);
 }
 
 internal sealed class ImportRowIssueConfiguration : IEntityTypeConfiguration<ImportRowIssue>
 {
     public void Configure(EntityTypeBuilder<ImportRowIssue> b)
     {
+        // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
+        b.ToTable("ImportRowIssues");
         b.Property(e => e.Outcome).AsText();
         b.Property(e => e.Message).HasMaxLength(1000);
         b.HasIndex(e => new { e.RunId, e.RowNumber });
@@ -43,6 +47,8 @@ internal sealed class ImportMappingMemoryConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<ImportMappingMemory> b)
     {
+        // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
+        b.ToTable("ImportMappings");
         b.Property(e => e.Kind).AsText();
         b.Property(e => e.HeaderKey).HasMaxLength(64);
         b.HasIndex(e => new { e.Kind, e.HeaderKey }).IsUnique();

@@ -6,7 +6,9 @@ using LeadAgent.Web.Features.Inbox.Processing;
 using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Features.Inbox.Settings;
 using LeadAgent.Web.Features.Inbox.Templates;
+using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Inbox;
@@ -135,7 +137,7 @@ public sealed class InboxCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
     }
 
     // The person's display name on the timeline; the actor's e-mail (or "system") when there is none.
-    private static async Task<string> AuthorNameAsync(AppDbContext db, Activity.Actor actor, CancellationToken ct) =>
+    private static async Task<string> AuthorNameAsync(AppDbContext db, Data.Actor actor, CancellationToken ct) =>
         (actor.UserId is null ? null : await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)) ?? actor.Name;
 
     // One WhatsApp template component with its text parameters in order; a parameter may use variables.

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Activity;
+using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Features.Inbox.Templates;
@@ -53,11 +55,11 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         {
             // "PrimaryContactId != null" lets EF compare the two nullable columns with a plain "=" the planner can use an
             // index for, instead of adding "OR both are null"; the status is a constant so plans fit the value.
-            list = list.Where(c => db.Leads.Any(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId && l.ArchivedAt == null && l.Status == EF.Constant(leadStatus)));
+            list = list.Where(c => db.Set<Lead>().Any(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId && l.ArchivedAt == null && l.Status == EF.Constant(leadStatus)));
         }
         if (query.Classification is { } classification)
         {
-            list = list.Where(c => db.Leads.Any(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId && l.ArchivedAt == null && l.Classification == EF.Constant(classification)));
+            list = list.Where(c => db.Set<Lead>().Any(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId && l.ArchivedAt == null && l.Classification == EF.Constant(classification)));
         }
         if (q is not null)
         {
@@ -65,7 +67,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
             list = list.Where(c => c.DisplayName.ToLower().Contains(q) || (c.Email != null && c.Email.Contains(q))
                 || (digits.Length >= 4 && c.Phone != null && c.Phone.Contains(digits))
                 || (c.Contact != null && (c.Contact.FirstName + " " + (c.Contact.LastName ?? "")).ToLower().Contains(q))
-                || db.Messages.Any(m => m.ConversationId == c.Id && m.Text != null && m.Text.ToLower().Contains(q)));
+                || db.Set<Message>().Any(m => m.ConversationId == c.Id && m.Text != null && m.Text.ToLower().Contains(q)));
         }
         if (cursor is not null)
         {
@@ -156,6 +158,6 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         c.Contact == null ? null : c.Contact.CompanyId, c.Contact == null || c.Contact.Company == null ? null : c.Contact.Company.Name, c.Match,
         c.Status, c.AssigneeId, db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
         c.LastMessageAt, c.LastInboundAt, c.LastMessagePreview, c.UnreadCount,
-        db.Leads.Where(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => (LeadStatus?)l.Status).FirstOrDefault(),
-        db.Leads.Where(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => l.Classification).FirstOrDefault()));
+        db.Set<Lead>().Where(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => (LeadStatus?)l.Status).FirstOrDefault(),
+        db.Set<Lead>().Where(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => l.Classification).FirstOrDefault()));
 }

@@ -4,6 +4,7 @@ using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.Lists;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Leads;

@@ -16,6 +16,8 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
 {
     public void Configure(EntityTypeBuilder<Lead> b)
     {
+        // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
+        b.ToTable("Leads");
         b.ConfigureEntity();
         b.Property(e => e.Title).HasMaxLength(200);
         b.Property(e => e.Status).AsText();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Lists;
 using LeadAgent.Web.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;
 
@@ -128,7 +129,7 @@ public static class LeadQueries
         var query = db.Leads.AsNoTracking().ApplyFilter(filter with { ListId = null }, currentUserId);
         if (listId is { } id)
         {
-            query = query.Where(l => db.LeadListMembers.Any(m => m.ListId == id && m.LeadId == l.Id));
+            query = query.Where(l => db.Set<LeadListMember>().Any(m => m.ListId == id && m.LeadId == l.Id));
         }
         return query;
     }

@@ -16,6 +16,8 @@ internal sealed class SavedViewConfiguration : IEntityTypeConfiguration<SavedVie
 {
     public void Configure(EntityTypeBuilder<SavedView> b)
     {
+        // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
+        b.ToTable("SavedViews");
         b.Property(e => e.Name).HasMaxLength(100);
         b.Property(e => e.FilterJson).HasMaxLength(4000);
         b.HasIndex(e => new { e.UserId, e.Name }).IsUnique();

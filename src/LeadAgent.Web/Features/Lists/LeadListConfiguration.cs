@@ -16,6 +16,8 @@ internal sealed class LeadListConfiguration : IEntityTypeConfiguration<LeadList>
 {
     public void Configure(EntityTypeBuilder<LeadList> b)
     {
+        // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
+        b.ToTable("LeadLists");
         b.ConfigureEntity();
         b.Property(e => e.Name).HasMaxLength(200);
         b.Property(e => e.Description).HasMaxLength(2000);
@@ -27,6 +29,8 @@ internal sealed class LeadListMemberConfiguration : IEntityTypeConfiguration<Lea
 {
     public void Configure(EntityTypeBuilder<LeadListMember> b)
     {
+        // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
+        b.ToTable("LeadListMembers");
         b.HasKey(e => new { e.ListId, e.LeadId });
         b.HasOne<LeadList>().WithMany().HasForeignKey(e => e.ListId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Lead>().WithMany().HasForeignKey(e => e.LeadId).OnDelete(DeleteBehavior.Cascade);

@@ -1,4 +1,5 @@
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;
@@ -85,7 +86,7 @@ public sealed class LeadListService(IDbContextFactory<AppDbContext> dbFactory, B
     }
 
     private static IQueryable<LeadListDto> Rows(AppDbContext db, IQueryable<LeadList> lists) => lists.AsNoTracking().Select(l => new LeadListDto(
-        l.Id, l.Name, l.Description, db.LeadListMembers.Count(m => m.ListId == l.Id), l.CreatedAt, l.UpdatedAt, l.Version));
+        l.Id, l.Name, l.Description, db.Set<LeadListMember>().Count(m => m.ListId == l.Id), l.CreatedAt, l.UpdatedAt, l.Version));
 
     private static async Task ApplyAsync(AppDbContext db, LeadList list, LeadListInput input, CancellationToken ct)
     {

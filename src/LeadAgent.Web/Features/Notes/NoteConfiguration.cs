@@ -16,6 +16,8 @@ internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
 {
     public void Configure(EntityTypeBuilder<Note> b)
     {
+        // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
+        b.ToTable("Notes");
         b.ConfigureEntity();
         b.Property(e => e.SubjectType).AsText();
         b.Property(e => e.Body).HasMaxLength(20000);

@@ -1,4 +1,6 @@
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;

@@ -8,6 +8,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 {
     public void Configure(EntityTypeBuilder<Order> b)
     {
+        // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
+        b.ToTable("Orders");
         b.ConfigureEntity();
         b.Property(e => e.Number).HasMaxLength(64);
         b.Property(e => e.Status).AsText();

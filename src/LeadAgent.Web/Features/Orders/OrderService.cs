@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,4 @@
-using Auth = LeadAgent.Web.Infrastructure.Auth;
-
-namespace LeadAgent.Web.Features.Activity;
+namespace LeadAgent.Web.Data;
 
 public enum ActorKind { User, Token, System }
 
@@ -9,8 +7,8 @@ public sealed record Actor(ActorKind Kind, string? UserId, string Name, Guid? To
 {
     public static readonly Actor System = new(ActorKind.System, null, "system");
 
-    public bool IsAdmin => Kind == ActorKind.System || (Roles?.Contains(Auth.Roles.Admin) ?? false);
+    public bool IsAdmin => Kind == ActorKind.System || (Roles?.Contains(Data.Roles.Admin) ?? false);
 
     /// <summary>Sales and admins change CRM data; viewers never do, whichever way they reach the code.</summary>
-    public bool CanWrite => IsAdmin || (Roles?.Contains(Auth.Roles.Sales) ?? false);
+    public bool CanWrite => IsAdmin || (Roles?.Contains(Data.Roles.Sales) ?? false);
 }

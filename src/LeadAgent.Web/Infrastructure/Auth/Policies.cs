@@ -1,13 +1,5 @@
 namespace LeadAgent.Web.Infrastructure.Auth;
 
-public static class Roles
-{
-    public const string Admin = "admin";
-    public const string Sales = "sales";
-    public const string Viewer = "viewer";
-    public static readonly string[] All = [Admin, Sales, Viewer];
-}
-
 /// <summary>Authorization policies; every endpoint and page names one.</summary>
 public static class Policies
 {

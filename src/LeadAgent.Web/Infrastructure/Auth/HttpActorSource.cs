@@ -1,10 +1,8 @@
 using System.Security.Claims;
-using LeadAgent.Web.Features.Accounts;
-using LeadAgent.Web.Features.Activity;
-using LeadAgent.Web.Infrastructure.Auth;
+using LeadAgent.Web.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 
-namespace LeadAgent.Web.Data;
+namespace LeadAgent.Web.Infrastructure.Auth;
 
 /// <summary>The actor of the current scope: the HTTP request's principal, or the Blazor circuit's user.</summary>
 public sealed class HttpActorSource(IHttpContextAccessor http, IServiceProvider services) : IActorSource
@@ -50,7 +48,7 @@ public sealed class HttpActorSource(IHttpContextAccessor http, IServiceProvider 
         }
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var name = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? id ?? "unknown";
-        var tokenId = user.FindFirstValue(ApiTokenAuthentication.TokenIdClaim);
+        var tokenId = user.FindFirstValue(AppClaims.TokenId);
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray();
         return tokenId is not null
             ? new Actor(ActorKind.Token, id, name, Guid.Parse(tokenId), roles)
