@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadAgent.Bench;
 
 /// <summary>A real database for one benchmark run, and a context factory the app's services accept.</summary>
-internal sealed class BenchDatabase(DatabaseProvider provider, string connectionString) : IDbContextFactory<AppDbContext>, IActorSource
+internal sealed class BenchDatabase(DatabaseProvider provider, string connectionString)
+    : IDbContextFactory<AppDbContext>, IActorSource
 {
     public DatabaseProvider Provider => provider;
     public string ConnectionString => connectionString;
@@ -17,7 +18,8 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
         return new AppDbContext(options.Options, this, TimeProvider.System, LeadAgent.Web.SaveHooks.All);
     }
 
-    public ValueTask<Actor> GetActorAsync() => ValueTask.FromResult(new Actor(ActorKind.User, null, "bench", null, [Roles.Sales]));
+    public ValueTask<Actor> GetActorAsync() => ValueTask.FromResult(
+        new Actor(ActorKind.User, null, "bench", null, [Roles.Sales]));
 
     public static async Task<BenchDatabase> CreateAsync(DatabaseProvider provider, string name = "bench")
     {
@@ -36,12 +38,14 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
         else
         {
             var admin = Environment.GetEnvironmentVariable("LEADAGENT_TEST_PG")
-                ?? throw new InvalidOperationException("Set LEADAGENT_TEST_PG (scripts/pg-up.sh prints it) to benchmark PostgreSQL.");
+                ?? throw new InvalidOperationException(
+                    "Set LEADAGENT_TEST_PG (scripts/pg-up.sh prints it) to benchmark PostgreSQL.");
             var b = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = $"leadagent_{name}" };
             await using (var conn = new Npgsql.NpgsqlConnection(admin))
             {
                 await conn.OpenAsync();
-                await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS leadagent_{name} WITH (FORCE)", conn);
+                await using var drop =
+                    new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS leadagent_{name} WITH (FORCE)", conn);
                 await drop.ExecuteNonQueryAsync();
                 await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE leadagent_{name}", conn);
                 await create.ExecuteNonQueryAsync();

@@ -11,8 +11,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 //   bulk status change of 50,000 matching leads with audit entries: < 5 s on SQLite.
 // Each figure is printed with the ratio to the same work done in raw SQL in the same run.
 // Issue 3: CSV export and import (ExportBench, ImportBench), duplicate detection over 100k companies (DuplicateBench).
-// Issue 4: webhook ingestion over HTTP (WebhookBench), the inbox list over 100k conversations / 1M messages (InboxListBench).
-// Usage: dotnet run -c Release --project bench/LeadAgent.Bench -- [sqlite|postgres|both] [leads] [list,export,bulk,import,dupes,webhooks,inbox]
+// Issue 4: webhook ingestion over HTTP (WebhookBench), the inbox list over 100k conversations / 1M messages
+// (InboxListBench).
+// Usage: dotnet run -c Release --project bench/LeadAgent.Bench -- [sqlite|postgres|both] [leads]
+//        [list,export,bulk,import,dupes,webhooks,inbox]
 var which = args.FirstOrDefault() ?? "both";
 var leadCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
 var benches = args.Length > 2 ? args[2].Split(',') : ["list", "export", "bulk", "import", "dupes", "webhooks", "inbox"];
@@ -99,12 +101,15 @@ internal static class ListBench
         {
             Console.WriteLine(s);
         }
-        Console.WriteLine($"lead list p95 ratio app/raw: {app.P(0.95) / raw.P(0.95):F2}  (target p95 < 20 ms: {(app.P(0.95) < 20 ? "met" : "MISSED")})");
+        Console.WriteLine($"lead list p95 ratio app/raw: {app.P(0.95) / raw.P(0.95):F2}  "
+            + $"(target p95 < 20 ms: {(app.P(0.95) < 20 ? "met" : "MISSED")})");
     }
 
-    private static async Task<T> Measure<T>(Stats? stats, Func<Task<T>> f) => stats is null ? await f() : await stats.TimeAsync(f);
+    private static async Task<T> Measure<T>(Stats? stats, Func<Task<T>> f) =>
+        stats is null ? await f() : await stats.TimeAsync(f);
 
-    private static async Task<LeadAgent.Web.Infrastructure.Api.Page<LeadRow>> Page(BenchDatabase database, LeadFilter filter, string? cursor, bool total)
+    private static async Task<LeadAgent.Web.Infrastructure.Api.Page<LeadRow>> Page(
+        BenchDatabase database, LeadFilter filter, string? cursor, bool total)
     {
         await using var db = database.CreateDbContext();
         return await LeadQueries.PageAsync(db, filter, "-score", 50, cursor, total, null, CancellationToken.None);
@@ -117,14 +122,16 @@ internal static class ListBench
         await conn.OpenAsync();
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = """
-            SELECT l."Id", l."Title", l."Status", l."OwnerId", u."DisplayName", u."Email", l."Source", l."Score", l."Classification",
-                   l."ExpectedValue", l."Currency", l."NextActionOn", l."CompanyId", c."Name", c."Segment", c."Country",
-                   l."PrimaryContactId", p."FirstName", p."LastName", l."Tags", l."CreatedAt", l."UpdatedAt", l."ArchivedAt", l."Version"
+            SELECT l."Id", l."Title", l."Status", l."OwnerId", u."DisplayName", u."Email", l."Source", l."Score",
+                   l."Classification", l."ExpectedValue", l."Currency", l."NextActionOn", l."CompanyId", c."Name",
+                   c."Segment", c."Country", l."PrimaryContactId", p."FirstName", p."LastName", l."Tags", l."CreatedAt",
+                   l."UpdatedAt", l."ArchivedAt", l."Version"
             FROM "Leads" l
             JOIN "Companies" c ON c."Id" = l."CompanyId"
             LEFT JOIN "AspNetUsers" u ON u."Id" = l."OwnerId"
             LEFT JOIN "Contacts" p ON p."Id" = l."PrimaryContactId"
-            WHERE l."ArchivedAt" IS NULL AND l."Status" = @s AND l."OwnerId" = @o AND l."Score" >= @min AND l."Score" <= @max
+            WHERE l."ArchivedAt" IS NULL AND l."Status" = @s AND l."OwnerId" = @o
+              AND l."Score" >= @min AND l."Score" <= @max
             ORDER BY l."Score" DESC, l."Id" DESC
             LIMIT 51
             """;
@@ -158,8 +165,10 @@ internal static class BulkBench
     {
         var service = new BulkUpdateLeads(database);
         var sw = Stopwatch.StartNew();
-        var result = await service.RunAsync(new BulkRequest(new LeadSelection(null, new LeadFilter { Status = [LeadStatus.New] }),
-            new BulkAction(BulkActionKind.SetStatus, LeadStatus.Contacted)), null, CancellationToken.None);
+        var result = await service.RunAsync(
+            new BulkRequest(new LeadSelection(null, new LeadFilter { Status = [LeadStatus.New] }),
+                new BulkAction(BulkActionKind.SetStatus, LeadStatus.Contacted)),
+            null, CancellationToken.None);
         var app = sw.Elapsed;
 
         // Raw baseline: the same change back, with the same audit rows, as two set-based statements in one transaction.
@@ -173,31 +182,41 @@ internal static class BulkBench
             await using var insert = conn.CreateCommand();
             insert.Transaction = tx.GetDbTransaction();
             insert.CommandText = """
-                INSERT INTO "ActivityLog" ("OccurredAt", "ActorKind", "ActorName", "Action", "EntityType", "EntityId", "EntityLabel", "Changes", "BatchId")
-                SELECT @now, 'User', 'bench', 'bulk-update', 'Lead', "Id", "Title", '{"status":{"from":"' || "Status" || '","to":"New"}}', @batch
-                FROM "Leads" WHERE "Status" = 'Contacted' AND "Id" IN (SELECT "EntityId" FROM "ActivityLog" WHERE "BatchId" = @prev)
+                INSERT INTO "ActivityLog" ("OccurredAt", "ActorKind", "ActorName", "Action", "EntityType", "EntityId",
+                                           "EntityLabel", "Changes", "BatchId")
+                SELECT @now, 'User', 'bench', 'bulk-update', 'Lead', "Id", "Title",
+                       '{"status":{"from":"' || "Status" || '","to":"New"}}', @batch
+                FROM "Leads"
+                WHERE "Status" = 'Contacted' AND "Id" IN (SELECT "EntityId" FROM "ActivityLog" WHERE "BatchId" = @prev)
                 """;
             ListBench.Add(insert, "@now", now);
-            ListBench.Add(insert, "@batch", database.Provider == DatabaseProvider.Sqlite ? batch.ToString().ToUpperInvariant() : batch);
-            ListBench.Add(insert, "@prev", database.Provider == DatabaseProvider.Sqlite ? result.BatchId.ToString().ToUpperInvariant() : result.BatchId);
+            ListBench.Add(insert, "@batch", Key(database, batch));
+            ListBench.Add(insert, "@prev", Key(database, result.BatchId));
             var logged = await insert.ExecuteNonQueryAsync();
             await using var update = conn.CreateCommand();
             update.Transaction = tx.GetDbTransaction();
             update.CommandText = """
-                UPDATE "Leads" SET "Status" = 'New', "Version" = "Version" + 1, "UpdatedAt" = @now, "StatusChangedAt" = @now
+                UPDATE "Leads"
+                SET "Status" = 'New', "Version" = "Version" + 1, "UpdatedAt" = @now, "StatusChangedAt" = @now
                 WHERE "Id" IN (SELECT "EntityId" FROM "ActivityLog" WHERE "BatchId" = @batch)
                 """;
             ListBench.Add(update, "@now", now);
-            ListBench.Add(update, "@batch", database.Provider == DatabaseProvider.Sqlite ? batch.ToString().ToUpperInvariant() : batch);
+            ListBench.Add(update, "@batch", Key(database, batch));
             var updated = await update.ExecuteNonQueryAsync();
             await tx.CommitAsync();
             if (logged != result.Changed || updated != result.Changed)
             {
-                throw new InvalidOperationException($"raw baseline touched {updated}/{logged} rows, app {result.Changed}");
+                throw new InvalidOperationException(
+                    $"raw baseline touched {updated}/{logged} rows, app {result.Changed}");
             }
         }
         var raw = sw.Elapsed;
-        Console.WriteLine($"bulk status change: {result.Changed:N0} leads + audit entries: app {app.TotalSeconds:F2} s, raw SQL {raw.TotalSeconds:F2} s, ratio {app / raw:F2}"
+        Console.WriteLine($"bulk status change: {result.Changed:N0} leads + audit entries: "
+            + $"app {app.TotalSeconds:F2} s, raw SQL {raw.TotalSeconds:F2} s, ratio {app / raw:F2}"
             + $"  (target < 5 s: {(app.TotalSeconds < 5 ? "met" : "MISSED")})");
     }
+
+    // SQLite stores GUIDs as upper-case text; PostgreSQL has a uuid type.
+    private static object Key(BenchDatabase database, Guid id) =>
+        database.Provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
 }

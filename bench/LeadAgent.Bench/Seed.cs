@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Bench;
 
-/// <summary>Deterministic data: half the leads are New (the bulk target), the rest spread over the other statuses.</summary>
+/// <summary>
+/// Deterministic data: half the leads are New (the bulk target), the rest spread over the other statuses.
+/// </summary>
 internal static class Seed
 {
     public const int Owners = 20;
@@ -62,7 +64,8 @@ internal static class Seed
         }
         await using (var db = database.CreateDbContext())
         {
-            await db.Database.ExecuteSqlRawAsync(database.Provider == LeadAgent.Web.Data.DatabaseProvider.Sqlite ? "ANALYZE" : "VACUUM ANALYZE");
+            await db.Database.ExecuteSqlRawAsync(
+                database.Provider == LeadAgent.Web.Data.DatabaseProvider.Sqlite ? "ANALYZE" : "VACUUM ANALYZE");
         }
         return owners.Select(o => o.Id).ToList();
     }

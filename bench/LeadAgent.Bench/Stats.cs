@@ -24,5 +24,6 @@ internal sealed class Stats(string name)
         return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    public override string ToString() => $"{name,-44} n={_ms.Count,4}  p50={P(0.5),7:F2} ms  p95={P(0.95),7:F2} ms  max={_ms.Max(),7:F2} ms";
+    public override string ToString() =>
+        $"{name,-44} n={_ms.Count,4}  p50={P(0.5),7:F2} ms  p95={P(0.95),7:F2} ms  max={_ms.Max(),7:F2} ms";
 }

@@ -1,10 +1,11 @@
-using LeadAgent.Tests.Infrastructure;
 using LeadAgent.Web.Features.Accounts;
 using Microsoft.Playwright;
 
 namespace LeadAgent.Tests.Browser;
 
-/// <summary>The real app on Kestrel (loopback, random port) and a headless Debian Chromium driven by Playwright.</summary>
+/// <summary>
+/// The real app on Kestrel (loopback, random port) and a headless Debian Chromium driven by Playwright.
+/// </summary>
 public sealed class BrowserApp() : AppFactory(Provider.Sqlite), IAsyncLifetime
 {
     private IPlaywright? _playwright;
@@ -38,8 +39,11 @@ public sealed class BrowserApp() : AppFactory(Provider.Sqlite), IAsyncLifetime
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-dev-shm-usage"],
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+            ],
         });
     }
 

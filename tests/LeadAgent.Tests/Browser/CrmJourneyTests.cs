@@ -61,7 +61,8 @@ public sealed class CrmJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Ui.SelectAsync(page, "bulk-action", "Assign owner");
         await Ui.SelectAsync(page, "bulk-owner", owner.DisplayName!);
         await page.Locator("[data-testid='bulk-apply']").ClickAsync();
-        await Expect(page.Locator("[data-testid='bulk-confirm']")).ToContainTextAsync("Change 3 lead(s): assign them to");
+        await Expect(page.Locator("[data-testid='bulk-confirm']"))
+            .ToContainTextAsync("Change 3 lead(s): assign them to");
         await BrowserApp.ShotAsync(page, "03-bulk-confirm");
         await page.Locator("[data-testid='bulk-confirm-yes']").ClickAsync();
         await Expect(page.GetByText("Changed 3 of 3 lead(s).")).ToBeVisibleAsync();
@@ -69,11 +70,13 @@ public sealed class CrmJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.ShotAsync(page, "04-leads-after-bulk");
 
         // A note on the first lead, then the timeline shows the note, the bulk change and the creation.
-        await page.Locator("[data-testid='lead-table'] tbody a").Filter(new() { HasTextString = $"Badges {suffix} #1" }).ClickAsync();
+        await page.Locator("[data-testid='lead-table'] tbody a")
+            .Filter(new() { HasTextString = $"Badges {suffix} #1" }).ClickAsync();
         await BrowserApp.WaitForCircuitAsync(page);
         await Ui.FillAsync(page, "note-input", "Called **Daan**: wants 500 badges <script>window.__xss=1</script>");
         await page.Locator("[data-testid='note-add']").ClickAsync();
-        await Expect(page.Locator("[data-testid='note-body']").First).ToContainTextAsync("wants 500 badges <script>window.__xss=1</script>");
+        await Expect(page.Locator("[data-testid='note-body']").First)
+            .ToContainTextAsync("wants 500 badges <script>window.__xss=1</script>");
         await Expect(page.Locator("[data-testid='note-body'] strong").First).ToHaveTextAsync("Daan");
         var timeline = page.Locator("[data-testid='timeline']");
         await Expect(timeline).ToContainTextAsync("note added");

@@ -1,4 +1,3 @@
-using LeadAgent.Tests.Infrastructure;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Duplicates;
@@ -10,18 +9,27 @@ using static Microsoft.Playwright.Assertions;
 
 namespace LeadAgent.Tests.Browser;
 
-/// <summary>The duplicate review in the real UI: a warning before creating a likely duplicate, merge with a field choice, undo, "not a duplicate".</summary>
+/// <summary>
+/// The duplicate review in the real UI: a warning before creating a likely duplicate, merge with a field choice, undo,
+/// "not a duplicate".
+/// </summary>
 public sealed class DuplicateReviewTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
     public async Task Sales_is_warned_then_merges_undoes_and_dismisses_a_duplicate_pair()
     {
-        var ct = TestContext.Current.CancellationToken;
-        var tag = "Dup" + Guid.NewGuid().ToString("N")[..5];
+        var tag = "Dup" + Unique(5);
         var api = await app.ClientAsync(Roles.Sales);
-        var kept = await (await api.PostJsonAsync("/api/v1/companies", new CompanyInput { Name = $"{tag} Events GmbH", Website = $"{tag.ToLowerInvariant()}.de", Country = "DE", City = "Berlin" })).ReadAsync<CompanyRow>();
-        var other = await (await api.PostJsonAsync("/api/v1/companies", new CompanyInput { Name = $"{tag} Events", Country = "DE", Industry = "Messebau" })).ReadAsync<CompanyRow>();
-        var lead = await (await api.PostJsonAsync("/api/v1/leads", new LeadInput { Title = "Stand 2027", CompanyId = other.Id })).ReadAsync<LeadRow>();
+        var kept = await api.CreateAsync(new CompanyInput
+        {
+            Name = $"{tag} Events GmbH",
+            Website = $"{tag.ToLowerInvariant()}.de",
+            Country = "DE",
+            City = "Berlin",
+        });
+        var other = await api.CreateAsync(
+            new CompanyInput { Name = $"{tag} Events", Country = "DE", Industry = "Messebau" });
+        var lead = await api.CreateAsync(Make.Lead(other, "Stand 2027"));
 
         // Creating a third spelling by hand is warned about first.
         var page = await app.SignedInPageAsync(Roles.Sales);
@@ -31,7 +39,8 @@ public sealed class DuplicateReviewTests(BrowserApp app) : IClassFixture<Browser
         await Ui.FillAsync(page, "company-country", "DE");
         await page.Locator("[data-testid='company-save']").ClickAsync();
         await Expect(page.Locator("[data-testid='duplicate-warning']")).ToContainTextAsync($"{tag} Events GmbH");
-        await Expect(page.Locator("[data-testid='duplicate-warning']")).ToContainTextAsync("Same name apart from legal form");
+        await Expect(page.Locator("[data-testid='duplicate-warning']"))
+            .ToContainTextAsync("Same name apart from legal form");
         await BrowserApp.ShotAsync(page, "20-duplicate-warning");
 
         await page.GotoAsync(app.BaseUrl + "/duplicates");
@@ -41,7 +50,7 @@ public sealed class DuplicateReviewTests(BrowserApp app) : IClassFixture<Browser
         var (a, _) = DuplicatePair.Order(kept.Id, other.Id);
         var keptSide = a == kept.Id ? "a" : "b";
         var otherSide = a == kept.Id ? "b" : "a";
-        var pairs = await (await api.GetAsync("/api/v1/duplicates?kind=Company&limit=200", ct)).ReadAsync<Page<DuplicatePairDto>>();
+        var pairs = await api.GetJsonAsync<Page<DuplicatePairDto>>("/api/v1/duplicates?kind=Company&limit=200");
         var pair = pairs.Items.Single(p => p.A.Id == a && (p.B.Id == kept.Id || p.B.Id == other.Id));
         var card = page.Locator($"[data-testid='pair-{pair.Id}']");
         await Expect(card).ToContainTextAsync("Same name apart from legal form");
@@ -55,22 +64,23 @@ public sealed class DuplicateReviewTests(BrowserApp app) : IClassFixture<Browser
         await card.Locator("[data-testid='merge']").ClickAsync();
         await Expect(page.Locator("[data-testid='duplicate-message']")).ToContainTextAsync("moved 1 lead.");
         await Expect(card).ToHaveCountAsync(0);
-        var survivor = await (await api.GetAsync($"/api/v1/companies/{kept.Id}", ct)).ReadAsync<CompanyRow>();
+        var survivor = await api.GetJsonAsync<CompanyRow>($"/api/v1/companies/{kept.Id}");
         Assert.Equal($"{tag} Events", survivor.Name);
         Assert.Equal("Messebau", survivor.Industry);
-        Assert.Equal(kept.Id, (await (await api.GetAsync($"/api/v1/leads/{lead.Id}", ct)).ReadAsync<LeadRow>()).CompanyId);
+        Assert.Equal(kept.Id, (await api.GetJsonAsync<LeadRow>($"/api/v1/leads/{lead.Id}")).CompanyId);
         await BrowserApp.ShotAsync(page, "22-duplicate-merged");
 
-        var merges = await (await api.GetAsync("/api/v1/merges?kind=Company", ct)).ReadAsync<List<MergeDto>>();
+        var merges = await api.GetJsonAsync<List<MergeDto>>("/api/v1/merges?kind=Company");
         var merge = merges.First(m => m.SurvivorId == kept.Id);
         await page.Locator($"[data-testid='undo-{merge.Id}']").ClickAsync();
         await Expect(page.Locator("[data-testid='duplicate-message']")).ToContainTextAsync("both records are back");
-        Assert.Equal(other.Id, (await (await api.GetAsync($"/api/v1/leads/{lead.Id}", ct)).ReadAsync<LeadRow>()).CompanyId);
-        Assert.Equal($"{tag} Events GmbH", (await (await api.GetAsync($"/api/v1/companies/{kept.Id}", ct)).ReadAsync<CompanyRow>()).Name);
+        Assert.Equal(other.Id, (await api.GetJsonAsync<LeadRow>($"/api/v1/leads/{lead.Id}")).CompanyId);
+        Assert.Equal($"{tag} Events GmbH", (await api.GetJsonAsync<CompanyRow>($"/api/v1/companies/{kept.Id}")).Name);
 
         // The pair is back in the queue; "not a duplicate" removes it for good.
         await card.Locator("[data-testid='dismiss']").ClickAsync();
-        await Expect(page.Locator("[data-testid='duplicate-message']")).ToContainTextAsync("will not be proposed again");
+        await Expect(page.Locator("[data-testid='duplicate-message']"))
+            .ToContainTextAsync("will not be proposed again");
         await Expect(card).ToHaveCountAsync(0);
         await page.Locator("[data-testid='duplicate-scan']").ClickAsync();
         await Expect(page.Locator("[data-testid='duplicate-message']")).ToContainTextAsync("Compared");

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.Playwright;
@@ -6,7 +7,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace LeadAgent.Tests.Browser;
 
-/// <summary>The import wizard in the real UI: upload, map an unknown column, preview with errors, run with live progress.</summary>
+/// <summary>
+/// The import wizard in the real UI: upload, map an unknown column, preview with errors, run with live progress.
+/// </summary>
 public sealed class ImportWizardTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
@@ -41,7 +44,8 @@ public sealed class ImportWizardTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.Locator("[data-testid='import-start']").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/imports/[0-9a-f-]{36}$"));
         await Expect(page.Locator("[data-testid='import-progress']")).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-testid='import-rows']")).ToContainTextAsync("3,001 / 3,001", new() { Timeout = 120_000 });
+        await Expect(page.Locator("[data-testid='import-rows']"))
+            .ToContainTextAsync("3,001 / 3,001", new() { Timeout = 120_000 });
         await Expect(page.Locator("[data-testid='import-status']")).ToHaveTextAsync("Completed");
         await Expect(page.Locator("[data-testid='import-rejected']")).ToHaveTextAsync("1 rejected");
         await Expect(page.Locator("[data-testid='import-issues']")).ToContainTextAsync("nonsense");
@@ -53,7 +57,8 @@ public sealed class ImportWizardTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/leads\\?importRunId=[0-9a-f-]{36}$"));
         await Expect(page.Locator("[data-testid='filter-import']")).ToContainTextAsync($"{tag}.csv");
         await Expect(page.Locator("[data-testid='lead-total']")).ToHaveTextAsync("3000 matching leads");
-        await Expect(page.Locator("[data-testid='leads-export']")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("importRunId="));
+        await Expect(page.Locator("[data-testid='leads-export']"))
+            .ToHaveAttributeAsync("href", new Regex("importRunId="));
         await BrowserApp.ShotAsync(page, "11b-leads-from-import");
 
         await page.GotoAsync(app.BaseUrl + "/imports");
@@ -65,6 +70,7 @@ public sealed class ImportWizardTests(BrowserApp app) : IClassFixture<BrowserApp
         await Ui.FillAsync(page, "filter-q", $"Wizard {tag} 2999");
         await page.Locator("[data-testid='filter-apply']").ClickAsync();
         await Expect(page.Locator("[data-testid='lead-total']")).ToHaveTextAsync("1 matching leads");
-        await Expect(page.Locator("[data-testid='leads-export']")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/api/v1/leads/export\\?q=Wizard"));
+        await Expect(page.Locator("[data-testid='leads-export']"))
+            .ToHaveAttributeAsync("href", new Regex("/api/v1/leads/export\\?q=Wizard"));
     }
 }

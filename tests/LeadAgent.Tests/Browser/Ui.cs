@@ -6,7 +6,8 @@ namespace LeadAgent.Tests.Browser;
 internal static class Ui
 {
     public static ILocator Input(IPage page, string testId) =>
-        page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}'], [data-testid='{testId}'] input, [data-testid='{testId}'] textarea").First;
+        page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}'], "
+            + $"[data-testid='{testId}'] input, [data-testid='{testId}'] textarea").First;
 
     public static async Task FillAsync(IPage page, string testId, string value)
     {
@@ -19,7 +20,8 @@ internal static class Ui
     public static async Task SelectAsync(IPage page, string testId, string option)
     {
         await page.Locator($"[data-testid='{testId}']").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = option }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = option }).First
+            .ClickAsync();
         await page.Keyboard.PressAsync("Escape");
     }
 
@@ -29,7 +31,8 @@ internal static class Ui
         var input = Input(page, testId);
         await input.ClickAsync();
         await input.FillAsync(text);
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = text }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = text }).First
+            .ClickAsync();
         // The choice travels over the circuit; go on only once the component shows it and the list closed.
         await Assertions.Expect(input).ToHaveValueAsync(text);
         // Under load the search for the chosen text can finish after the choice and reopen the list, even more than

@@ -1,4 +1,3 @@
-using LeadAgent.Tests.Infrastructure;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Contacts;
@@ -34,7 +33,11 @@ public sealed class UntrustedTextTests(BrowserApp app) : IClassFixture<BrowserAp
             LastName = Payload,
             Role = Payload,
             CompanyId = company.Id,
-            Identities = [new(IdentityKind.Instagram, "<svg/onload=window.__xss=3>"), new(IdentityKind.Email, "eve@example.com", "<b>x</b>")],
+            Identities =
+            [
+                new(IdentityKind.Instagram, "<svg/onload=window.__xss=3>"),
+                new(IdentityKind.Email, "eve@example.com", "<b>x</b>"),
+            ],
         })).ReadAsync<ContactRow>();
         var lead = await (await api.PostJsonAsync("/api/v1/leads", new LeadInput
         {
@@ -51,15 +54,17 @@ public sealed class UntrustedTextTests(BrowserApp app) : IClassFixture<BrowserAp
         page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
         foreach (var (path, shot) in new[]
         {
-            ($"/leads/{lead.Id}", "xss-lead"), ($"/companies/{company.Id}", "xss-company"), ($"/contacts/{contact.Id}", "xss-contact"),
-            ("/leads", "xss-leads"), ("/companies", "xss-companies"), ("/contacts", "xss-contacts"), ("/lists", "xss-lists"), ("/admin/audit", "xss-audit"),
+            ($"/leads/{lead.Id}", "xss-lead"), ($"/companies/{company.Id}", "xss-company"),
+            ($"/contacts/{contact.Id}", "xss-contact"), ("/leads", "xss-leads"), ("/companies", "xss-companies"),
+            ("/contacts", "xss-contacts"), ("/lists", "xss-lists"), ("/admin/audit", "xss-audit"),
         })
         {
             await page.GotoAsync(app.BaseUrl + path);
             await BrowserApp.WaitForCircuitAsync(page);
             await Expect(page.GetByText(Payload).First).ToBeAttachedAsync();
             Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss ?? null"));
-            Assert.Equal(0, await page.Locator("main img[src='x'], main script:not([src]), main svg[onload]").CountAsync());
+            Assert.Equal(0,
+                await page.Locator("main img[src='x'], main script:not([src]), main svg[onload]").CountAsync());
             if (shot == "xss-lead")
             {
                 await BrowserApp.ShotAsync(page, shot);
@@ -72,7 +77,7 @@ public sealed class UntrustedTextTests(BrowserApp app) : IClassFixture<BrowserAp
     public async Task A_viewer_sees_records_read_only_without_edit_buttons()
     {
         var api = await app.ClientAsync(Roles.Sales);
-        var company = await (await api.PostJsonAsync("/api/v1/companies", new CompanyInput { Name = "Viewer Co " + Guid.NewGuid().ToString("N")[..6] })).ReadAsync<CompanyRow>();
+        var company = await api.CreateAsync(new CompanyInput { Name = "Viewer Co " + Unique() });
         var page = await app.SignedInPageAsync(Roles.Viewer);
         await page.GotoAsync($"{app.BaseUrl}/companies/{company.Id}");
         await BrowserApp.WaitForCircuitAsync(page);

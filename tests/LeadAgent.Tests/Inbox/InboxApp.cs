@@ -1,4 +1,4 @@
-using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Tests.Kit;
 using LeadAgent.Web.Features.Inbox.Runtime;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -1,5 +1,5 @@
 using LeadAgent.Tests.Browser;
-using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Tests.Kit;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.Playwright;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Tests.Kit;
 using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox.Conversations;
@@ -162,8 +162,7 @@ public abstract partial class InboxIngestionTests(InboxApp app)
         Assert.Equal(other, conversation.ContactId);
 
         await (await sales.PostJsonAsync("/api/v1/duplicates/scan?kind=Contact", new { })).ReadAsync<JsonElement>();
-        var pair = (await Api.DuplicateApiTests
-            .AllOpenAsync(sales, LeadAgent.Web.Features.Duplicates.DuplicateKind.Contact))
+        var pair = (await DuplicateQueue.AllOpenAsync(sales, LeadAgent.Web.Features.Duplicates.DuplicateKind.Contact))
             .Single(p => new[] { p.A.Id, p.B.Id }.Order().SequenceEqual(new[] { keep, other }.Order()));
         var merge = await (await sales.PostJsonAsync($"/api/v1/duplicates/{pair.Id}/merge",
             new { survivorId = keep })).ReadAsync<JsonElement>();

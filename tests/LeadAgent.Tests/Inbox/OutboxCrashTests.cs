@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Tests.Kit;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using Microsoft.EntityFrameworkCore;
-using static LeadAgent.Tests.Api.ImportCrashTests;
+using static LeadAgent.Tests.Kit.AppProcess;
 
 namespace LeadAgent.Tests.Inbox;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Tests.Kit;
 using LeadAgent.Web.Features.Inbox.Providers.RespondIo;
 using LeadAgent.Web.Features.Inbox.Webhooks;
 using Microsoft.EntityFrameworkCore;

@@ -4,16 +4,15 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using LeadAgent.Tests.Api;
 using LeadAgent.Tests.Inbox;
-using LeadAgent.Tests.Infrastructure;
+using LeadAgent.Tests.Kit;
 using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Imports;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Webhooks;
 using LeadAgent.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
-using static LeadAgent.Tests.Api.ImportCrashTests;
+using static LeadAgent.Tests.Kit.AppProcess;
 
 namespace LeadAgent.Tests.MultiNode;
 

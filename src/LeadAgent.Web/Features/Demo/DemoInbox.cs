@@ -1,4 +1,3 @@
-using LeadAgent.Web.Infrastructure.Auth;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox;
@@ -6,6 +5,7 @@ using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Processing;
 using LeadAgent.Web.Features.Inbox.Providers.Sandbox;
 using LeadAgent.Web.Features.Inbox.Templates;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Demo;

@@ -1,8 +1,8 @@
-using LeadAgent.Web.Features.Leads;
-using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Templates;
+using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,10 +1,10 @@
-using LeadAgent.Web.Infrastructure.Auth;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Providers;
 using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Features.Inbox.Templates;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Inbox;

@@ -1,12 +1,12 @@
-using LeadAgent.Web.Infrastructure.Auth;
-using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Processing;
 using LeadAgent.Web.Features.Inbox.Providers;
 using LeadAgent.Web.Features.Inbox.Runtime;
 using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Inbox;

@@ -1,8 +1,8 @@
-using LeadAgent.Web.Features.Contacts;
-using LeadAgent.Web.Features.Activity;
 using System.Globalization;
 using System.Text.Json;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Activity;
+using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Providers.Sandbox;
 using LeadAgent.Web.Features.Inbox.Sending;

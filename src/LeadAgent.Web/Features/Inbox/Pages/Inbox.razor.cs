@@ -1,5 +1,5 @@
-using LeadAgent.Web.Data;
 using System.Security.Claims;
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;

@@ -1,11 +1,11 @@
-using LeadAgent.Web.Infrastructure.Auth;
-using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Crm;
+using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Providers;
 using LeadAgent.Web.Features.Inbox.Runtime;
 using LeadAgent.Web.Features.Inbox.Webhooks;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

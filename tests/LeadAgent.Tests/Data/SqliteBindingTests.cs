@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using LeadAgent.Web.Data;
 
-namespace LeadAgent.Tests.Unit;
+namespace LeadAgent.Tests.Data;
 
 public sealed class SqliteBindingTests
 {

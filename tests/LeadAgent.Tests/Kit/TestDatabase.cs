@@ -1,10 +1,12 @@
 using Npgsql;
 
-namespace LeadAgent.Tests.Infrastructure;
+namespace LeadAgent.Tests.Kit;
 
 public enum Provider { Sqlite, Postgres }
 
-/// <summary>A fresh, real database per fixture: a temp SQLite file, or a new database on the test PostgreSQL server.</summary>
+/// <summary>
+/// A fresh, real database per fixture: a temp SQLite file, or a new database on the test PostgreSQL server.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     public const string PostgresVariable = "LEADAGENT_TEST_PG";
@@ -40,9 +42,10 @@ public sealed class TestDatabase : IAsyncDisposable
             });
         }
 
-        // The README test command starts a throwaway server and sets this; without it the Postgres tests fail, not skip.
+        // The README test command starts a throwaway server and sets this; without it Postgres tests fail, not skip.
         var admin = Environment.GetEnvironmentVariable(PostgresVariable)
-            ?? throw new InvalidOperationException($"{PostgresVariable} is not set: run the tests with ./test.sh, which starts PostgreSQL.");
+            ?? throw new InvalidOperationException(
+                $"{PostgresVariable} is not set: run the tests with ./test.sh, which starts PostgreSQL.");
         var name = "la_test_" + Guid.NewGuid().ToString("N")[..16];
         await using (var conn = new NpgsqlConnection(admin))
         {

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LeadAgent.Web.Data;
@@ -10,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LeadAgent.Tests.Infrastructure;
+namespace LeadAgent.Tests.Kit;
 
 /// <summary>
 /// The real app over a real database (SQLite file or PostgreSQL), driven through HTTP with intent methods
@@ -18,14 +17,16 @@ namespace LeadAgent.Tests.Infrastructure;
 /// </summary>
 public class AppFactory(Provider provider) : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public static readonly JsonSerializerOptions Json =
+        new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private TestDatabase? _db;
     private int _users;
 
     public Provider Provider => provider;
 
-    public static readonly string[] WebhookKeys = ["test-key-message-received-0123456789abcdef", "test-key-contact-updated-0123456789abcdef"];
+    public static readonly string[] WebhookKeys =
+        ["test-key-message-received-0123456789abcdef", "test-key-contact-updated-0123456789abcdef"];
 
     protected virtual bool UseRealServer => false;
 
@@ -73,7 +74,8 @@ public class AppFactory(Provider provider) : WebApplicationFactory<Program>, IAs
         builder.UseSetting("RespondIo:WebhookSigningKeys:0", WebhookKeys[0]);
         builder.UseSetting("RespondIo:WebhookSigningKeys:1", WebhookKeys[1]);
         builder.UseSetting("Bootstrap:AdminEmail", "bootstrap-admin@test.local");
-        builder.UseSetting("DataDirectory", Path.Combine(Path.GetTempPath(), "leadagent-tests", "data-" + Guid.NewGuid().ToString("N")));
+        builder.UseSetting("DataDirectory",
+            Path.Combine(Path.GetTempPath(), "leadagent-tests", "data-" + Guid.NewGuid().ToString("N")));
         builder.UseEnvironment("Production");
         Configure(builder);
     }
@@ -93,12 +95,15 @@ public class AppFactory(Provider provider) : WebApplicationFactory<Program>, IAs
 
     public HttpClient TokenClient(string token)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+        var client = CreateClient(ClientSettings());
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
-    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+    public HttpClient AnonymousClient() => CreateClient(ClientSettings());
+
+    private WebApplicationFactoryClientOptions ClientSettings() =>
+        new() { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress };
 
     public async Task<(UserDto User, string Token)> CreateUserAsync(string role, string? password = null)
     {
@@ -107,7 +112,8 @@ public class AppFactory(Provider provider) : WebApplicationFactory<Program>, IAs
         var email = $"{role}{n}-{Guid.NewGuid().ToString("N")[..6]}@test.local";
         var user = await scope.ServiceProvider.GetRequiredService<UserService>()
             .CreateAsync(new UserInput(email, $"{role} {n}", role, password ?? "Test-password-123"));
-        var token = await scope.ServiceProvider.GetRequiredService<TokenService>().CreateAsync(user.Id, new TokenInput("tests"));
+        var token = await scope.ServiceProvider.GetRequiredService<TokenService>()
+            .CreateAsync(user.Id, new TokenInput("tests"));
         return (user, token.Secret);
     }
 
@@ -125,28 +131,3 @@ public class AppFactory(Provider provider) : WebApplicationFactory<Program>, IAs
 public sealed class SqliteApp() : AppFactory(Provider.Sqlite);
 
 public sealed class PostgresApp() : AppFactory(Provider.Postgres);
-
-public static class HttpJson
-{
-    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException($"{(int)response.StatusCode}: {text}");
-        }
-        return JsonSerializer.Deserialize<T>(text, AppFactory.Json)!;
-    }
-
-    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) =>
-        client.PostAsJsonAsync(url, body, AppFactory.Json);
-
-    public static Task<HttpResponseMessage> PutJsonAsync<T>(this HttpClient client, string url, T body) =>
-        client.PutAsJsonAsync(url, body, AppFactory.Json);
-
-    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response)
-    {
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-    }
-}

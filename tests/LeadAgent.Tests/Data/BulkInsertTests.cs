@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using LeadAgent.Tests.Infrastructure;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Companies;
@@ -8,18 +7,22 @@ using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Features.Orders;
 using Microsoft.EntityFrameworkCore;
 
-namespace LeadAgent.Tests.Api;
+namespace LeadAgent.Tests.Data;
 
 /// <summary>
-/// Imports write new rows with their own SQLite binding (positional, pre-encoded) instead of EF's parameters. Every column
-/// of every table they write must read back exactly as if SaveChanges had written it: same storage class, same text.
+/// Imports write new rows with their own SQLite binding (positional, pre-encoded) instead of EF's parameters. Every
+/// column of every table they write must read back exactly as if SaveChanges had written it: same storage class, same
+/// text.
 /// </summary>
-public sealed partial class BulkInsertTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(nameof(SqliteCrm))]
+public sealed partial class BulkInsertTests(SqliteApp app)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     // Keys, references and the save time differ between the two copies by design; their form must still be the same.
-    private static readonly HashSet<string> DiffersByDesign = ["Id", "CompanyId", "ContactId", "PrimaryContactId", "OrderId", "EntityId", "BatchId", "Domain", "Website", "Number", "UpdatedAt"];
+    private static readonly HashSet<string> DiffersByDesign =
+    [
+        "Id", "CompanyId", "ContactId", "PrimaryContactId", "OrderId", "EntityId", "BatchId", "Domain", "Website",
+        "Number", "UpdatedAt",
+    ];
 
     [Fact]
     public async Task Rows_written_in_bulk_read_back_exactly_like_rows_written_by_SaveChanges()
@@ -36,7 +39,10 @@ public sealed partial class BulkInsertTests(SqliteApp app) : IClassFixture<Sqlit
             await db.Database.OpenConnectionAsync(Ct);
             await using var tx = await db.Database.BeginTransactionAsync(Ct);
             await db.SaveChangesBulkAsync(
-                [[inBulk.Company], [inBulk.Contact], [inBulk.Contact.Identities[0]], [inBulk.Lead], [inBulk.Order], [inBulk.Order.Lines[0]]], Ct);
+                [
+                    [inBulk.Company], [inBulk.Contact], [inBulk.Contact.Identities[0]], [inBulk.Lead], [inBulk.Order],
+                    [inBulk.Order.Lines[0]],
+                ], Ct);
             await BulkInsert.WriteAsync(db, [inBulk.Activity], Ct);
             await tx.CommitAsync(Ct);
         }
@@ -64,8 +70,11 @@ public sealed partial class BulkInsertTests(SqliteApp app) : IClassFixture<Sqlit
                 var (efType, efText) = ef[column];
                 var (bulkType, bulkText) = bulk[column];
                 Assert.True(efType == bulkType, $"{table}.{column}: stored as {bulkType}, SaveChanges stores {efType}");
-                var (expected, actual) = DiffersByDesign.Contains(column) ? (Shape(efText), Shape(bulkText)) : (efText, bulkText);
-                Assert.True(expected == actual, $"{table}.{column}: {bulkText} written in bulk, {efText} by SaveChanges");
+                var (expected, actual) = DiffersByDesign.Contains(column)
+                    ? (Shape(efText), Shape(bulkText))
+                    : (efText, bulkText);
+                Assert.True(expected == actual,
+                    $"{table}.{column}: {bulkText} written in bulk, {efText} by SaveChanges");
                 compared++;
             }
         }
@@ -107,7 +116,8 @@ public sealed partial class BulkInsertTests(SqliteApp app) : IClassFixture<Sqlit
 
         await using var check = app.CreateDbContext();
         var ids = companies.Select(c => c.Id).ToList();
-        var stored = await check.Companies.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, Ct);
+        var stored = await check.Companies.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, Ct);
         for (var i = 0; i < rows.Length; i++)
         {
             var c = stored[companies[i].Id];
@@ -132,7 +142,8 @@ public sealed partial class BulkInsertTests(SqliteApp app) : IClassFixture<Sqlit
         Assert.False(await db.Companies.AnyAsync(c => c.Id == first.Id, Ct));
     }
 
-    private static async Task<Dictionary<string, (string Type, string Text)>> RowAsync(System.Data.Common.DbConnection connection, string table, string key, object id)
+    private static async Task<Dictionary<string, (string Type, string Text)>> RowAsync(
+        System.Data.Common.DbConnection connection, string table, string key, object id)
     {
         await using var names = connection.CreateCommand();
         names.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
@@ -145,17 +156,20 @@ public sealed partial class BulkInsertTests(SqliteApp app) : IClassFixture<Sqlit
             }
         }
         await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"typeof(\"{c}\"), quote(\"{c}\")"))} FROM \"{table}\" WHERE \"{key}\" = @id";
+        var values = string.Join(", ", columns.Select(c => $"typeof(\"{c}\"), quote(\"{c}\")"));
+        select.CommandText = $"SELECT {values} FROM \"{table}\" WHERE \"{key}\" = @id";
         var p = select.CreateParameter();
         p.ParameterName = "@id";
         p.Value = id.ToString()!.ToUpperInvariant();
         select.Parameters.Add(p);
         await using var row = await select.ExecuteReaderAsync(Ct);
         Assert.True(await row.ReadAsync(Ct), $"no {table} row {id}");
-        return columns.Select((c, i) => (c, (row.GetString(2 * i), row.GetString(2 * i + 1)))).ToDictionary(x => x.c, x => x.Item2);
+        return columns.Select((c, i) => (c, (row.GetString(2 * i), row.GetString(2 * i + 1))))
+            .ToDictionary(x => x.c, x => x.Item2);
     }
 
-    // Runs of digits and hex letters become one 9 ("'2026-11-30 21:07:54.74'" → "'9-9-9 9:9:9.9'"): only the form is compared.
+    // Runs of digits and hex letters become one 9 ("'2026-11-30 21:07:54.74'" → "'9-9-9 9:9:9.9'"): only the form is
+    // compared.
     private static string Shape(string text) => HexOrDigit().Replace(text, "9");
 
     [GeneratedRegex("[0-9A-Fa-f]+")]
@@ -185,8 +199,22 @@ public sealed partial class BulkInsertTests(SqliteApp app) : IClassFixture<Sqlit
             CreatedAt = created,
             ImportRunId = Guid.Parse("01a22e49-1b23-728f-81ae-f62b97fd280d"),
         };
-        var contact = new Contact { FirstName = "Anna", LastName = "Schmidt", Role = null, CompanyId = company.Id, Tags = [], CreatedAt = created };
-        contact.Identities.Add(new ContactIdentity { ContactId = contact.Id, Kind = IdentityKind.Email, Value = "anna@mueller.example", IsPrimary = true });
+        var contact = new Contact
+        {
+            FirstName = "Anna",
+            LastName = "Schmidt",
+            Role = null,
+            CompanyId = company.Id,
+            Tags = [],
+            CreatedAt = created,
+        };
+        contact.Identities.Add(new ContactIdentity
+        {
+            ContactId = contact.Id,
+            Kind = IdentityKind.Email,
+            Value = "anna@mueller.example",
+            IsPrimary = true,
+        });
         var lead = new Lead
         {
             Title = "Badges \"2026\"",
@@ -204,8 +232,24 @@ public sealed partial class BulkInsertTests(SqliteApp app) : IClassFixture<Sqlit
             StatusChangedAt = created.AddTicks(1),
             CreatedAt = created,
         };
-        var order = new Order { CompanyId = company.Id, Number = $"A-{tag}", OrderedOn = new DateOnly(2025, 1, 31), Status = OrderStatus.Invoiced, Total = 99999999.9999m, CreatedAt = created };
-        order.Lines.Add(new OrderLine { OrderId = order.Id, Product = "Lanyard", Category = "Textil", Quantity = 2.5m, UnitPrice = 0.0001m, LineTotal = 0.00025m });
+        var order = new Order
+        {
+            CompanyId = company.Id,
+            Number = $"A-{tag}",
+            OrderedOn = new DateOnly(2025, 1, 31),
+            Status = OrderStatus.Invoiced,
+            Total = 99999999.9999m,
+            CreatedAt = created,
+        };
+        order.Lines.Add(new OrderLine
+        {
+            OrderId = order.Id,
+            Product = "Lanyard",
+            Category = "Textil",
+            Quantity = 2.5m,
+            UnitPrice = 0.0001m,
+            LineTotal = 0.00025m,
+        });
         var activity = new ActivityEntry
         {
             OccurredAt = created,

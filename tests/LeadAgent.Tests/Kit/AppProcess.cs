@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using LeadAgent.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadAgent.Tests.Kit;
+
+/// <summary>
+/// The real executable as its own process (<c>dotnet LeadAgent.Web.dll</c>), for tests that kill it or run a CLI verb
+/// end to end; settings are passed as environment variables.
+/// </summary>
+public static class AppProcess
+{
+    /// <summary>
+    /// Settings for the real executable on a fresh data directory (plus <paramref name="settings"/>), a sales user with
+    /// an API token made with the CLI, and an HTTP client for the port the app will listen on.
+    /// </summary>
+    public static async Task<(Dictionary<string, string> Env, string Connection, HttpClient Http)> PrepareProcessAsync(
+        Provider provider, TestDatabase database, string dataDir, string email, Dictionary<string, string> settings)
+    {
+        var sqlite = provider == Provider.Sqlite;
+        var connection = sqlite
+            ? $"Data Source={Path.Combine(dataDir, "leadagent.db")};Pooling=False"
+            : database.ConnectionString;
+        var env = new Dictionary<string, string>(settings)
+        {
+            ["DataDirectory"] = dataDir,
+            ["Database__Provider"] = provider.ToString(),
+            ["ConnectionStrings__LeadAgent"] = sqlite ? "" : database.ConnectionString,
+            ["Demo__Seed"] = "false",
+        };
+        var added = await RunAsync(env, "a-long-password-1",
+            "users", "add", "--email", email, "--role", "sales", "--password-stdin");
+        Assert.Equal(0, added.Code);
+        var token = (await RunAsync(env, null, "tokens", "create", "--email", email, "--name", "crash")).Out.Trim();
+        var port = FreePort();
+        env["Urls"] = $"http://127.0.0.1:{port}";
+        var http = new HttpClient
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (env, connection, http);
+    }
+
+    /// <summary>The database a process used, opened directly (not through an app).</summary>
+    public static AppDbContext Open(Provider provider, string connection)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        DatabaseSetup.Configure(options,
+            provider == Provider.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres, connection);
+        return new AppDbContext(options.Options, SystemActorSource.Instance, TimeProvider.System);
+    }
+
+    private static ProcessStartInfo Start(Dictionary<string, string> env, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LeadAgent.Web.dll"));
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        foreach (var (key, value) in env)
+        {
+            psi.Environment[key] = value;
+        }
+        return psi;
+    }
+
+    /// <summary>Runs a CLI verb to its end; it must succeed.</summary>
+    public static async Task<(int Code, string Out)> RunAsync(
+        Dictionary<string, string> env, string? stdin, params string[] args)
+    {
+        var (code, output, error) = await RunVerbAsync(env, stdin, args);
+        Assert.True(code == 0, error + output);
+        return (code, output);
+    }
+
+    /// <summary>Runs a CLI verb to its end and returns its exit code, standard output and standard error.</summary>
+    public static async Task<(int Code, string Out, string Err)> RunVerbAsync(
+        Dictionary<string, string> env, string? stdin, params string[] args)
+    {
+        using var process = Process.Start(Start(env, args))!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteLineAsync(stdin);
+        }
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the app serving (the default verb); the caller kills it.</summary>
+    public static Process Serve(Dictionary<string, string> env)
+    {
+        var process = Process.Start(Start(env))!;
+        // Drain the output so the app never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    public static async Task WaitReadyAsync(HttpClient http, Process process, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            Assert.False(process.HasExited, "the app exited during start-up");
+            try
+            {
+                if ((await http.GetAsync("/readyz", ct)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200, ct);
+        }
+        throw new TimeoutException("the app did not become ready");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>
+/// Heavy tests (whole app processes at full speed) run after the others, not beside them: they would slow the browser
+/// tests down.
+/// </summary>
+[CollectionDefinition(nameof(RunsAlone), DisableParallelization = true)]
+public sealed class RunsAlone;
