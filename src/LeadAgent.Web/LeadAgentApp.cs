@@ -54,6 +54,7 @@ public static class LeadAgentApp
                 Path.Combine(Path.GetFullPath(builder.Configuration["DataDirectory"] ?? "data"), "keys")));
         builder.AddDatabase();
         builder.Services.AddSaveHooks();
+        builder.Services.AddSingleton<LeadAgent.Web.Infrastructure.Work.Leases>();
         builder.AddAuth();
         builder.AddCrm();
         builder.AddInbox();

@@ -15,7 +15,7 @@ internal sealed class ImportLeaseLostException : Exception;
 /// by the lease (<see cref="ImportLeaseLostException"/> when it was lost).
 /// </summary>
 internal sealed class ImportBatchWriter(IDbContextFactory<AppDbContext> factory, ImportRun run,
-    Dictionary<string, string> owners, string instanceId, TimeProvider time, int leaseSeconds, ILogger log)
+    Dictionary<string, string> owners, string claim, TimeProvider time, int leaseSeconds, ILogger log)
 {
     public async Task CommitAsync((ImportRow[] Rows, NormalizedCells Cells) batch, int done, CancellationToken ct)
     {
@@ -98,7 +98,7 @@ internal sealed class ImportBatchWriter(IDbContextFactory<AppDbContext> factory,
         int unchanged = counts[(int)RowOutcome.Unchanged], skipped = counts[(int)RowOutcome.Skipped];
         int rejected = counts[(int)RowOutcome.Rejected];
         var claimed = await db.ImportRuns
-            .Where(r => r.Id == run.Id && r.LeaseOwner == instanceId && r.RowsDone == done
+            .Where(r => r.Id == run.Id && r.LeaseOwner == claim && r.RowsDone == done
                 && r.Status == ImportStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.RowsDone, done + n)
                 .SetProperty(r => r.Created, r => r.Created + created)

@@ -4,6 +4,7 @@ using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Duplicates;
 using LeadAgent.Web.Infrastructure.Auth;
+using LeadAgent.Web.Infrastructure.Work;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,12 +18,8 @@ namespace LeadAgent.Web.Features.Imports;
 /// <see cref="ImportRun.RowsDone"/>.
 /// </summary>
 public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider time, IOptions<ImportOptions> options,
-    ILogger<ImportProcessor> log)
+    Leases leases, ILogger<ImportProcessor> log)
 {
-    /// <summary>Names this process's claims on runs.</summary>
-    public string InstanceId { get; } =
-        RecordText.Fit($"{Guid.NewGuid():N}@{Environment.MachineName}:{Environment.ProcessId}", 64);
-
     /// <summary>Claims and runs the oldest due run; false when there is none.</summary>
     public async Task<bool> RunNextAsync(CancellationToken ct)
     {
@@ -51,7 +48,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
     {
         await using var scope = scopes.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        if (!await ClaimAsync(factory, id, ct))
+        if (await ClaimAsync(factory, id, ct) is not { } claim)
         {
             return;
         }
@@ -65,7 +62,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         scope.ServiceProvider.GetRequiredService<HttpActorSource>().Set(await ActorAsync(scope.ServiceProvider, run));
         try
         {
-            await ProcessAsync(factory, run, content, ct);
+            await ProcessAsync(factory, run, content, claim, ct);
         }
         catch (ImportLeaseLostException)
         {
@@ -79,21 +76,21 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         {
             log.LogError(e, "Import {Run} failed.", id);
             var error = $"{e.GetType().Name}: {e.Message}";
-            await FinishAsync(factory, id, ImportStatus.Failed, error, CancellationToken.None);
+            await FinishAsync(factory, id, claim, ImportStatus.Failed, error, CancellationToken.None);
         }
     }
 
-    private async Task<bool> ClaimAsync(IDbContextFactory<AppDbContext> factory, Guid id, CancellationToken ct)
+    // The lease (Infrastructure/Work/Leases): a queued run, or one whose worker died, becomes this claim's.
+    private async Task<string?> ClaimAsync(IDbContextFactory<AppDbContext> factory, Guid id, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var until = now.AddSeconds(options.Value.LeaseSeconds);
-        return await db.ImportRuns
-            .Where(r => r.Id == id
-                && (r.Status == ImportStatus.Queued || (r.Status == ImportStatus.Running && r.LeaseUntil < now)))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Running)
-                .SetProperty(r => r.LeaseOwner, InstanceId)
-                .SetProperty(r => r.LeaseUntil, until).SetProperty(r => r.StartedAt, r => r.StartedAt ?? now), ct) == 1;
+        var (claim, won) = await leases.ClaimAsync<ImportRun, Guid, Guid>(db,
+            r => r.Id == id && (r.Status == ImportStatus.Queued || r.Status == ImportStatus.Running),
+            r => r.Id, 1, TimeSpan.FromSeconds(options.Value.LeaseSeconds), ct,
+            s => s.SetProperty(r => r.Status, ImportStatus.Running)
+                .SetProperty(r => r.StartedAt, r => r.StartedAt ?? now));
+        return won.Count == 1 ? claim : null;
     }
 
     // Entries in the activity log name the import: "anna@example.com (import leads.csv)".
@@ -110,7 +107,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         return new Actor(ActorKind.User, run.CreatedById, name, null, roles);
     }
 
-    private async Task ProcessAsync(IDbContextFactory<AppDbContext> factory, ImportRun run, byte[] content,
+    private async Task ProcessAsync(IDbContextFactory<AppDbContext> factory, ImportRun run, byte[] content, string claim,
         CancellationToken ct)
     {
         var mapping = JsonSerializer.Deserialize<Dictionary<string, int>>(run.Mapping)!;
@@ -120,7 +117,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         {
             owners = await ImportSession.OwnersAsync(db, ct);
         }
-        var writer = new ImportBatchWriter(factory, run, owners, InstanceId, time, options.Value.LeaseSeconds, log);
+        var writer = new ImportBatchWriter(factory, run, owners, claim, time, options.Value.LeaseSeconds, log);
         var done = run.RowsDone;
         var records = CsvFile.Records(content, layout).Skip(run.HasHeader ? 1 : 0)
             .Select((values, i) => new ImportRow(i + 1, values, mapping)).Skip(done);
@@ -139,7 +136,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
                 {
                     if (await db.ImportRuns.Where(r => r.Id == run.Id).Select(r => r.CancelRequested).FirstAsync(ct))
                     {
-                        await FinishAsync(factory, run.Id, ImportStatus.Cancelled, $"Cancelled after {done} rows.", ct);
+                        await FinishAsync(factory, run.Id, claim, ImportStatus.Cancelled, $"Cancelled after {done} rows.", ct);
                         return;
                     }
                 }
@@ -153,7 +150,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
             await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
         }
-        await FinishAsync(factory, run.Id, ImportStatus.Completed, null, ct);
+        await FinishAsync(factory, run.Id, claim, ImportStatus.Completed, null, ct);
         try
         {
             await ScanForDuplicatesAsync(factory, run, ct);
@@ -192,7 +189,8 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
     }
 
     // The run's outcome goes to the audit log with its counts, in the same transaction as its final status.
-    private async Task FinishAsync(IDbContextFactory<AppDbContext> factory, Guid id, ImportStatus status, string? error,
+    private async Task FinishAsync(IDbContextFactory<AppDbContext> factory, Guid id, string claim, ImportStatus status,
+        string? error,
         CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -204,10 +202,12 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
             message = $"{message} — stopped after {done} committed rows; nothing after that was saved.";
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var finished = await db.ImportRuns.Where(r => r.Id == id && r.LeaseOwner == InstanceId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.FinishedAt, now)
-                .SetProperty(r => r.Error, message).SetProperty(r => r.LeaseOwner, (string?)null)
-                .SetProperty(r => r.LeaseUntil, (DateTime?)null), ct);
+        var finished = await Leases.Held(db.ImportRuns.Where(r => r.Id == id), claim)
+            .ExecuteUpdateAsync(s =>
+            {
+                s.SetProperty(r => r.Status, status).SetProperty(r => r.FinishedAt, now).SetProperty(r => r.Error, message);
+                Leases.Release(s);
+            }, ct);
         if (finished == 1)
         {
             var run = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == id, ct);

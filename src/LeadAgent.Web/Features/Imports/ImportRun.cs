@@ -1,3 +1,4 @@
+using LeadAgent.Web.Infrastructure.Work;
 using LeadAgent.Web.Data;
 
 namespace LeadAgent.Web.Features.Imports;
@@ -16,7 +17,7 @@ public enum RowOutcome { Created, Updated, Unchanged, Skipped, Rejected }
 /// One import: its file, settings and progress. Progress is committed in the same transaction as the rows it counts,
 /// so after a crash <see cref="RowsDone"/> says exactly where to resume. Workers claim a run with a lease.
 /// </summary>
-public sealed class ImportRun
+public sealed class ImportRun : ILeased<Guid>
 {
     public Guid Id { get; set; } = Ids.NewV7();
     public ImportKind Kind { get; set; }

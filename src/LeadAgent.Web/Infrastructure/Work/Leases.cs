@@ -25,8 +25,8 @@ public sealed class Leases(TimeProvider time, SqliteWriteGate gate)
     /// <paramref name="order"/>, for <paramref name="lease"/>; <paramref name="also"/> sets more columns in the same
     /// update (a status). Returns the claim and the ids it won, in order.
     /// </summary>
-    public async Task<(string Claim, List<TKey> Ids)> ClaimAsync<T, TKey>(AppDbContext db,
-        Expression<Func<T, bool>> due, Expression<Func<T, TKey>> order, int take, TimeSpan lease,
+    public async Task<(string Claim, List<TKey> Ids)> ClaimAsync<T, TKey, TOrder>(AppDbContext db,
+        Expression<Func<T, bool>> due, Expression<Func<T, TOrder>> order, int take, TimeSpan lease,
         CancellationToken ct, Action<UpdateSettersBuilder<T>>? also = null)
         where T : class, ILeased<TKey>
     {

@@ -1,3 +1,4 @@
+using LeadAgent.Web.Infrastructure.Work;
 using LeadAgent.Web.Data;
 
 namespace LeadAgent.Web.Features.Inbox.Conversations;
@@ -13,7 +14,7 @@ public enum MessageDirection { Inbound, Outbound, Event, Note }
 /// </summary>
 public enum DeliveryStatus { Received, Pending, Sending, Sent, Delivered, Read, Failed }
 
-public sealed class Message
+public sealed class Message : ILeased<Guid>
 {
     /// <summary>The longest text a user may send or play in the sandbox.</summary>
     public const int MaxText = 4096;

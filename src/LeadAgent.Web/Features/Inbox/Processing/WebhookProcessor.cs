@@ -1,3 +1,4 @@
+using LeadAgent.Web.Infrastructure.Work;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Crm;
@@ -20,11 +21,9 @@ namespace LeadAgent.Web.Features.Inbox.Processing;
 /// </summary>
 public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider time, IOptions<InboxOptions> options,
     IOptions<CrmOptions> crm, MessagingProviders providers, InboxNotifier notifier, SqliteWriteGate gate,
-    ILogger<WebhookProcessor> log)
+    Leases leases, ILogger<WebhookProcessor> log)
 {
     public static readonly Actor InboundActor = new(ActorKind.System, null, "Inbox (inbound message)");
-
-    private readonly string _instance = $"{Guid.NewGuid():N}"[..12] + $"@{Environment.ProcessId}";
 
     /// <summary>Processes one batch of due events; returns how many were claimed.</summary>
     public async Task<int> ProcessDueAsync(CancellationToken ct)
@@ -66,30 +65,18 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
         return claimed.Count;
     }
 
-    // The lease: due events are taken by this claim unless another instance holds them.
+    // The lease (Infrastructure/Work/Leases): due events are taken by this claim unless another instance holds them.
     private async Task<List<WebhookEvent>> ClaimAsync(IDbContextFactory<AppDbContext> factory, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var claim = $"{_instance}:{Guid.NewGuid():N}"[..40];
-        var due = await db.WebhookEvents
-            .Where(e => (e.Status == WebhookEventStatus.Received
+        var (_, won) = await leases.ClaimAsync<WebhookEvent, long, long>(db,
+            e => (e.Status == WebhookEventStatus.Received
                     || (e.Status == WebhookEventStatus.Failed && e.NextAttemptAt != null))
-                && (e.NextAttemptAt == null || e.NextAttemptAt <= now) && (e.LeaseUntil == null || e.LeaseUntil < now))
-            .OrderBy(e => e.Id).Select(e => e.Id).Take(options.Value.BatchSize).ToListAsync(ct);
-        if (due.Count == 0)
-        {
-            return [];
-        }
-        var until = now.AddSeconds(options.Value.LeaseSeconds);
-        using (await gate.EnterAsync(db, ct))
-        {
-            await db.WebhookEvents.Where(e => due.Contains(e.Id) && (e.LeaseUntil == null || e.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, claim).SetProperty(e => e.LeaseUntil, until),
-                    ct);
-        }
-        return await db.WebhookEvents.AsNoTracking().Where(e => due.Contains(e.Id) && e.LeaseOwner == claim)
-            .OrderBy(e => e.Id).ToListAsync(ct);
+                && (e.NextAttemptAt == null || e.NextAttemptAt <= now),
+            e => e.Id, options.Value.BatchSize, TimeSpan.FromSeconds(options.Value.LeaseSeconds), ct);
+        return won.Count == 0 ? []
+            : await db.WebhookEvents.AsNoTracking().Where(e => won.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
     }
 
     private async Task ApplyAsync(IDbContextFactory<AppDbContext> factory, IReadOnlyList<WebhookEvent> events,

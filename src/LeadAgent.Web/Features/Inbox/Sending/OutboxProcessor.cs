@@ -1,3 +1,4 @@
+using LeadAgent.Web.Infrastructure.Work;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Providers;
@@ -15,17 +16,14 @@ namespace LeadAgent.Web.Features.Inbox.Sending;
 /// an unknown outcome retries with backoff (reconciled first); a refusal fails at once with the provider's reason.
 /// </summary>
 public sealed class OutboxProcessor(IServiceScopeFactory scopes, TimeProvider time, IOptions<InboxOptions> options,
-    MessagingProviders providers, InboxNotifier notifier, ILogger<OutboxProcessor> log)
+    MessagingProviders providers, InboxNotifier notifier, Leases leases, ILogger<OutboxProcessor> log)
 {
-    private readonly string _instance = $"{Guid.NewGuid():N}"[..12] + $"@{Environment.ProcessId}";
-
     /// <summary>Sends one batch of due messages; returns how many were claimed.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        var claim = $"{_instance}:{Guid.NewGuid():N}"[..40];
-        var ids = await ClaimAsync(factory, claim, ct);
+        var (claim, ids) = await ClaimAsync(factory, ct);
         foreach (var id in ids)
         {
             try
@@ -41,25 +39,16 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, TimeProvider ti
         return ids.Count;
     }
 
-    // The lease: due messages are taken by this claim unless another instance holds them.
-    private async Task<List<Guid>> ClaimAsync(IDbContextFactory<AppDbContext> factory, string claim,
+    // The lease (Infrastructure/Work/Leases): due messages are taken by this claim unless another instance holds them.
+    private async Task<(string Claim, List<Guid> Ids)> ClaimAsync(IDbContextFactory<AppDbContext> factory,
         CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var due = await db.Messages
-            .Where(m => (m.Status == DeliveryStatus.Pending || m.Status == DeliveryStatus.Sending) && m.Payload != null
-                && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(20).ToListAsync(ct);
-        if (due.Count == 0)
-        {
-            return [];
-        }
-        var until = now.AddSeconds(options.Value.LeaseSeconds);
-        await db.Messages.Where(m => due.Contains(m.Id) && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, claim).SetProperty(m => m.LeaseUntil, until), ct);
-        return await db.Messages.Where(m => due.Contains(m.Id) && m.LeaseOwner == claim).Select(m => m.Id)
-            .ToListAsync(ct);
+        return await leases.ClaimAsync<Message, Guid, DateTime?>(db,
+            m => (m.Status == DeliveryStatus.Pending || m.Status == DeliveryStatus.Sending) && m.Payload != null
+                && m.NextAttemptAt <= now,
+            m => m.NextAttemptAt, 20, TimeSpan.FromSeconds(options.Value.LeaseSeconds), ct);
     }
 
     private async Task SendAsync(IDbContextFactory<AppDbContext> factory, Guid id, string claim, CancellationToken ct)

@@ -1,3 +1,4 @@
+using LeadAgent.Web.Infrastructure.Work;
 namespace LeadAgent.Web.Features.Inbox.Webhooks;
 
 /// <summary>Received events wait for the worker; Failed ones are retried until <see cref="WebhookEvent.Attempts"/> runs
@@ -8,7 +9,7 @@ public enum WebhookEventStatus { Received, Processed, Ignored, Malformed, Failed
 /// A webhook delivery exactly as it arrived, stored before it is acknowledged so nothing acknowledged is ever lost;
 /// workers process it afterwards. <see cref="EventId"/> is unique per provider, so redeliveries are stored once.
 /// </summary>
-public sealed class WebhookEvent
+public sealed class WebhookEvent : ILeased<long>
 {
     public long Id { get; set; }
     public required string Provider { get; set; }
