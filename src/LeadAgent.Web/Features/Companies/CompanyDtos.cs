@@ -1,9 +1,10 @@
 namespace LeadAgent.Web.Features.Companies;
 
 public sealed record CompanyRow(
-    Guid Id, string Name, string? LegalName, string? Website, string? Domain, string? Country, string? City, Segment Segment,
-    string? Industry, SizeBand SizeBand, List<string> Tags, Dictionary<string, string> CustomFields, int LeadCount, int ContactCount,
-    DateTime CreatedAt, DateTime UpdatedAt, DateTime? ArchivedAt, long Version, Guid? MergedIntoId = null);
+    Guid Id, string Name, string? LegalName, string? Website, string? Domain, string? Country, string? City,
+    Segment Segment, string? Industry, SizeBand SizeBand, List<string> Tags, Dictionary<string, string> CustomFields,
+    int LeadCount, int ContactCount, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ArchivedAt, long Version,
+    Guid? MergedIntoId = null);
 
 public sealed record CompanyInput
 {

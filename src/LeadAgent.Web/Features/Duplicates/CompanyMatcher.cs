@@ -3,14 +3,22 @@ using LeadAgent.Web.Features.Crm.Normalization;
 namespace LeadAgent.Web.Features.Duplicates;
 
 /// <summary>What duplicate detection compares of a company.</summary>
-public sealed record CompanyFacts(Guid Id, string Name, string NameKey, string? Domain, string? Country, string? City, string? Phone, string? RegistrationId);
+public sealed record CompanyFacts(
+    Guid Id,
+    string Name,
+    string NameKey,
+    string? Domain,
+    string? Country,
+    string? City,
+    string? Phone,
+    string? RegistrationId);
 
 public sealed record MatchResult(Guid A, Guid B, int Confidence, List<string> Evidence);
 
 /// <summary>
-/// Likely duplicate companies: exact keys first (registrable domain, VAT / register id, phone, normalised name), then
-/// similar names; conflicting facts (other country, other website, other city) lower the confidence. Candidates come from
-/// blocks that share a key, never from all pairs.
+/// Likely duplicate companies: exact keys first (registrable domain, VAT / register id, phone, normalised name),
+/// then similar names; conflicting facts (other country, other website, other city) lower the confidence.
+/// Candidates come from blocks that share a key, never from all pairs.
 /// </summary>
 public static class CompanyMatcher
 {
@@ -47,7 +55,9 @@ public static class CompanyMatcher
         }
         if (a.NameKey.Length > 0 && a.NameKey == b.NameKey)
         {
-            Add(0.85, a.Name.Equals(b.Name, StringComparison.OrdinalIgnoreCase) ? "Same name" : $"Same name apart from legal form and spelling (\"{a.NameKey}\")");
+            Add(0.85, a.Name.Equals(b.Name, StringComparison.OrdinalIgnoreCase)
+                ? "Same name"
+                : $"Same name apart from legal form and spelling (\"{a.NameKey}\")");
         }
         else if (a.NameKey.Length > 0 && Similarity.Loose(a.NameKey) == Similarity.Loose(b.NameKey))
         {
@@ -85,7 +95,9 @@ public static class CompanyMatcher
             p *= 0.1;
             evidence.Add("But: different VAT / register ids");
         }
-        if (a.City is not null && b.City is not null && !CompanyNames.Key(a.City).Equals(CompanyNames.Key(b.City), StringComparison.Ordinal))
+        if (a.City is not null
+            && b.City is not null
+            && !CompanyNames.Key(a.City).Equals(CompanyNames.Key(b.City), StringComparison.Ordinal))
         {
             p *= sameId ? 0.9 : 0.4;
             evidence.Add($"But: different cities ({a.City} / {b.City})");
@@ -112,7 +124,10 @@ public static class CompanyMatcher
         }
         void Blocks(Func<CompanyFacts, string?> key)
         {
-            foreach (var block in companies.Where(c => key(c) is not null).GroupBy(c => key(c)!).Where(g => g.Skip(1).Any()))
+            foreach (var block in companies
+                .Where(c => key(c) is not null)
+                .GroupBy(c => key(c)!)
+                .Where(g => g.Skip(1).Any()))
             {
                 var members = block.ToList();
                 if (members.Count <= FullBlock)
@@ -141,8 +156,8 @@ public static class CompanyMatcher
         Blocks(c => c.Phone);
         Blocks(c => c.NameKey.Length == 0 ? null : c.NameKey);
         Blocks(c => c.NameKey.Length == 0 ? null : Similarity.Loose(c.NameKey));
-        // Similar names: the first word's consonants, within a country (a missing country joins every block of its skeleton
-        // through the unkeyed block below).
+        // Similar names: the first word's consonants, within a country (a missing country joins every block of its
+        // skeleton through the unkeyed block below).
         Blocks(c => c.NameKey.Length == 0 ? null : $"{Similarity.Skeleton(c.NameKey)}|{c.Country}");
         Blocks(c => c.NameKey.Length == 0 ? null : Similarity.Skeleton(c.NameKey, 5));
         return results;

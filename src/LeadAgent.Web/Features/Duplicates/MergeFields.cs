@@ -4,7 +4,9 @@ using LeadAgent.Web.Features.Crm.Normalization;
 
 namespace LeadAgent.Web.Features.Duplicates;
 
-/// <summary>A field a merge can take from either record, read and written as text (so its old value can be stored for undo).</summary>
+/// <summary>
+/// A field a merge can take from either record, read and written as text (so its old value can be stored for undo).
+/// </summary>
 public sealed record MergeField<T>(string Name, string Label, Func<T, string?> Get, Action<T, string?> Set);
 
 /// <summary>The fields a user chooses between when merging; tags and custom fields are always combined.</summary>
@@ -18,9 +20,11 @@ public static class MergeFields
         new("website", "Website", c => c.Website, (c, v) => { c.Website = v; c.Domain = DomainName.Parse(v).Domain; }),
         new("country", "Country", c => c.Country, (c, v) => c.Country = v),
         new("city", "City", c => c.City, (c, v) => c.City = v),
-        new("segment", "Segment", c => c.Segment.ToString(), (c, v) => c.Segment = Enum.TryParse<Segment>(v, out var s) ? s : c.Segment),
+        new("segment", "Segment", c => c.Segment.ToString(),
+            (c, v) => c.Segment = Enum.TryParse<Segment>(v, out var s) ? s : c.Segment),
         new("industry", "Industry", c => c.Industry, (c, v) => c.Industry = v),
-        new("sizeBand", "Size", c => c.SizeBand.ToString(), (c, v) => c.SizeBand = Enum.TryParse<SizeBand>(v, out var s) ? s : c.SizeBand),
+        new("sizeBand", "Size", c => c.SizeBand.ToString(),
+            (c, v) => c.SizeBand = Enum.TryParse<SizeBand>(v, out var s) ? s : c.SizeBand),
         new("phone", "Phone", c => c.Phone, (c, v) => c.Phone = v),
         new("vatId", "VAT / register id", c => c.RegistrationId, (c, v) => c.RegistrationId = v),
         new("externalId", "External id", c => c.ExternalId, (c, v) => c.ExternalId = v),
@@ -31,7 +35,8 @@ public static class MergeFields
         new("firstName", "First name", c => c.FirstName, (c, v) => c.FirstName = v ?? c.FirstName),
         new("lastName", "Last name", c => c.LastName, (c, v) => c.LastName = v),
         new("role", "Role", c => c.Role, (c, v) => c.Role = v),
-        new("companyId", "Company", c => c.CompanyId?.ToString(), (c, v) => c.CompanyId = Guid.TryParse(v, out var id) ? id : null),
+        new("companyId", "Company", c => c.CompanyId?.ToString(),
+            (c, v) => c.CompanyId = Guid.TryParse(v, out var id) ? id : null),
         new("externalId", "External id", c => c.ExternalId, (c, v) => c.ExternalId = v),
     ];
 

@@ -6,9 +6,10 @@ public static class Similarity
     // Words that many unrelated company names share; a name differing only by them is still the same name.
     private static readonly HashSet<string> Generic =
     [
-        "events", "event", "group", "gruppe", "holding", "international", "solutions", "marketing", "agency", "agentur",
-        "services", "service", "media", "global", "germany", "deutschland", "europe", "uae", "dubai", "berlin", "munich",
-        "muenchen", "hamburg", "london", "partners", "consulting", "promotion", "promotions", "werbung", "studio",
+        "events", "event", "group", "gruppe", "holding", "international", "solutions", "marketing", "agency",
+        "agentur", "services", "service", "media", "global", "germany", "deutschland", "europe", "uae", "dubai",
+        "berlin", "munich", "muenchen", "hamburg", "london", "partners", "consulting", "promotion", "promotions",
+        "werbung", "studio",
     ];
 
     /// <summary>Jaro-Winkler similarity, 0–1.</summary>
@@ -69,7 +70,9 @@ public static class Similarity
         return jaro + prefix * 0.1 * (1 - jaro);
     }
 
-    /// <summary>Whether the numbers in two names agree ("Halle 3" and "Halle 4", "Anna1" and "Anna2" are different).</summary>
+    /// <summary>
+    /// Whether the numbers in two names agree ("Halle 3" and "Halle 4", "Anna1" and "Anna2" are different).
+    /// </summary>
     public static bool SameNumbers(string a, string b) =>
         a.Where(char.IsDigit).SequenceEqual(b.Where(char.IsDigit));
 
@@ -85,7 +88,9 @@ public static class Similarity
     }
 
     private static HashSet<string> Distinctive(string key) =>
-        key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => !Generic.Contains(t) && t != "and").ToHashSet();
+        key.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(t => !Generic.Contains(t) && t != "and")
+            .ToHashSet();
 
     /// <summary>
     /// A name key with transliterations folded back ("schroeder", "schröder" and "schroder" all give "schroder"),

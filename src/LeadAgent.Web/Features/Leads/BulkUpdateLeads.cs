@@ -14,7 +14,8 @@ public enum BulkActionKind { SetStatus, AssignOwner, AddToList, AddTag, RemoveTa
 /// <summary>Which leads: explicit ids, or every lead matching a filter (not just the visible page).</summary>
 public sealed record LeadSelection(List<Guid>? Ids, LeadFilter? Filter);
 
-public sealed record BulkAction(BulkActionKind Kind, LeadStatus? Status = null, string? OwnerId = null, Guid? ListId = null, string? Tag = null);
+public sealed record BulkAction(
+    BulkActionKind Kind, LeadStatus? Status = null, string? OwnerId = null, Guid? ListId = null, string? Tag = null);
 
 public sealed record BulkRequest(LeadSelection Selection, BulkAction Action);
 
@@ -67,7 +68,8 @@ public sealed class BulkUpdateLeads(IDbContextFactory<AppDbContext> dbFactory)
         return new BulkResult(rows.Count, changed, batchId);
     }
 
-    private sealed record Row(Guid Id, string Title, LeadStatus Status, string? OwnerId, DateTime? ArchivedAt, List<string> Tags);
+    private sealed record Row(
+        Guid Id, string Title, LeadStatus Status, string? OwnerId, DateTime? ArchivedAt, List<string> Tags);
 
     private static IQueryable<Lead> Select(AppDbContext db, LeadSelection selection, string? userId)
     {
@@ -78,11 +80,13 @@ public sealed class BulkUpdateLeads(IDbContextFactory<AppDbContext> dbFactory)
         return LeadQueries.Filtered(db, selection.Filter ?? new LeadFilter(), userId);
     }
 
-    private static async Task<(string? Tag, string? ListName)> ValidateAsync(AppDbContext db, BulkRequest request, CancellationToken ct)
+    private static async Task<(string? Tag, string? ListName)> ValidateAsync(
+        AppDbContext db, BulkRequest request, CancellationToken ct)
     {
         var errors = new Errors();
         var a = request.Action;
-        if (request.Selection is null || (request.Selection.Ids is not { Count: > 0 } && request.Selection.Filter is null))
+        if (request.Selection is null
+            || (request.Selection.Ids is not { Count: > 0 } && request.Selection.Filter is null))
         {
             errors.Add("selection", "Give either ids or a filter.");
         }
@@ -102,11 +106,14 @@ public sealed class BulkUpdateLeads(IDbContextFactory<AppDbContext> dbFactory)
             case BulkActionKind.SetStatus when a.Status is null || !Enum.IsDefined(a.Status.Value):
                 errors.Add("action.status", "Required: the new status.");
                 break;
-            case BulkActionKind.AssignOwner when a.OwnerId is not null && !await db.Users.AnyAsync(u => u.Id == a.OwnerId, ct):
+            case BulkActionKind.AssignOwner
+                when a.OwnerId is not null && !await db.Users.AnyAsync(u => u.Id == a.OwnerId, ct):
                 errors.Add("action.ownerId", "No user with this id (send null to unassign).");
                 break;
             case BulkActionKind.AddToList:
-                listName = a.ListId is { } listId ? await db.LeadLists.Where(l => l.Id == listId).Select(l => l.Name).FirstOrDefaultAsync(ct) : null;
+                listName = a.ListId is { } listId
+                    ? await db.LeadLists.Where(l => l.Id == listId).Select(l => l.Name).FirstOrDefaultAsync(ct)
+                    : null;
                 if (listName is null)
                 {
                     errors.Add("action.listId", "No list with this id.");
@@ -136,15 +143,25 @@ public sealed class BulkUpdateLeads(IDbContextFactory<AppDbContext> dbFactory)
         _ => false,
     };
 
-    private static async Task ApplyAsync(AppDbContext db, BulkAction a, List<Guid> ids, List<Row> rows, string? tag, DateTime now, CancellationToken ct)
+    private static async Task ApplyAsync(
+        AppDbContext db,
+        BulkAction a,
+        List<Guid> ids,
+        List<Row> rows,
+        string? tag,
+        DateTime now,
+        CancellationToken ct)
     {
         var leads = db.Leads.Where(l => ids.Contains(l.Id));
         switch (a.Kind)
         {
             case BulkActionKind.SetStatus:
                 var status = a.Status!.Value;
-                await leads.ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, status).SetProperty(l => l.StatusChangedAt, now)
-                    .SetProperty(l => l.UpdatedAt, now).SetProperty(l => l.Version, l => l.Version + 1), ct);
+                await leads.ExecuteUpdateAsync(s => s
+                    .SetProperty(l => l.Status, status)
+                    .SetProperty(l => l.StatusChangedAt, now)
+                    .SetProperty(l => l.UpdatedAt, now)
+                    .SetProperty(l => l.Version, l => l.Version + 1), ct);
                 break;
             case BulkActionKind.AssignOwner:
                 await leads.ExecuteUpdateAsync(s => s.SetProperty(l => l.OwnerId, a.OwnerId)
@@ -159,18 +176,30 @@ public sealed class BulkUpdateLeads(IDbContextFactory<AppDbContext> dbFactory)
                 // Tag lists differ per lead, so these are updated one by one (grouped by identical tag sets).
                 foreach (var group in rows.GroupBy(r => string.Join('\u001f', r.Tags)))
                 {
-                    var newTags = a.Kind == BulkActionKind.AddTag ? [.. group.First().Tags, tag!] : group.First().Tags.Where(t => t != tag).ToList();
+                    var newTags = a.Kind == BulkActionKind.AddTag
+                        ? [.. group.First().Tags, tag!]
+                        : group.First().Tags.Where(t => t != tag).ToList();
                     var groupIds = group.Select(r => r.Id).ToList();
-                    await db.Leads.Where(l => groupIds.Contains(l.Id)).ExecuteUpdateAsync(s => s.SetProperty(l => l.Tags, newTags)
-                        .SetProperty(l => l.UpdatedAt, now).SetProperty(l => l.Version, l => l.Version + 1), ct);
+                    await db.Leads.Where(l => groupIds.Contains(l.Id)).ExecuteUpdateAsync(s => s
+                        .SetProperty(l => l.Tags, newTags)
+                        .SetProperty(l => l.UpdatedAt, now)
+                        .SetProperty(l => l.Version, l => l.Version + 1), ct);
                 }
                 break;
             case BulkActionKind.AddToList:
                 var listId = a.ListId!.Value;
-                var existing = await db.LeadListMembers.Where(m => m.ListId == listId && ids.Contains(m.LeadId)).Select(m => m.LeadId).ToListAsync(ct);
+                var existing = await db.LeadListMembers
+                    .Where(m => m.ListId == listId && ids.Contains(m.LeadId))
+                    .Select(m => m.LeadId)
+                    .ToListAsync(ct);
                 var existingSet = existing.ToHashSet();
                 rows.RemoveAll(r => existingSet.Contains(r.Id));
-                db.LeadListMembers.AddRange(rows.Select(r => new LeadListMember { ListId = listId, LeadId = r.Id, AddedAt = now }));
+                db.LeadListMembers.AddRange(rows.Select(r => new LeadListMember
+                {
+                    ListId = listId,
+                    LeadId = r.Id,
+                    AddedAt = now,
+                }));
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
                 break;
@@ -181,16 +210,20 @@ public sealed class BulkUpdateLeads(IDbContextFactory<AppDbContext> dbFactory)
     {
         (string action, string field, JsonNode? from, JsonNode? to) = a.Kind switch
         {
-            BulkActionKind.SetStatus => ("bulk-update", "status", (JsonNode?)r.Status.ToString(), (JsonNode?)a.Status.ToString()),
+            BulkActionKind.SetStatus =>
+                ("bulk-update", "status", (JsonNode?)r.Status.ToString(), (JsonNode?)a.Status.ToString()),
             BulkActionKind.AssignOwner => ("bulk-update", "ownerId", r.OwnerId, a.OwnerId),
             BulkActionKind.Archive => ("archived", "archivedAt", null, now.ToString("O")),
             BulkActionKind.Restore => ("restored", "archivedAt", r.ArchivedAt?.ToString("O"), null),
-            BulkActionKind.AddTag => ("bulk-update", "tags", Json(r.Tags), Json([.. r.Tags, a.Tag!.Trim().ToLowerInvariant()])),
-            BulkActionKind.RemoveTag => ("bulk-update", "tags", Json(r.Tags), Json(r.Tags.Where(t => t != a.Tag!.Trim().ToLowerInvariant()))),
+            BulkActionKind.AddTag =>
+                ("bulk-update", "tags", Json(r.Tags), Json([.. r.Tags, a.Tag!.Trim().ToLowerInvariant()])),
+            BulkActionKind.RemoveTag =>
+                ("bulk-update", "tags", Json(r.Tags), Json(r.Tags.Where(t => t != a.Tag!.Trim().ToLowerInvariant()))),
             _ => ("list-member-added", "list", null, listName),
         };
         var changes = new JsonObject { [field] = new JsonObject { ["from"] = from, ["to"] = to } };
-        return ActivityEntry.By(actor, now, action, nameof(Lead), r.Id, ActivityCapture.Truncate(r.Title, 200), changes.ToJsonString(), batchId);
+        return ActivityEntry.By(actor, now, action, nameof(Lead), r.Id, ActivityCapture.Truncate(r.Title, 200),
+            changes.ToJsonString(), batchId);
     }
 
     private static JsonArray Json(IEnumerable<string> tags) => [.. tags.Select(t => (JsonNode?)t)];

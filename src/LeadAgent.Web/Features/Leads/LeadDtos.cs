@@ -5,7 +5,8 @@ namespace LeadAgent.Web.Features.Leads;
 public sealed record LeadRow(
     Guid Id, string Title, LeadStatus Status, string? OwnerId, string? OwnerName, LeadSource Source, int? Score,
     Classification? Classification, decimal? ExpectedValue, string Currency, DateOnly? NextActionOn,
-    Guid CompanyId, string CompanyName, Segment Segment, string? Country, Guid? PrimaryContactId, string? PrimaryContactName,
+    Guid CompanyId, string CompanyName, Segment Segment, string? Country,
+    Guid? PrimaryContactId, string? PrimaryContactName,
     List<string> Tags, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ArchivedAt, long Version,
     int CompanyOrderCount, DateOnly? CompanyLastOrderOn, decimal CompanyOrderTotal);
 

@@ -21,37 +21,49 @@ internal static class LeadEndpoints
             errors.ThrowIfAny();
             return s.ListAsync(filter, q.Sort, limit, q.Cursor, q.IncludeTotal ?? true, user.UserId(), ct);
         }).WithSummary("List leads with filters, sorting and cursor paging").ProducesValidationProblem();
-        g.MapGet("/{id:guid}", (LeadService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct)).ProducesProblem(404);
+        g.MapGet("/{id:guid}", (LeadService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))
+            .ProducesProblem(404);
         g.MapPost("/", async Task<Created<LeadRow>> (LeadService s, LeadInput input, CancellationToken ct) =>
         {
             var row = await s.CreateAsync(input, ct);
             return TypedResults.Created($"/api/v1/leads/{row.Id}", row);
         }).Writes();
-        g.MapPut("/{id:guid}", (LeadService s, Guid id, LeadInput input, CancellationToken ct) => s.UpdateAsync(id, input, ct)).Writes();
-        g.MapPost("/{id:guid}/archive", (LeadService s, Guid id, CancellationToken ct) => s.SetArchivedAsync(id, true, ct)).Writes();
-        g.MapPost("/{id:guid}/restore", (LeadService s, Guid id, CancellationToken ct) => s.SetArchivedAsync(id, false, ct)).Writes();
+        g.MapPut("/{id:guid}", (LeadService s, Guid id, LeadInput input, CancellationToken ct) =>
+            s.UpdateAsync(id, input, ct)).Writes();
+        g.MapPost("/{id:guid}/archive", (LeadService s, Guid id, CancellationToken ct) =>
+            s.SetArchivedAsync(id, true, ct)).Writes();
+        g.MapPost("/{id:guid}/restore", (LeadService s, Guid id, CancellationToken ct) =>
+            s.SetArchivedAsync(id, false, ct)).Writes();
         g.MapDelete("/{id:guid}", async Task<NoContent> (LeadService s, Guid id, CancellationToken ct) =>
         {
             await s.DeleteAsync(id, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Policies.Admin).ProducesProblem(404);
-        g.MapGet("/{id:guid}/timeline", (ActivityService s, Guid id, string? cursor, int? limit, CancellationToken ct) =>
-            s.ListAsync(new ActivityQuery { EntityType = nameof(Lead), EntityId = id, Cursor = cursor, Limit = limit }, ct));
+        g.MapGet("/{id:guid}/timeline", (
+                ActivityService s, Guid id, string? cursor, int? limit, CancellationToken ct) =>
+            s.ListAsync(
+                new ActivityQuery { EntityType = nameof(Lead), EntityId = id, Cursor = cursor, Limit = limit }, ct));
 
-        g.MapPost("/bulk/count", async (BulkUpdateLeads b, ClaimsPrincipal user, LeadSelection selection, CancellationToken ct) =>
+        g.MapPost("/bulk/count", async (
+                BulkUpdateLeads b, ClaimsPrincipal user, LeadSelection selection, CancellationToken ct) =>
             new BulkCount(await b.CountAsync(selection, user.UserId(), ct)))
             .WithSummary("How many leads a bulk operation would touch (for the confirmation)");
-        g.MapPost("/bulk", (BulkUpdateLeads b, ClaimsPrincipal user, BulkRequest request, CancellationToken ct) => b.RunAsync(request, user.UserId(), ct))
-            .WithSummary("Change status, owner, list, tags or archive for ids or every lead matching a filter").Writes();
+        g.MapPost("/bulk", (BulkUpdateLeads b, ClaimsPrincipal user, BulkRequest request, CancellationToken ct) =>
+                b.RunAsync(request, user.UserId(), ct))
+            .WithSummary("Change status, owner, list, tags or archive for ids or every lead matching a filter")
+            .Writes();
 
         var views = app.MapApiGroup("views", "Saved views");
-        views.MapGet("/", (SavedViewService s, ClaimsPrincipal user, CancellationToken ct) => s.ListAsync(user.UserId()!, ct));
-        views.MapPost("/", async Task<Created<SavedViewDto>> (SavedViewService s, ClaimsPrincipal user, SavedViewInput input, CancellationToken ct) =>
+        views.MapGet("/", (SavedViewService s, ClaimsPrincipal user, CancellationToken ct) =>
+            s.ListAsync(user.UserId()!, ct));
+        views.MapPost("/", async Task<Created<SavedViewDto>> (
+            SavedViewService s, ClaimsPrincipal user, SavedViewInput input, CancellationToken ct) =>
         {
             var dto = await s.SaveAsync(user.UserId()!, input, ct);
             return TypedResults.Created($"/api/v1/views/{dto.Id}", dto);
         }).ProducesValidationProblem();
-        views.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (SavedViewService s, ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+        views.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (
+                SavedViewService s, ClaimsPrincipal user, Guid id, CancellationToken ct) =>
             await s.DeleteAsync(user.UserId()!, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
     }
 }

@@ -3,7 +3,9 @@ using LeadAgent.Web.Infrastructure.Api;
 
 namespace LeadAgent.Web.Features.Leads;
 
-/// <summary>Everything the lead list can be filtered by. Shared by the API, the UI, saved views and bulk operations.</summary>
+/// <summary>
+/// Everything the lead list can be filtered by. Shared by the API, the UI, saved views and bulk operations.
+/// </summary>
 public sealed record LeadFilter
 {
     public List<LeadStatus>? Status { get; init; }
@@ -77,7 +79,10 @@ public sealed class LeadListQuery
     public int? OrderCountMin { get; set; }
     public DateOnly? LastOrderBefore { get; set; }
     public bool? IncludeArchived { get; set; }
-    /// <summary>score, createdAt, updatedAt, title, expectedValue, nextActionOn, lastOrderOn, orderTotal, orderCount; prefix "-" for descending. Default "-score".</summary>
+    /// <summary>
+    /// score, createdAt, updatedAt, title, expectedValue, nextActionOn, lastOrderOn, orderTotal, orderCount;
+    /// prefix "-" for descending. Default "-score".
+    /// </summary>
     public string? Sort { get; set; }
     public int? Limit { get; set; }
     public string? Cursor { get; set; }
@@ -114,7 +119,9 @@ public sealed class LeadListQuery
         var result = new List<T>();
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (Enum.TryParse<T>(part, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(part, out _))
+            if (Enum.TryParse<T>(part, ignoreCase: true, out var value)
+                && Enum.IsDefined(value)
+                && !int.TryParse(part, out _))
             {
                 result.Add(value);
             }

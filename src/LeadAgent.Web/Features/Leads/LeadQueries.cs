@@ -19,7 +19,9 @@ public static class LeadQueries
         }
         if (f.Status is { Count: > 0 } statuses)
         {
-            leads = statuses.Count == 1 ? leads.Where(l => l.Status == statuses[0]) : leads.Where(l => statuses.Contains(l.Status));
+            leads = statuses.Count == 1
+                ? leads.Where(l => l.Status == statuses[0])
+                : leads.Where(l => statuses.Contains(l.Status));
         }
         switch (f.Owner)
         {
@@ -45,7 +47,9 @@ public static class LeadQueries
         }
         if (f.HasOrders is { } hasOrders)
         {
-            leads = hasOrders ? leads.Where(l => l.Company!.OrderCount > 0) : leads.Where(l => l.Company!.OrderCount == 0);
+            leads = hasOrders
+                ? leads.Where(l => l.Company!.OrderCount > 0)
+                : leads.Where(l => l.Company!.OrderCount == 0);
         }
         if (f.OrderCountMin is { } orderCountMin)
         {
@@ -93,20 +97,31 @@ public static class LeadQueries
             leads = leads.Where(l => l.Title.ToLower().Contains(q)
                 || l.Company!.Name.ToLower().Contains(q)
                 || (l.Company.Domain != null && l.Company.Domain.Contains(q))
-                || (l.PrimaryContact != null && (l.PrimaryContact.FirstName + " " + (l.PrimaryContact.LastName ?? "")).ToLower().Contains(q)));
+                || (l.PrimaryContact != null
+                    && (l.PrimaryContact.FirstName + " " + (l.PrimaryContact.LastName ?? "")).ToLower().Contains(q)));
         }
         return leads;
     }
 
     public static IQueryable<LeadRow> ToRows(this IQueryable<Lead> leads) => leads.Select(l => new LeadRow(
-        l.Id, l.Title, l.Status, l.OwnerId, l.Owner != null ? (l.Owner.DisplayName ?? l.Owner.Email) : null, l.Source, l.Score,
-        l.Classification, l.ExpectedValue, l.Currency, l.NextActionOn, l.CompanyId, l.Company!.Name, l.Company.Segment,
-        l.Company.Country, l.PrimaryContactId,
-        l.PrimaryContact != null ? l.PrimaryContact.FirstName + (l.PrimaryContact.LastName != null ? " " + l.PrimaryContact.LastName : "") : null,
-        l.Tags, l.CreatedAt, l.UpdatedAt, l.ArchivedAt, l.Version, l.Company.OrderCount, l.Company.LastOrderOn, l.Company.OrderTotal));
+        l.Id, l.Title, l.Status, l.OwnerId, l.Owner != null ? (l.Owner.DisplayName ?? l.Owner.Email) : null,
+        l.Source, l.Score, l.Classification, l.ExpectedValue, l.Currency, l.NextActionOn, l.CompanyId,
+        l.Company!.Name, l.Company.Segment, l.Company.Country, l.PrimaryContactId,
+        l.PrimaryContact != null
+            ? l.PrimaryContact.FirstName + (l.PrimaryContact.LastName != null ? " " + l.PrimaryContact.LastName : "")
+            : null,
+        l.Tags, l.CreatedAt, l.UpdatedAt, l.ArchivedAt, l.Version,
+        l.Company.OrderCount, l.Company.LastOrderOn, l.Company.OrderTotal));
 
-    public static async Task<Page<LeadRow>> PageAsync(AppDbContext db, LeadFilter filter, string? sort, int limit, string? cursorText,
-        bool includeTotal, string? currentUserId, CancellationToken ct)
+    public static async Task<Page<LeadRow>> PageAsync(
+        AppDbContext db,
+        LeadFilter filter,
+        string? sort,
+        int limit,
+        string? cursorText,
+        bool includeTotal,
+        string? currentUserId,
+        CancellationToken ct)
     {
         var errors = new Errors();
         filter.Validate(errors);
@@ -132,153 +147,5 @@ public static class LeadQueries
             query = query.Where(l => db.Set<LeadListMember>().Any(m => m.ListId == id && m.LeadId == l.Id));
         }
         return query;
-    }
-}
-
-/// <summary>One sortable column with its keyset predicate. Nulls always sort last, whatever the direction.</summary>
-public sealed class LeadSort
-{
-    public required string Name { get; init; }
-    public required string Field { get; init; }
-    /// <summary>Orders (and continues after the cursor); the flag says the key cannot be null in this query.</summary>
-    public required Func<IQueryable<Lead>, Cursor?, bool, IQueryable<Lead>> Apply { get; init; }
-    public required Func<LeadRow, Cursor> CursorFor { get; init; }
-
-    public static readonly string[] Fields = ["score", "createdAt", "updatedAt", "title", "expectedValue", "nextActionOn", "lastOrderOn", "orderTotal", "orderCount"];
-
-    public static LeadSort Parse(string? sort, Errors errors)
-    {
-        sort = string.IsNullOrWhiteSpace(sort) ? "-score" : sort.Trim();
-        var desc = sort.StartsWith('-');
-        var field = sort.TrimStart('-', '+');
-        var name = (desc ? "-" : "") + field;
-        if (!Fields.Contains(field))
-        {
-            errors.Add("sort", $"Must be one of {string.Join(", ", Fields)}, optionally prefixed with '-'.");
-            field = "createdAt";
-        }
-        switch (field)
-        {
-            case "score":
-                return Nullable(name, desc, l => l.Score, r => r.Score, int.Parse);
-            case "expectedValue":
-                return Nullable(name, desc, l => l.ExpectedValue, r => r.ExpectedValue, s => decimal.Parse(s, CultureInfo.InvariantCulture));
-            case "nextActionOn":
-                return Nullable(name, desc, l => l.NextActionOn, r => r.NextActionOn, s => DateOnly.Parse(s, CultureInfo.InvariantCulture));
-            case "lastOrderOn":
-                return Nullable(name, desc, l => l.Company!.LastOrderOn, r => r.CompanyLastOrderOn, s => DateOnly.Parse(s, CultureInfo.InvariantCulture));
-            case "orderTotal":
-                return Required(name, desc, l => l.Company!.OrderTotal, r => r.CompanyOrderTotal, s => decimal.Parse(s, CultureInfo.InvariantCulture));
-            case "orderCount":
-                return Required(name, desc, l => l.Company!.OrderCount, r => r.CompanyOrderCount, s => int.Parse(s, CultureInfo.InvariantCulture));
-            case "createdAt":
-                return Required(name, desc, l => l.CreatedAt, r => r.CreatedAt, s => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
-            case "updatedAt":
-                return Required(name, desc, l => l.UpdatedAt, r => r.UpdatedAt, s => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
-            default: // title
-
-                return Required(name, desc, l => l.Title, r => r.Title, s => s);
-        }
-    }
-
-    private static string Format(object? v) => v switch
-    {
-        null => "",
-        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
-        DateOnly d => d.ToString("O", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => v.ToString() ?? "",
-    };
-
-    private static LeadSort Required<TKey>(string name, bool desc, Expression<Func<Lead, TKey>> key, Func<LeadRow, TKey> rowKey, Func<string, TKey> parse)
-        where TKey : notnull => new()
-        {
-            Name = name,
-            Field = name.TrimStart('-'),
-            CursorFor = r => new Cursor(name, Format(rowKey(r)), r.Id),
-            Apply = (q, c, _) =>
-            {
-                if (c is not null)
-                {
-                    q = q.Where(After(key, parse(c.Value ?? ""), c.Id, desc));
-                }
-                return desc ? q.OrderByDescending(key).ThenByDescending(l => l.Id) : q.OrderBy(key).ThenBy(l => l.Id);
-            },
-        };
-
-    private static LeadSort Nullable<TKey>(string name, bool desc, Expression<Func<Lead, TKey?>> key, Func<LeadRow, TKey?> rowKey, Func<string, TKey> parse)
-        where TKey : struct => new()
-        {
-            Name = name,
-            Field = name.TrimStart('-'),
-            CursorFor = r => new Cursor(name, rowKey(r) is { } v ? Format(v) : null, r.Id),
-            Apply = (q, c, keyNeverNull) =>
-            {
-                if (c is not null)
-                {
-                    q = q.Where(c.Value is null ? NullAfter(key, c.Id, desc) : NullableAfter(key, parse(c.Value), c.Id, desc));
-                }
-                if (keyNeverNull)
-                {
-                    return desc ? q.OrderByDescending(key).ThenByDescending(l => l.Id) : q.OrderBy(key).ThenBy(l => l.Id);
-                }
-                var isNull = Expression.Lambda<Func<Lead, bool>>(Expression.Equal(key.Body, Expression.Constant(null, typeof(TKey?))), key.Parameters);
-                var ordered = q.OrderBy(isNull);
-                return desc ? ordered.ThenByDescending(key).ThenByDescending(l => l.Id) : ordered.ThenBy(key).ThenBy(l => l.Id);
-            },
-        };
-
-    // key > v || (key == v && id > cid)   (mirrored for descending)
-    private static Expression<Func<Lead, bool>> After<TKey>(Expression<Func<Lead, TKey>> key, TKey value, Guid id, bool desc)
-    {
-        var p = key.Parameters[0];
-        var v = Constant(value, typeof(TKey));
-        var body = Expression.OrElse(Compare(key.Body, v, desc), Expression.AndAlso(Expression.Equal(key.Body, v), IdAfter(p, id, desc)));
-        return Expression.Lambda<Func<Lead, bool>>(body, p);
-    }
-
-    private static Expression<Func<Lead, bool>> NullableAfter<TKey>(Expression<Func<Lead, TKey?>> key, TKey value, Guid id, bool desc) where TKey : struct
-    {
-        var p = key.Parameters[0];
-        var v = Constant(value, typeof(TKey?));
-        var isNull = Expression.Equal(key.Body, Expression.Constant(null, typeof(TKey?)));
-        var body = Expression.OrElse(isNull,
-            Expression.OrElse(Compare(key.Body, v, desc), Expression.AndAlso(Expression.Equal(key.Body, v), IdAfter(p, id, desc))));
-        return Expression.Lambda<Func<Lead, bool>>(body, p);
-    }
-
-    private static Expression<Func<Lead, bool>> NullAfter<TKey>(Expression<Func<Lead, TKey?>> key, Guid id, bool desc) where TKey : struct
-    {
-        var p = key.Parameters[0];
-        var body = Expression.AndAlso(Expression.Equal(key.Body, Expression.Constant(null, typeof(TKey?))), IdAfter(p, id, desc));
-        return Expression.Lambda<Func<Lead, bool>>(body, p);
-    }
-
-    // Parameterised (not inlined) so the query plan is cached across pages.
-    private static Expression Constant(object? value, Type type)
-    {
-        var holder = Activator.CreateInstance(typeof(Holder<>).MakeGenericType(type), value)!;
-        return Expression.Convert(Expression.Property(Expression.Constant(holder), "Value"), type);
-    }
-
-    private sealed class Holder<T>(T value)
-    {
-        public T Value { get; } = value;
-    }
-
-    private static Expression Compare(Expression left, Expression right, bool desc)
-    {
-        if (left.Type == typeof(string))
-        {
-            var cmp = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, left, right);
-            return desc ? Expression.LessThan(cmp, Expression.Constant(0)) : Expression.GreaterThan(cmp, Expression.Constant(0));
-        }
-        return desc ? Expression.LessThan(left, right) : Expression.GreaterThan(left, right);
-    }
-
-    private static Expression IdAfter(ParameterExpression p, Guid id, bool desc)
-    {
-        var cmp = Expression.Call(Expression.Property(p, nameof(Lead.Id)), typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!, Constant(id, typeof(Guid)));
-        return desc ? Expression.LessThan(cmp, Expression.Constant(0)) : Expression.GreaterThan(cmp, Expression.Constant(0));
     }
 }

@@ -36,6 +36,9 @@ public static class MarkdownRenderer
     }
 
     private static bool IsSafe(string? url) =>
-        url is null || url.StartsWith('#') || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-        || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
+        url is null
+        || url.StartsWith('#')
+        || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
 }

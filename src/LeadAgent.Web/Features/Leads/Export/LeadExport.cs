@@ -7,10 +7,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Leads.Export;
 
-public sealed record LeadExportRow(Guid Id, string Title, LeadStatus Status, string? OwnerEmail, LeadSource Source, int? Score,
-    Classification? Classification, decimal? ExpectedValue, string Currency, DateOnly? NextActionOn, List<string> Tags,
-    string CompanyName, string? CompanyDomain, string? CompanyCountry, Segment CompanySegment,
-    string? ContactFirstName, string? ContactLastName, string? ContactEmail, string? ContactPhone, string? ExternalId, DateTime CreatedAt);
+public sealed record LeadExportRow(
+    Guid Id,
+    string Title,
+    LeadStatus Status,
+    string? OwnerEmail,
+    LeadSource Source,
+    int? Score,
+    Classification? Classification,
+    decimal? ExpectedValue,
+    string Currency,
+    DateOnly? NextActionOn,
+    List<string> Tags,
+    string CompanyName,
+    string? CompanyDomain,
+    string? CompanyCountry,
+    Segment CompanySegment,
+    string? ContactFirstName,
+    string? ContactLastName,
+    string? ContactEmail,
+    string? ContactPhone,
+    string? ExternalId,
+    DateTime CreatedAt);
 
 /// <summary>Lead export: one flat row per lead with its company and primary contact, in id order.</summary>
 public static class LeadExport
@@ -42,15 +60,24 @@ public static class LeadExport
 
     public static IAsyncEnumerable<LeadExportRow> Rows(AppDbContext db, LeadFilter filter, string? userId) =>
         LeadQueries.Filtered(db, filter, userId).OrderBy(l => l.Id).Select(l => new LeadExportRow(
-            l.Id, l.Title, l.Status, l.Owner != null ? l.Owner.Email : null, l.Source, l.Score, l.Classification, l.ExpectedValue, l.Currency,
+            l.Id, l.Title, l.Status, l.Owner != null ? l.Owner.Email : null, l.Source, l.Score, l.Classification,
+            l.ExpectedValue, l.Currency,
             l.NextActionOn, l.Tags, l.Company!.Name, l.Company.Domain, l.Company.Country, l.Company.Segment,
             l.PrimaryContact != null ? l.PrimaryContact.FirstName : null,
             l.PrimaryContact != null ? l.PrimaryContact.LastName : null,
             l.PrimaryContact != null
-                ? l.PrimaryContact.Identities.Where(i => i.Kind == IdentityKind.Email).OrderByDescending(i => i.IsPrimary).Select(i => i.Value).FirstOrDefault()
+                ? l.PrimaryContact.Identities
+                    .Where(i => i.Kind == IdentityKind.Email)
+                    .OrderByDescending(i => i.IsPrimary)
+                    .Select(i => i.Value)
+                    .FirstOrDefault()
                 : null,
             l.PrimaryContact != null
-                ? l.PrimaryContact.Identities.Where(i => i.Kind == IdentityKind.Phone || i.Kind == IdentityKind.WhatsApp).OrderByDescending(i => i.IsPrimary).Select(i => i.Value).FirstOrDefault()
+                ? l.PrimaryContact.Identities
+                    .Where(i => i.Kind == IdentityKind.Phone || i.Kind == IdentityKind.WhatsApp)
+                    .OrderByDescending(i => i.IsPrimary)
+                    .Select(i => i.Value)
+                    .FirstOrDefault()
                 : null,
             l.ExternalId, l.CreatedAt)).AsAsyncEnumerable();
 }

@@ -5,10 +5,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Orders.Export;
 
-public sealed record OrderExportRow(string Number, DateOnly OrderedOn, OrderStatus Status, string Currency, decimal Total,
-    string CompanyName, string? CompanyDomain, string? Product, string? Category, decimal? Quantity, decimal? UnitPrice, string? ExternalId);
+public sealed record OrderExportRow(
+    string Number,
+    DateOnly OrderedOn,
+    OrderStatus Status,
+    string Currency,
+    decimal Total,
+    string CompanyName,
+    string? CompanyDomain,
+    string? Product,
+    string? Category,
+    decimal? Quantity,
+    decimal? UnitPrice,
+    string? ExternalId);
 
-/// <summary>Order export: one row per order line (an order without lines is one row with its total), as the order import reads them.</summary>
+/// <summary>
+/// Order export: one row per order line (an order without lines is one row with its total), as the order import
+/// reads them.
+/// </summary>
 public static class OrderExport
 {
     public static readonly IReadOnlyList<Column<OrderExportRow>> Columns =
@@ -44,17 +58,21 @@ public static class OrderExport
             Company = o.Company!.Name,
             o.Company.Domain,
             o.ExternalId,
-            Lines = o.Lines.OrderBy(l => l.Id).Select(l => new { l.Product, l.Category, l.Quantity, l.UnitPrice }).ToList(),
+            Lines = o.Lines.OrderBy(l => l.Id)
+                .Select(l => new { l.Product, l.Category, l.Quantity, l.UnitPrice })
+                .ToList(),
         }).AsAsyncEnumerable();
         await foreach (var o in rows)
         {
             if (o.Lines.Count == 0)
             {
-                yield return new OrderExportRow(o.Number, o.OrderedOn, o.Status, o.Currency, o.Total, o.Company, o.Domain, null, null, null, null, o.ExternalId);
+                yield return new OrderExportRow(o.Number, o.OrderedOn, o.Status, o.Currency, o.Total, o.Company,
+                    o.Domain, null, null, null, null, o.ExternalId);
             }
             foreach (var l in o.Lines)
             {
-                yield return new OrderExportRow(o.Number, o.OrderedOn, o.Status, o.Currency, o.Total, o.Company, o.Domain, l.Product, l.Category, l.Quantity, l.UnitPrice, o.ExternalId);
+                yield return new OrderExportRow(o.Number, o.OrderedOn, o.Status, o.Currency, o.Total, o.Company,
+                    o.Domain, l.Product, l.Category, l.Quantity, l.UnitPrice, o.ExternalId);
             }
         }
     }
