@@ -12,11 +12,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadAgent.Bench;
 
 /// <summary>
-/// Issue 4 target: webhook ingestion over HTTP on loopback on SQLite — ≥ 1,000 signed <c>message.received</c> events/s
-/// acknowledged and fully processed (conversations, messages, and for new senders contacts, companies and leads), and
-/// p99 acknowledgement under 50 ms at a steady 500 events/s. The raw baseline copies exactly the rows the app wrote
-/// (webhook events, channels, conversations, messages, contacts, identities, companies, leads, activity) into an empty
-/// database with plain ADO.NET, in as many transactions as the app used batches.
+/// Issue 4 target: webhook ingestion over HTTP on loopback on SQLite — ≥ 1,000 signed <c>message.received</c>
+/// events/s acknowledged and fully processed (conversations, messages, and for new senders contacts, companies and
+/// leads), and p99 acknowledgement under 50 ms at a steady 500 events/s. The raw baseline copies exactly the rows
+/// the app wrote (webhook events, channels, conversations, messages, contacts, identities, companies, leads,
+/// activity) into an empty database with plain ADO.NET, in as many transactions as the app used batches.
 /// </summary>
 internal static class WebhookBench
 {
@@ -42,7 +42,8 @@ internal static class WebhookBench
         ]);
         await app.StartAsync();
         var batch = app.Services
-            .GetRequiredService<Microsoft.Extensions.Options.IOptions<LeadAgent.Web.Features.Inbox.Runtime.InboxOptions>>()
+            .GetRequiredService<
+                Microsoft.Extensions.Options.IOptions<LeadAgent.Web.Features.Inbox.Runtime.InboxOptions>>()
             .Value.BatchSize;
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         var senders = Math.Max(1, events / 10);

@@ -8,6 +8,9 @@ namespace LeadAgent.Migrations.Postgres;
 internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
 {
     public AppDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<AppDbContext>().UseNpgsql("Host=localhost;Database=design", o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly)).Options,
-        SystemActorSource.Instance, TimeProvider.System);
+        new DbContextOptionsBuilder<AppDbContext>()
+            .UseNpgsql("Host=localhost;Database=design", o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly))
+            .Options,
+        SystemActorSource.Instance,
+        TimeProvider.System);
 }

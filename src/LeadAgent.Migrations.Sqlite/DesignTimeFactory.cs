@@ -8,6 +8,9 @@ namespace LeadAgent.Migrations.Sqlite;
 internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
 {
     public AppDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=design.db", o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly)).Options,
-        SystemActorSource.Instance, TimeProvider.System);
+        new DbContextOptionsBuilder<AppDbContext>()
+            .UseSqlite("Data Source=design.db", o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly))
+            .Options,
+        SystemActorSource.Instance,
+        TimeProvider.System);
 }

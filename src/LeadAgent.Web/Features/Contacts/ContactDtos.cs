@@ -3,8 +3,19 @@ namespace LeadAgent.Web.Features.Contacts;
 public sealed record IdentityDto(IdentityKind Kind, string Value, string? Label, bool IsPrimary);
 
 public sealed record ContactRow(
-    Guid Id, string FirstName, string? LastName, string FullName, string? Role, Guid? CompanyId, string? CompanyName,
-    List<IdentityDto> Identities, List<string> Tags, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ArchivedAt, long Version,
+    Guid Id,
+    string FirstName,
+    string? LastName,
+    string FullName,
+    string? Role,
+    Guid? CompanyId,
+    string? CompanyName,
+    List<IdentityDto> Identities,
+    List<string> Tags,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    DateTime? ArchivedAt,
+    long Version,
     Guid? MergedIntoId = null);
 
 public sealed record IdentityInput(IdentityKind? Kind, string? Value, string? Label = null, bool IsPrimary = false);

@@ -4,7 +4,9 @@ public sealed class DemoOptions
 {
     public const string Section = "Demo";
 
-    /// <summary>Seed the demo workspace into an empty database at start (<c>Demo:Seed=false</c> starts empty).</summary>
+    /// <summary>
+    /// Seed the demo workspace into an empty database at start (<c>Demo:Seed=false</c> starts empty).
+    /// </summary>
     public bool Seed { get; set; } = true;
 }
 

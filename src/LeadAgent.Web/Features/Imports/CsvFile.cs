@@ -79,7 +79,9 @@ public static class CsvFile
         return new string(buffer, 0, n);
     }
 
-    /// <summary>The delimiter that splits the first lines into the most, and most consistent, fields (quotes respected).</summary>
+    /// <summary>
+    /// The delimiter that splits the first lines into the most, and most consistent, fields (quotes respected).
+    /// </summary>
     public static char DetectDelimiter(string sample)
     {
         var best = ',';
@@ -157,7 +159,9 @@ public static class CsvFile
         var result = new List<string>();
         for (var i = 0; i < columns; i++)
         {
-            var title = i < header.Length && !string.IsNullOrWhiteSpace(header[i]) ? header[i].Trim() : $"Column {i + 1}";
+            var title = i < header.Length && !string.IsNullOrWhiteSpace(header[i])
+                ? header[i].Trim()
+                : $"Column {i + 1}";
             var candidate = title;
             for (var n = 2; result.Contains(candidate, StringComparer.OrdinalIgnoreCase); n++)
             {

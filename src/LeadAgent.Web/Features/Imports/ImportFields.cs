@@ -3,15 +3,20 @@ using System.Text;
 
 namespace LeadAgent.Web.Features.Imports;
 
-/// <summary>A field an import can fill; <see cref="Aliases"/> are header spellings mapped to it automatically.</summary>
+/// <summary>
+/// A field an import can fill; <see cref="Aliases"/> are header spellings mapped to it automatically.
+/// </summary>
 public sealed record ImportField(string Name, string Label, bool Required = false, params string[] Aliases);
 
-/// <summary>The fields of each import kind. The names are the export's column headers, so exports re-import as they are.</summary>
+/// <summary>
+/// The fields of each import kind. The names are the export's column headers, so exports re-import as they are.
+/// </summary>
 public static class ImportFields
 {
     private static readonly ImportField[] CompanyFields =
     [
-        new("name", "Company name", true, "company", "company name", "firma", "organisation", "organization", "account", "account name"),
+        new("name", "Company name", true,
+            "company", "company name", "firma", "organisation", "organization", "account", "account name"),
         new("legal_name", "Legal name", false, "legal name", "registered name"),
         new("website", "Website", false, "url", "web", "homepage", "site", "domain"),
         new("country", "Country (ISO code)", false, "country code", "land"),
@@ -20,14 +25,16 @@ public static class ImportFields
         new("industry", "Industry", false, "sector", "branche"),
         new("size_band", "Size band", false, "size", "company size", "employees"),
         new("phone", "Phone", false, "telephone", "tel", "main phone", "telefon"),
-        new("vat_id", "VAT / register id", false, "vat", "vat number", "ust-id", "ustid", "registration", "register number", "trn"),
+        new("vat_id", "VAT / register id", false,
+            "vat", "vat number", "ust-id", "ustid", "registration", "register number", "trn"),
         new("tags", "Tags (separated by ;)", false, "labels"),
         new("external_id", "External id", false, "id", "external id", "crm id"),
     ];
 
     private static readonly ImportField[] ContactFields =
     [
-        new("first_name", "First name", true, "first", "firstname", "given name", "vorname", "name", "full name", "contact", "contact name"),
+        new("first_name", "First name", true,
+            "first", "firstname", "given name", "vorname", "name", "full name", "contact", "contact name"),
         new("last_name", "Last name", false, "last", "lastname", "surname", "family name", "nachname"),
         new("role", "Role / job title", false, "title", "job title", "position"),
         new("email", "E-mail", false, "e-mail", "mail", "email address", "e-mail address"),
@@ -55,12 +62,14 @@ public static class ImportFields
         new("currency", "Currency", false),
         new("next_action_on", "Next action date", false, "next action", "follow up", "follow-up", "due"),
         new("tags", "Tags (separated by ;)", false, "labels"),
-        new("company_name", "Company name", true, "company", "organisation", "organization", "firma", "account", "account name"),
+        new("company_name", "Company name", true,
+            "company", "organisation", "organization", "firma", "account", "account name"),
         new("company_domain", "Company website", false, "website", "domain", "url", "company website"),
         new("company_country", "Company country", false, "country", "land"),
         new("company_city", "Company city", false, "city"),
         new("company_segment", "Company segment", false, "segment"),
-        new("contact_first_name", "Contact first name", false, "first name", "firstname", "vorname", "contact", "contact name", "name"),
+        new("contact_first_name", "Contact first name", false,
+            "first name", "firstname", "vorname", "contact", "contact name", "name"),
         new("contact_last_name", "Contact last name", false, "last name", "lastname", "surname", "nachname"),
         new("contact_email", "Contact e-mail", false, "email", "e-mail", "mail"),
         new("contact_phone", "Contact phone", false, "phone", "telephone", "tel", "mobile", "telefon"),
@@ -101,7 +110,9 @@ public static class ImportFields
         _ => [MatchKey.Domain, MatchKey.ExternalId],
     };
 
-    /// <summary>Maps headers to fields: exact field names first, then aliases; each field and column used once.</summary>
+    /// <summary>
+    /// Maps headers to fields: exact field names first, then aliases; each field and column used once.
+    /// </summary>
     public static Dictionary<string, int> AutoMap(ImportKind kind, IReadOnlyList<string> headers)
     {
         var fields = For(kind);
@@ -116,7 +127,8 @@ public static class ImportFields
                     continue;
                 }
                 var names = pass == 0 ? [Simplify(f.Name), Simplify(f.Label)] : f.Aliases.Select(Simplify).ToArray();
-                var index = Enumerable.Range(0, keys.Count).FirstOrDefault(i => names.Contains(keys[i]) && !map.ContainsValue(i), -1);
+                var index = Enumerable.Range(0, keys.Count)
+                    .FirstOrDefault(i => names.Contains(keys[i]) && !map.ContainsValue(i), -1);
                 if (index >= 0)
                 {
                     map[f.Name] = index;

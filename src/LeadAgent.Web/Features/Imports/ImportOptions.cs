@@ -10,11 +10,15 @@ public sealed class ImportOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 2000;
 
-    /// <summary>How long a worker's claim on a run lasts without progress before another instance may take it over.</summary>
+    /// <summary>
+    /// How long a worker's claim on a run lasts without progress before another instance may take it over.
+    /// </summary>
     [Range(2, 3600)]
     public int LeaseSeconds { get; set; } = 30;
 
-    /// <summary>How often idle workers look for queued runs (a run started on this instance wakes them at once).</summary>
+    /// <summary>
+    /// How often idle workers look for queued runs (a run started on this instance wakes them at once).
+    /// </summary>
     [Range(1, 300)]
     public int PollSeconds { get; set; } = 5;
 

@@ -3,9 +3,10 @@ using LeadAgent.Web.Features.Crm.Normalization;
 namespace LeadAgent.Web.Features.Imports;
 
 /// <summary>
-/// The normalised forms of one batch's cells: websites → registrable domains, e-mail addresses, phones → E.164, company
-/// name keys. Parsing them is most of a row's CPU time, so <see cref="Of"/> computes them on another thread while the
-/// previous batch is being saved; the batch then only looks them up (anything not computed ahead is computed on demand).
+/// The normalised forms of one batch's cells: websites → registrable domains, e-mail addresses, phones → E.164,
+/// company name keys. Parsing them is most of a row's CPU time, so <see cref="Of"/> computes them on another thread
+/// while the previous batch is being saved; the batch then only looks them up (anything not computed ahead is
+/// computed on demand).
 /// Not thread-safe: filled by one thread, then handed over to the one that applies the batch.
 /// </summary>
 internal sealed class NormalizedCells(string? defaultCountry)
@@ -64,7 +65,8 @@ internal sealed class NormalizedCells(string? defaultCountry)
         return cells;
     }
 
-    private static TValue Memo<TKey, TValue>(Dictionary<TKey, TValue> cache, TKey key, Func<TKey, TValue> compute) where TKey : notnull
+    private static TValue Memo<TKey, TValue>(Dictionary<TKey, TValue> cache, TKey key, Func<TKey, TValue> compute)
+        where TKey : notnull
     {
         if (!cache.TryGetValue(key, out var value))
         {

@@ -6,9 +6,9 @@ using System.Xml;
 namespace LeadAgent.Web.Features.Imports;
 
 /// <summary>
-/// Excel workbooks are imported by turning their first worksheet into CSV (UTF-8, comma-separated) before anything else,
-/// so detection, mapping, preview, runs and rejected rows work as for any CSV file. Shared and inline strings, numbers,
-/// booleans and cells formatted as dates are read; formulas contribute their cached value.
+/// Excel workbooks are imported by turning their first worksheet into CSV (UTF-8, comma-separated) before anything
+/// else, so detection, mapping, preview, runs and rejected rows work as for any CSV file. Shared and inline strings,
+/// numbers, booleans and cells formatted as dates are read; formulas contribute their cached value.
 /// </summary>
 internal static class XlsxFile
 {
@@ -28,7 +28,9 @@ internal static class XlsxFile
             var sheet = zip.GetEntry(FirstSheetPath(zip)) ?? throw new Infrastructure.Api.ValidationFailedException(
                 new Dictionary<string, string[]> { ["file"] = ["The workbook has no worksheet."] });
             var csv = new StringBuilder();
-            using var reader = XmlReader.Create(sheet.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });
+            using var reader = XmlReader.Create(
+                sheet.Open(),
+                new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });
             var row = new List<string>();
             while (reader.Read())
             {
@@ -45,7 +47,9 @@ internal static class XlsxFile
                     var column = ColumnIndex(reader.GetAttribute("r")) ?? row.Count;
                     var type = reader.GetAttribute("t");
                     var style = int.TryParse(reader.GetAttribute("s"), CultureInfo.InvariantCulture, out var s) ? s : 0;
-                    var value = reader.IsEmptyElement ? "" : CellValue(reader.ReadSubtree(), type, strings, dateStyles.Contains(style));
+                    var value = reader.IsEmptyElement
+                        ? ""
+                        : CellValue(reader.ReadSubtree(), type, strings, dateStyles.Contains(style));
                     while (row.Count < column)
                     {
                         row.Add("");
@@ -105,12 +109,17 @@ internal static class XlsxFile
         }
         return type switch
         {
-            "s" => int.TryParse(raw, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? strings[i] : "",
+            "s" => int.TryParse(raw, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count
+                ? strings[i]
+                : "",
             "inlineStr" => text.ToString(),
             "b" => raw == "1" ? "true" : "false",
             "str" or "e" => raw ?? "",
-            _ when isDate && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2958466 =>
-                DateTime.FromOADate(serial).ToString(serial % 1 == 0 ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            _ when isDate
+                && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
+                && serial is > 0 and < 2958466 =>
+                DateTime.FromOADate(serial)
+                    .ToString(serial % 1 == 0 ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             _ => raw ?? "",
         };
     }
@@ -122,7 +131,8 @@ internal static class XlsxFile
         {
             return list;
         }
-        using var reader = XmlReader.Create(entry.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        using var reader = XmlReader.Create(
+            entry.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
         StringBuilder? current = null;
         while (reader.Read())
         {
@@ -153,7 +163,8 @@ internal static class XlsxFile
         return list;
     }
 
-    // Cell styles whose number format shows a date (built-in formats 14–22 and 45–47, or a custom code with y or d).
+    // Cell styles whose number format shows a date
+    // (built-in formats 14–22 and 45–47, or a custom code with y or d).
     private static HashSet<int> DateStyles(ZipArchive zip)
     {
         var result = new HashSet<int>();
@@ -163,7 +174,8 @@ internal static class XlsxFile
         }
         var custom = new Dictionary<int, string>();
         var formats = new List<int>();
-        using var reader = XmlReader.Create(entry.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        using var reader = XmlReader.Create(
+            entry.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
         var inCellXfs = false;
         while (reader.Read())
         {
@@ -178,14 +190,17 @@ internal static class XlsxFile
             }
             else if (inCellXfs && reader.NodeType == XmlNodeType.Element && reader.LocalName == "xf")
             {
-                formats.Add(int.TryParse(reader.GetAttribute("numFmtId"), CultureInfo.InvariantCulture, out var f) ? f : 0);
+                var numFmtId = reader.GetAttribute("numFmtId");
+                formats.Add(int.TryParse(numFmtId, CultureInfo.InvariantCulture, out var f) ? f : 0);
             }
         }
         for (var i = 0; i < formats.Count; i++)
         {
             var f = formats[i];
             if (f is >= 14 and <= 22 or >= 45 and <= 47
-                || (custom.TryGetValue(f, out var code) && (code.Contains('y', StringComparison.OrdinalIgnoreCase) || code.Contains('d', StringComparison.OrdinalIgnoreCase))))
+                || (custom.TryGetValue(f, out var code)
+                    && (code.Contains('y', StringComparison.OrdinalIgnoreCase)
+                        || code.Contains('d', StringComparison.OrdinalIgnoreCase))))
             {
                 result.Add(i);
             }
@@ -196,23 +211,29 @@ internal static class XlsxFile
     private static string FirstSheetPath(ZipArchive zip)
     {
         string? relId = null;
-        using (var reader = XmlReader.Create(zip.GetEntry("xl/workbook.xml")!.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }))
+        using (var reader = XmlReader.Create(
+            zip.GetEntry("xl/workbook.xml")!.Open(),
+            new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }))
         {
             while (reader.Read())
             {
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet")
                 {
-                    relId = reader.GetAttribute("id", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+                    relId = reader.GetAttribute(
+                        "id", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
                     break;
                 }
             }
         }
         if (relId is not null && zip.GetEntry("xl/_rels/workbook.xml.rels") is { } rels)
         {
-            using var reader = XmlReader.Create(rels.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+            using var reader = XmlReader.Create(
+                rels.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
             while (reader.Read())
             {
-                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship" && reader.GetAttribute("Id") == relId)
+                if (reader.NodeType == XmlNodeType.Element
+                    && reader.LocalName == "Relationship"
+                    && reader.GetAttribute("Id") == relId)
                 {
                     var target = reader.GetAttribute("Target") ?? "";
                     return target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
@@ -238,5 +259,7 @@ internal static class XlsxFile
     }
 
     private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
 }

@@ -58,13 +58,17 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         {
             // "PrimaryContactId != null" lets EF compare the two nullable columns with a plain "=" the planner can use
             // an index for, instead of adding "OR both are null"; the status is a constant so plans fit the value.
-            list = list.Where(c => db.Set<Lead>().Any(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId
-                && l.ArchivedAt == null && l.Status == EF.Constant(leadStatus)));
+            list = list.Where(c => db.Set<Lead>().Any(l => l.PrimaryContactId != null
+                && l.PrimaryContactId == c.ContactId
+                && l.ArchivedAt == null
+                && l.Status == EF.Constant(leadStatus)));
         }
         if (query.Classification is { } classification)
         {
-            list = list.Where(c => db.Set<Lead>().Any(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId
-                && l.ArchivedAt == null && l.Classification == EF.Constant(classification)));
+            list = list.Where(c => db.Set<Lead>().Any(l => l.PrimaryContactId != null
+                && l.PrimaryContactId == c.ContactId
+                && l.ArchivedAt == null
+                && l.Classification == EF.Constant(classification)));
         }
         if (q is not null)
         {
@@ -72,7 +76,9 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
             list = list.Where(c => c.DisplayName.ToLower().Contains(q) || (c.Email != null && c.Email.Contains(q))
                 || (digits.Length >= 4 && c.Phone != null && c.Phone.Contains(digits))
                 || (c.Contact != null && (c.Contact.FirstName + " " + (c.Contact.LastName ?? "")).ToLower().Contains(q))
-                || db.Set<Message>().Any(m => m.ConversationId == c.Id && m.Text != null && m.Text.ToLower().Contains(q)));
+                || db.Set<Message>().Any(m => m.ConversationId == c.Id
+                    && m.Text != null
+                    && m.Text.ToLower().Contains(q)));
         }
         if (cursor is not null)
         {
@@ -139,8 +145,8 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         return new ConversationDetail(row, lead, candidates, messages, verdict, usable);
     }
 
-    // What happened to the lead while the conversation ran (status, owner, score…), from the activity log, as timeline
-    // events.
+    // What happened to the lead while the conversation ran (status, owner, score…), from the activity log,
+    // as timeline events.
     private static async Task<List<MessageDto>> LeadEventsAsync(AppDbContext db, Guid leadId, DateTime since,
         CancellationToken ct)
     {

@@ -5,10 +5,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Contacts.Export;
 
-public sealed record ContactExportRow(Guid Id, string FirstName, string? LastName, string? Role, List<ContactIdentity> Identities,
-    string? CompanyName, string? CompanyDomain, string? CompanyCountry, List<string> Tags, string? ExternalId, DateTime CreatedAt);
+public sealed record ContactExportRow(
+    Guid Id,
+    string FirstName,
+    string? LastName,
+    string? Role,
+    List<ContactIdentity> Identities,
+    string? CompanyName,
+    string? CompanyDomain,
+    string? CompanyCountry,
+    List<string> Tags,
+    string? ExternalId,
+    DateTime CreatedAt);
 
-/// <summary>Contact export: the first identity of each kind becomes its column, as the contact import reads them.</summary>
+/// <summary>
+/// Contact export: the first identity of each kind becomes its column, as the contact import reads them.
+/// </summary>
 public static class ContactExport
 {
     public static readonly IReadOnlyList<Column<ContactExportRow>> Columns =
@@ -32,10 +44,26 @@ public static class ContactExport
     ];
 
     private static string? First(ContactExportRow r, IdentityKind kind) =>
-        r.Identities.Where(i => i.Kind == kind).OrderByDescending(i => i.IsPrimary).Select(i => i.Value).FirstOrDefault();
+        r.Identities
+            .Where(i => i.Kind == kind)
+            .OrderByDescending(i => i.IsPrimary)
+            .Select(i => i.Value)
+            .FirstOrDefault();
 
     public static IAsyncEnumerable<ContactExportRow> Rows(AppDbContext db, ContactListQuery query, string? q) =>
-        ContactService.Filtered(db, query, q).OrderBy(c => c.Id).Select(c => new ContactExportRow(c.Id, c.FirstName, c.LastName, c.Role, c.Identities.ToList(),
-            c.Company != null ? c.Company.Name : null, c.Company != null ? c.Company.Domain : null, c.Company != null ? c.Company.Country : null,
-            c.Tags, c.ExternalId, c.CreatedAt)).AsAsyncEnumerable();
+        ContactService.Filtered(db, query, q)
+            .OrderBy(c => c.Id)
+            .Select(c => new ContactExportRow(
+                c.Id,
+                c.FirstName,
+                c.LastName,
+                c.Role,
+                c.Identities.ToList(),
+                c.Company != null ? c.Company.Name : null,
+                c.Company != null ? c.Company.Domain : null,
+                c.Company != null ? c.Company.Country : null,
+                c.Tags,
+                c.ExternalId,
+                c.CreatedAt))
+            .AsAsyncEnumerable();
 }

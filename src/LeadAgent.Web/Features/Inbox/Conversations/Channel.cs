@@ -17,7 +17,9 @@ public sealed class Channel
     /// <summary>The provider's channel id (Respond.io <c>channel.id</c>).</summary>
     public required string ExternalId { get; set; }
     public required string Name { get; set; }
-    /// <summary>The provider's source name as given (<c>whatsapp_cloud</c>, <c>instagram</c>, <c>gmail</c>…).</summary>
+    /// <summary>
+    /// The provider's source name as given (<c>whatsapp_cloud</c>, <c>instagram</c>, <c>gmail</c>…).
+    /// </summary>
     public required string Source { get; set; }
     public ChannelKind Kind { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -14,9 +14,9 @@ public sealed record BackfillResult(int Contacts, int Messages, int Queued, int 
 
 /// <summary>
 /// Brings an existing workspace's history in: each provider that can lists its contacts' recent messages as webhook
-/// events (<see cref="IMessagingProvider.BackfillAsync"/>), stored here once per event id. The normal processing then
-/// matches senders and stores messages, so a backfill run twice — or overlapping live webhooks — stores nothing twice.
-/// History does not count as unread.
+/// events (<see cref="IMessagingProvider.BackfillAsync"/>), stored here once per event id. The normal processing
+/// then matches senders and stores messages, so a backfill run twice — or overlapping live webhooks — stores
+/// nothing twice. History does not count as unread.
 /// </summary>
 public sealed class BackfillService(MessagingProviders providers, IDbContextFactory<AppDbContext> dbFactory,
     InboxSignal signal, TimeProvider time)

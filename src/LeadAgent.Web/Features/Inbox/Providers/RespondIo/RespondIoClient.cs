@@ -10,9 +10,10 @@ namespace LeadAgent.Web.Features.Inbox.Providers.RespondIo;
 public sealed record RioPage(IReadOnlyList<JsonElement> Items, string? NextCursor);
 
 /// <summary>
-/// The Respond.io Developer API v2 calls the inbox needs (reference: respondio.md §1): send a message, list a contact's
-/// messages (to reconcile a send whose outcome is unknown), mirror assignment and open/close, list channels,
-/// templates and contacts. No automatic retries here: a retried POST could send twice, so the outbox decides.
+/// The Respond.io Developer API v2 calls the inbox needs (reference: respondio.md §1): send a message, list a
+/// contact's messages (to reconcile a send whose outcome is unknown), mirror assignment and open/close, list
+/// channels, templates and contacts. No automatic retries here: a retried POST could send twice, so the outbox
+/// decides.
 /// </summary>
 public sealed class RespondIoClient(HttpClient http, RespondIoConnection connection, TimeProvider time)
 {

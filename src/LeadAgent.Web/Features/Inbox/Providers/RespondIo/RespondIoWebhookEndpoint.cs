@@ -8,8 +8,9 @@ namespace LeadAgent.Web.Features.Inbox.Providers.RespondIo;
 
 /// <summary>
 /// <c>POST /webhooks/respondio</c>: verifies the signature over the raw body (401), refuses bodies over the limit
-/// (413), stores every genuine delivery durably — malformed ones too, for inspection (400) — and acknowledges with 200
-/// only after that. A redelivered <c>event_id</c> is acknowledged without a second row. Processing happens afterwards.
+/// (413), stores every genuine delivery durably — malformed ones too, for inspection (400) — and acknowledges with
+/// 200 only after that. A redelivered <c>event_id</c> is acknowledged without a second row. Processing happens
+/// afterwards.
 /// </summary>
 internal static class RespondIoWebhookEndpoint
 {
