@@ -21,6 +21,10 @@ trap 'scripts/pg-down.sh' EXIT
 echo "Checking formatting (dotnet format --verify-no-changes)…"
 dotnet format LeadAgent.slnx --verify-no-changes
 
+echo "Checking layout (lines ≤ 120 characters, files ≤ 300 lines)…"
+layout_status=0
+python3 scripts/check-layout.py || layout_status=$?
+
 echo "Building the benchmark project (so it cannot rot unnoticed)…"
 bench_status=0
 dotnet build bench/LeadAgent.Bench/LeadAgent.Bench.csproj -c Release -nologo -v q || bench_status=$?
@@ -35,5 +39,6 @@ num() { grep -E "^\s*$1:\s*[0-9]+" "$log" | tail -1 | grep -oE '[0-9]+' || echo 
 passed=$(num succeeded); failed=$(num failed); skipped=$(num skipped)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # the run itself broke (build error, crash)
 if [ "$bench_status" -ne 0 ]; then failed=$((failed + 1)); status=1; fi   # the benchmark project no longer builds
+if [ "$layout_status" -ne 0 ]; then failed=$((failed + 1)); status=1; fi   # a line or file too long
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

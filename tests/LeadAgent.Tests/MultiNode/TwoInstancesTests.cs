@@ -48,7 +48,8 @@ public sealed class TwoInstancesTests
         b.DefaultRequestHeaders.Authorization = a.DefaultRequestHeaders.Authorization;
         HttpClient[] nodes = [a, b];
         var senders = Enumerable.Range(0, Senders)
-            .Select(i => new RespondIoEvents.Sender(7_100_000 + i, $"Node{i}", "Twin", $"+49151{2_000_000 + i}")).ToList();
+            .Select(i => new RespondIoEvents.Sender(7_100_000 + i, $"Node{i}", "Twin", $"+49151{2_000_000 + i}"))
+            .ToList();
 
         var processA = Serve(envA);
         var processB = Serve(envB);
@@ -78,14 +79,16 @@ public sealed class TwoInstancesTests
             }, ct);
             for (var i = 0; i < Replies; i++)
             {
-                var posted = await nodes[i % 2].PostAsJsonAsync($"/api/v1/inbox/conversations/{conversations[i]}/messages",
+                var posted = await nodes[i % 2].PostAsJsonAsync(
+                    $"/api/v1/inbox/conversations/{conversations[i]}/messages",
                     new { text = $"Reply {i}" }, ct);
                 Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync(ct));
             }
             await UntilAsync(async () =>
             {
                 await using var db = Open(Provider.Postgres, connection);
-                var importsDone = await db.ImportRuns.CountAsync(r => r.Status == ImportStatus.Completed, ct) == Imports;
+                var importsDone =
+                    await db.ImportRuns.CountAsync(r => r.Status == ImportStatus.Completed, ct) == Imports;
                 var eventsDone = !await db.WebhookEvents.AnyAsync(e => e.Status == WebhookEventStatus.Received, ct);
                 var sent = await db.Messages.CountAsync(m => m.Direction == MessageDirection.Outbound
                     && m.Status == DeliveryStatus.Sent, ct) == Replies;
@@ -110,7 +113,8 @@ public sealed class TwoInstancesTests
             foreach (var run in await db.ImportRuns.AsNoTracking().ToListAsync(ct))
             {
                 Assert.Equal((RowsPerImport, RowsPerImport, 0), (run.RowsDone, run.Created, run.Rejected));
-                Assert.Equal(1, await db.Activity.CountAsync(e => e.BatchId == run.Id && e.Action == "import-completed", ct));
+                Assert.Equal(1,
+                    await db.Activity.CountAsync(e => e.BatchId == run.Id && e.Action == "import-completed", ct));
             }
             // Intake kept one event per delivery id; each was applied once, on its first attempt.
             var events = await db.WebhookEvents.AsNoTracking().ToListAsync(ct);
@@ -140,7 +144,8 @@ public sealed class TwoInstancesTests
         }
         var body = new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString()));
         body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        var started = await node.PostAsync($"/api/v1/imports?kind=Leads&fileName=twin{file}.csv&defaultCountry=DE", body, ct);
+        var started = await node.PostAsync(
+            $"/api/v1/imports?kind=Leads&fileName=twin{file}.csv&defaultCountry=DE", body, ct);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         return (await started.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
     }

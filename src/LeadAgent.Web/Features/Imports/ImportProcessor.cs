@@ -107,7 +107,8 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         return new Actor(ActorKind.User, run.CreatedById, name, null, roles);
     }
 
-    private async Task ProcessAsync(IDbContextFactory<AppDbContext> factory, ImportRun run, byte[] content, string claim,
+    private async Task ProcessAsync(IDbContextFactory<AppDbContext> factory, ImportRun run, byte[] content,
+        string claim,
         CancellationToken ct)
     {
         var mapping = JsonSerializer.Deserialize<Dictionary<string, int>>(run.Mapping)!;
@@ -136,7 +137,8 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
                 {
                     if (await db.ImportRuns.Where(r => r.Id == run.Id).Select(r => r.CancelRequested).FirstAsync(ct))
                     {
-                        await FinishAsync(factory, run.Id, claim, ImportStatus.Cancelled, $"Cancelled after {done} rows.", ct);
+                        await FinishAsync(factory, run.Id, claim, ImportStatus.Cancelled,
+                            $"Cancelled after {done} rows.", ct);
                         return;
                     }
                 }
@@ -205,7 +207,8 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         var finished = await Leases.Held(db.ImportRuns.Where(r => r.Id == id), claim)
             .ExecuteUpdateAsync(s =>
             {
-                s.SetProperty(r => r.Status, status).SetProperty(r => r.FinishedAt, now).SetProperty(r => r.Error, message);
+                s.SetProperty(r => r.Status, status).SetProperty(r => r.FinishedAt, now)
+                    .SetProperty(r => r.Error, message);
                 Leases.Release(s);
             }, ct);
         if (finished == 1)

@@ -1,5 +1,5 @@
-using LeadAgent.Web.Infrastructure.Work;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Infrastructure.Work;
 
 namespace LeadAgent.Web.Features.Imports;
 
@@ -49,7 +49,9 @@ public sealed class ImportRun : ILeased<Guid>
     public DateTime CreatedAt { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
-    /// <summary>Seconds spent processing, for the rows-per-second figure (excludes time queued or between leases).</summary>
+    /// <summary>
+    /// Seconds spent processing, for the rows-per-second figure (excludes time queued or between leases).
+    /// </summary>
     public double ElapsedSeconds { get; set; }
     public string? Error { get; set; }
     /// <summary>Likely duplicates the scan after the import put in the review queue (null until it ran).</summary>
@@ -74,7 +76,9 @@ public sealed class ImportFile
     public required byte[] Content { get; set; }
 }
 
-/// <summary>A row that was rejected or skipped, with its original values so it can be downloaded, fixed and re-imported.</summary>
+/// <summary>
+/// A row that was rejected or skipped, with its original values so it can be downloaded, fixed and re-imported.
+/// </summary>
 public sealed class ImportRowIssue
 {
     public long Id { get; set; }
@@ -87,7 +91,9 @@ public sealed class ImportRowIssue
     public required string Values { get; set; }
 }
 
-/// <summary>The column mapping last used for a set of headers, offered again when the same layout is uploaded.</summary>
+/// <summary>
+/// The column mapping last used for a set of headers, offered again when the same layout is uploaded.
+/// </summary>
 public sealed class ImportMappingMemory
 {
     public Guid Id { get; set; } = Ids.NewV7();

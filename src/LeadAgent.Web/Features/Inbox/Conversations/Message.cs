@@ -1,5 +1,5 @@
-using LeadAgent.Web.Infrastructure.Work;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Infrastructure.Work;
 
 namespace LeadAgent.Web.Features.Inbox.Conversations;
 

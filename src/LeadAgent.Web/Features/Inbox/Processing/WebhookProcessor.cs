@@ -1,4 +1,3 @@
-using LeadAgent.Web.Infrastructure.Work;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Crm;
@@ -7,6 +6,7 @@ using LeadAgent.Web.Features.Inbox.Providers;
 using LeadAgent.Web.Features.Inbox.Runtime;
 using LeadAgent.Web.Features.Inbox.Webhooks;
 using LeadAgent.Web.Infrastructure.Auth;
+using LeadAgent.Web.Infrastructure.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

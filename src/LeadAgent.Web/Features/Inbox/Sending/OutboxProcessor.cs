@@ -1,8 +1,8 @@
-using LeadAgent.Web.Infrastructure.Work;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Providers;
 using LeadAgent.Web.Features.Inbox.Runtime;
+using LeadAgent.Web.Infrastructure.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
