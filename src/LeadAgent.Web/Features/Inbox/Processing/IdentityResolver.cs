@@ -127,53 +127,27 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
         var email = Email(sender);
         var phone = Phone(sender, defaultRegion);
         var company = await CompanyForAsync(sender, email, ct);
-        var contact = new Contact
-        {
-            FirstName = Cut(sender.FirstName ?? sender.Name, 100)!,
-            LastName = sender.FirstName is null ? null : Cut(sender.LastName, 100),
-            CompanyId = company.Id,
-            Tags = ["inbound"],
-        };
-        contact.Identities.Add(new ContactIdentity
-        {
-            ContactId = contact.Id,
-            Kind = IdentityKind.RespondIo,
-            Value = ProviderValue(provider, sender.Id),
-            Label = provider
-        });
+        // The records' own factories: names cut to their columns, identities attached to the contact.
+        var contact = Contact.Named(sender.FirstName ?? sender.Name, sender.FirstName is null ? null : sender.LastName);
+        contact.CompanyId = company.Id;
+        contact.Tags = ["inbound"];
+        contact.Reach(IdentityKind.RespondIo, ProviderValue(provider, sender.Id), isPrimary: false, label: provider);
         if (phone is not null)
         {
-            contact.Identities.Add(new ContactIdentity
-            {
-                ContactId = contact.Id,
-                Kind = channel == ChannelKind.WhatsApp
-                ? IdentityKind.WhatsApp : IdentityKind.Phone,
-                Value = phone,
-                IsPrimary = true
-            });
+            contact.Reach(channel == ChannelKind.WhatsApp ? IdentityKind.WhatsApp : IdentityKind.Phone, phone,
+                isPrimary: true);
         }
         if (email is not null)
         {
-            contact.Identities.Add(new ContactIdentity
-            {
-                ContactId = contact.Id,
-                Kind = IdentityKind.Email,
-                Value = email,
-                IsPrimary = phone is null
-            });
+            contact.Reach(IdentityKind.Email, email, isPrimary: phone is null);
         }
         db.Contacts.Add(contact);
         _added.AddRange(contact.Identities);
-        db.Leads.Add(new Lead
-        {
-            Title = Cut($"Inbound {channel}: {sender.Name}", 200)!,
-            CompanyId = company.Id,
-            PrimaryContactId = contact.Id,
-            Source = LeadSource.InboundMessage,
-            Status = LeadStatus.New,
-            StatusChangedAt = db.Time.GetUtcNow().UtcDateTime,
-            Tags = ["inbound"],
-        });
+        var lead = Lead.Open($"Inbound {channel}: {sender.Name}", company.Id, LeadSource.InboundMessage,
+            db.Time.GetUtcNow().UtcDateTime);
+        lead.PrimaryContactId = contact.Id;
+        lead.Tags = ["inbound"];
+        db.Leads.Add(lead);
         return new Resolution(contact.Id, MatchState.Matched, [], true);
     }
 
@@ -190,22 +164,16 @@ public sealed class IdentityResolver(AppDbContext db, string defaultRegion)
                 return _companies[registrable] = existing;
             }
             var label = registrable.Split('.')[0];
-            return _companies[registrable] = db.Companies.Add(new Company
-            {
-                Name = Cut(char.ToUpperInvariant(label[0]) + label[1..], 200)!,
-                Website = "https://" + registrable,
-                Domain = registrable,
-                Country = sender.CountryCode?.ToUpperInvariant() is { Length: 2 } cc ? cc : null,
-                Tags = ["inbound"],
-            }).Entity;
+            var named = Company.Named(char.ToUpperInvariant(label[0]) + label[1..]);
+            named.Website = "https://" + registrable;
+            named.Domain = registrable;
+            named.Country = sender.CountryCode?.ToUpperInvariant() is { Length: 2 } cc ? cc : null;
+            named.Tags = ["inbound"];
+            return _companies[registrable] = db.Companies.Add(named).Entity;
         }
-        return db.Companies.Add(new Company
-        {
-            Name = Cut(sender.Name, 200)!,
-            Country = sender.CountryCode?.ToUpperInvariant() is { Length: 2 } country ? country : null,
-            Tags = ["inbound", "no-company-yet"],
-        }).Entity;
+        var company = Company.Named(sender.Name);
+        company.Country = sender.CountryCode?.ToUpperInvariant() is { Length: 2 } country ? country : null;
+        company.Tags = ["inbound", "no-company-yet"];
+        return db.Companies.Add(company).Entity;
     }
-
-    private static string? Cut(string? s, int max) => s is null ? null : s.Length > max ? s[..max] : s;
 }
