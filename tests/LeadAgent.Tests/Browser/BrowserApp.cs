@@ -64,11 +64,16 @@ public sealed class BrowserApp() : AppFactory(Provider.Sqlite), IAsyncLifetime
         return page;
     }
 
-    /// <summary>Clicks on prerendered HTML are lost until the Blazor circuit is up.</summary>
+    /// <summary>
+    /// Clicks and typing on prerendered HTML are lost until the Blazor circuit has rendered the page interactively:
+    /// the layout marks that moment (pages without the main layout only wait for the script and the network).
+    /// </summary>
     public static async Task WaitForCircuitAsync(IPage page)
     {
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-interactive]') === null"
+            + " || document.querySelector('[data-interactive=\"yes\"]') !== null");
     }
 
     public static Task ShotAsync(IPage page, string name) =>
