@@ -57,8 +57,12 @@ public sealed class DuplicateReviewTests(BrowserApp app) : IClassFixture<Browser
         await Expect(card).ToContainTextAsync("1 lead");
 
         // Keep the GmbH record, but take the other's spelling of the name.
+        // Choosing the survivor makes the server check its side of every field; wait for that render, or checking
+        // the other side first would be a no-op on a radio that is already checked and then be overwritten.
         await card.Locator($"[data-testid='survivor-{keptSide}']").CheckAsync();
+        await Expect(card.Locator($"[data-testid='field-name-{keptSide}']")).ToBeCheckedAsync();
         await card.Locator($"[data-testid='field-name-{otherSide}']").CheckAsync();
+        await Expect(card.Locator($"[data-testid='field-name-{otherSide}']")).ToBeCheckedAsync();
         await Expect(card.Locator("[data-testid='merge']")).ToContainTextAsync($"{tag} Events GmbH");
         await BrowserApp.ShotAsync(page, "21-duplicate-review");
         await card.Locator("[data-testid='merge']").ClickAsync();
