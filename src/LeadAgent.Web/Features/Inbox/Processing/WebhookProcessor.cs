@@ -38,7 +38,7 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
         }
         try
         {
-            await ApplyAsync(factory, claimed, ct);
+            await ApplyRacingAsync(factory, claimed, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -52,7 +52,7 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
                 {
                     try
                     {
-                        await ApplyAsync(factory, [one], ct);
+                        await ApplyRacingAsync(factory, [one], ct);
                     }
                     catch (Exception single) when (single is not OperationCanceledException
                         || !ct.IsCancellationRequested)
@@ -77,6 +77,22 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
             e => e.Id, options.Value.BatchSize, TimeSpan.FromSeconds(options.Value.LeaseSeconds), ct);
         return won.Count == 0 ? []
             : await db.WebhookEvents.AsNoTracking().Where(e => won.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
+    }
+
+    // Two instances may create the same shared record (a new channel, a contact) at the same moment. The loser's
+    // unique violation is not the events' fault: it reads again, finds the record, and applies once more before the
+    // failure counts as an attempt.
+    private async Task ApplyRacingAsync(IDbContextFactory<AppDbContext> factory, IReadOnlyList<WebhookEvent> events,
+        CancellationToken ct)
+    {
+        try
+        {
+            await ApplyAsync(factory, events, ct);
+        }
+        catch (DbUpdateException)
+        {
+            await ApplyAsync(factory, events, ct);
+        }
     }
 
     private async Task ApplyAsync(IDbContextFactory<AppDbContext> factory, IReadOnlyList<WebhookEvent> events,
