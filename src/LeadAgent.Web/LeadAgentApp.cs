@@ -6,6 +6,7 @@ using LeadAgent.Web.Features.Demo;
 using LeadAgent.Web.Features.Inbox;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
+using LeadAgent.Web.Infrastructure.Telemetry;
 using LeadAgent.Web.Ui;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
@@ -56,6 +57,7 @@ public static class LeadAgentApp
         builder.Services.AddSaveHooks();
         builder.Services.AddSingleton<LeadAgent.Web.Infrastructure.Work.Leases>();
         builder.AddAuth();
+        builder.AddTelemetry();
         builder.AddCrm();
         builder.AddInbox();
         builder.AddDemo();
@@ -75,6 +77,7 @@ public static class LeadAgentApp
         app.MapCrmEndpoints();
         app.MapInboxEndpoints();
         app.MapAccountEndpoints();
+        app.MapTelemetry(ApiTokenAuthentication.SchemeName);
         app.MapUi();
         return app;
     }

@@ -37,6 +37,7 @@ public static class CrmModule
         builder.Services.AddScoped<ImportService>();
         builder.Services.AddSingleton<ImportSignal>();
         builder.Services.AddSingleton<ImportProcessor>();
+        builder.Services.AddSingleton<ImportMetrics>();
         builder.Services.AddHostedService<ImportWorker>();
         builder.Services.AddScoped<DuplicateService>();
         builder.Services.AddScoped<MergeService>();

@@ -15,7 +15,8 @@ internal sealed class ImportLeaseLostException : Exception;
 /// by the lease (<see cref="ImportLeaseLostException"/> when it was lost).
 /// </summary>
 internal sealed class ImportBatchWriter(IDbContextFactory<AppDbContext> factory, ImportRun run,
-    Dictionary<string, string> owners, string claim, TimeProvider time, int leaseSeconds, ILogger log)
+    Dictionary<string, string> owners, string claim, TimeProvider time, int leaseSeconds, ImportMetrics metrics,
+    ILogger log)
 {
     public async Task CommitAsync((ImportRow[] Rows, NormalizedCells Cells) batch, int done, CancellationToken ct)
     {
@@ -114,5 +115,6 @@ internal sealed class ImportBatchWriter(IDbContextFactory<AppDbContext> factory,
             throw new ImportLeaseLostException();
         }
         await tx.CommitAsync(ct);
+        metrics.Committed(counts);
     }
 }

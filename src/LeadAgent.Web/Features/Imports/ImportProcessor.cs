@@ -18,7 +18,7 @@ namespace LeadAgent.Web.Features.Imports;
 /// <see cref="ImportRun.RowsDone"/>.
 /// </summary>
 public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider time, IOptions<ImportOptions> options,
-    Leases leases, ILogger<ImportProcessor> log)
+    Leases leases, ImportMetrics metrics, ILogger<ImportProcessor> log)
 {
     /// <summary>Claims and runs the oldest due run; false when there is none.</summary>
     public async Task<bool> RunNextAsync(CancellationToken ct)
@@ -118,7 +118,8 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         {
             owners = await ImportSession.OwnersAsync(db, ct);
         }
-        var writer = new ImportBatchWriter(factory, run, owners, claim, time, options.Value.LeaseSeconds, log);
+        var writer = new ImportBatchWriter(factory, run, owners, claim, time, options.Value.LeaseSeconds, metrics,
+            log);
         var done = run.RowsDone;
         var records = CsvFile.Records(content, layout).Skip(run.HasHeader ? 1 : 0)
             .Select((values, i) => new ImportRow(i + 1, values, mapping)).Skip(done);
@@ -231,5 +232,9 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
+        if (finished == 1)
+        {
+            metrics.Ended(status);
+        }
     }
 }

@@ -26,6 +26,7 @@ public static class InboxModule
         builder.Services.AddSingleton<MessagingProviders>();
         builder.Services.AddSingleton<InboxSignal>();
         builder.Services.AddSingleton<InboxNotifier>();
+        builder.Services.AddSingleton<InboxMetrics>();
         builder.Services.AddSingleton<WebhookIntake>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookIntake>());
         builder.Services.AddSingleton<WebhookProcessor>();

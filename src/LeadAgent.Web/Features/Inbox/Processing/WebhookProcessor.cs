@@ -21,7 +21,7 @@ namespace LeadAgent.Web.Features.Inbox.Processing;
 /// </summary>
 public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider time, IOptions<InboxOptions> options,
     IOptions<CrmOptions> crm, MessagingProviders providers, InboxNotifier notifier, SqliteWriteGate gate,
-    Leases leases, ILogger<WebhookProcessor> log)
+    Leases leases, InboxMetrics metrics, ILogger<WebhookProcessor> log)
 {
     public static readonly Actor InboundActor = new(ActorKind.System, null, "Inbox (inbound message)");
 
@@ -150,6 +150,11 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
         await db.Conversations.Where(c => touched.Contains(c.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), ct);
         await tx.CommitAsync(ct);
+        foreach (var outcome in results.GroupBy(r => r.Retry is not null ? "retry"
+            : r.Ignored is null ? "processed" : "ignored"))
+        {
+            metrics.Handled(outcome.Key, outcome.Count());
+        }
         notifier.Changed(touched);
     }
 
@@ -172,6 +177,7 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
         {
             log.LogError(e, "Webhook event {Id} failed for good after {Attempt} attempts.", stored.Id, attempts);
         }
+        metrics.Handled(permanent ? "failed" : "retry");
         await using var db = await factory.CreateDbContextAsync(ct);
         await db.WebhookEvents.Where(x => x.Id == stored.Id).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Status, WebhookEventStatus.Failed).SetProperty(x => x.Attempts, attempts)

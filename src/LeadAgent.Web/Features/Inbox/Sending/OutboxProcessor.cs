@@ -16,7 +16,8 @@ namespace LeadAgent.Web.Features.Inbox.Sending;
 /// an unknown outcome retries with backoff (reconciled first); a refusal fails at once with the provider's reason.
 /// </summary>
 public sealed class OutboxProcessor(IServiceScopeFactory scopes, TimeProvider time, IOptions<InboxOptions> options,
-    MessagingProviders providers, InboxNotifier notifier, Leases leases, ILogger<OutboxProcessor> log)
+    MessagingProviders providers, InboxNotifier notifier, Leases leases, InboxMetrics metrics,
+    ILogger<OutboxProcessor> log)
 {
     /// <summary>Sends one batch of due messages; returns how many were claimed.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
@@ -98,6 +99,13 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, TimeProvider ti
     private async Task RecordAsync(OutboxRow mine, Message message, int attempts, DateTime now, SendResult result,
         CancellationToken ct)
     {
+        metrics.Sent(result switch
+        {
+            SendResult.Sent => "sent",
+            SendResult.RetryAfter => "rate_limited",
+            SendResult.Unknown when attempts < options.Value.MaxAttempts => "retry",
+            _ => "failed",
+        });
         switch (result)
         {
             case SendResult.Sent { MessageId: { } providerId } sent when message.Direction == MessageDirection.Outbound:

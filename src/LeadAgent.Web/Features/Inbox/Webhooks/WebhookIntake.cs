@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Inbox.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Inbox.Webhooks;
@@ -14,7 +15,7 @@ public readonly record struct StoredEvent(long Id, bool Duplicate);
 /// another instance — are answered with the existing row.
 /// </summary>
 public sealed class WebhookIntake(IDbContextFactory<AppDbContext> dbFactory, SqliteWriteGate gate,
-    ILogger<WebhookIntake> log) : BackgroundService
+    InboxMetrics metrics, ILogger<WebhookIntake> log) : BackgroundService
 {
     private const int MaxGroup = 256;
     private readonly Channel<(WebhookEvent Event, TaskCompletionSource<StoredEvent> Done)> _queue =
@@ -109,6 +110,7 @@ public sealed class WebhookIntake(IDbContextFactory<AppDbContext> dbFactory, Sql
         {
             await db.SaveChangesAsync(ct);
         }
+        metrics.Received(results.Count(r => !r.Result().Duplicate));
         foreach (var (done, result) in results)
         {
             done.TrySetResult(result());
