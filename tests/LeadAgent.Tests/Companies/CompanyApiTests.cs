@@ -26,6 +26,39 @@ public abstract class CompanyApiTests(AppFactory app)
         var problem = await clash.ProblemAsync();
         Assert.Contains("already has the domain", problem.GetProperty("errors").GetProperty("website")[0].GetString());
     }
+
+    [Fact]
+    public async Task Credentials_and_trailing_dots_are_not_stored_with_the_website()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        var domain = $"cred-{Unique(8)}.com";
+        var host = "www." + domain;
+        var company = await c.CreateAsync(Make.Company("Cred") with { Website = $"https://user:pass@{host}./about/" });
+        Assert.Equal($"https://{host}/about", company.Website);
+        Assert.Equal(domain, company.Domain);
+        var updated = await c.PutJsonAsync($"/api/v1/companies/{company.Id}", new CompanyInput
+        {
+            Name = "Cred",
+            Website = $"http://admin@{host}.",
+            Version = company.Version,
+        });
+        var row = await updated.ReadAsync<CompanyRow>();
+        Assert.Equal($"http://{host}", row.Website);
+        Assert.DoesNotContain("@", row.Website);
+    }
+
+    [Theory]
+    [InlineData("mailto:info@example.com")]
+    [InlineData("info@example.com")]
+    public async Task An_email_address_is_refused_as_a_website(string website)
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        var response = await c.PostJsonAsync("/api/v1/companies",
+            new CompanyInput { Name = "Mail", Website = website });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ProblemAsync()).GetProperty("errors");
+        Assert.Contains("e-mail address", errors.GetProperty("website")[0].GetString());
+    }
 }
 
 [Collection(nameof(SqliteCrm))]

@@ -37,6 +37,32 @@ public abstract class ContactApiTests(AppFactory app)
         Assert.True(errors.TryGetProperty("identities[0].value", out _));
         Assert.True(errors.TryGetProperty("identities[1].value", out _));
     }
+
+    [Fact]
+    public async Task Dubious_email_addresses_get_field_errors_and_IDN_domains_are_stored_as_A_labels()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        string[] dubious = ["test.@iana.org", "john@exa_mple.com", "test@[255.255.255.256]", "te\u200Bst@iana.org",
+            new string('a', 65) + "@iana.org", "test@iana.org-"];
+        var bad = await c.PostJsonAsync("/api/v1/contacts", new ContactInput
+        {
+            FirstName = "Dubious",
+            Identities = [.. dubious.Select(d => new IdentityInput(IdentityKind.Email, d))],
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.ProblemAsync()).GetProperty("errors");
+        for (var i = 0; i < dubious.Length; i++)
+        {
+            Assert.True(errors.TryGetProperty($"identities[{i}].value", out _), dubious[i]);
+        }
+
+        var ok = await c.CreateAsync(new ContactInput
+        {
+            FirstName = "Jürgen",
+            Identities = [new(IdentityKind.Email, $"Info-{Unique(6)}@München.de")],
+        });
+        Assert.EndsWith("@xn--mnchen-3ya.de", ok.Identities.Single().Value);
+    }
 }
 
 [Collection(nameof(SqliteCrm))]

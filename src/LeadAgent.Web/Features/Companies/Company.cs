@@ -13,7 +13,7 @@ public sealed class Company : Entity, IAudited, IArchivable, IImported
 {
     public const int NameMax = 200, LegalNameMax = 200, WebsiteMax = 500, DomainMax = 253, CountryLength = 2;
     public const int CityMax = 100, IndustryMax = 100, PhoneMax = 20, RegistrationIdMax = 50, ExternalIdMax = 100;
-    public const int CustomFieldKeyMax = 50, CustomFieldValueMax = 1000, CustomFieldsMax = 50;
+    public const int CustomFieldKeyMax = 50, CustomFieldValueMax = 1000, CustomFieldsMax = 50, SocialProfilesMax = 20;
 
     /// <summary>
     /// A new company; a name over <see cref="NameMax"/> is cut (validate first where that is an error).
@@ -23,8 +23,14 @@ public sealed class Company : Entity, IAudited, IArchivable, IImported
     public required string Name { get; set; }
     public string? LegalName { get; set; }
     public string? Website { get; set; }
-    /// <summary>Registrable domain derived from <see cref="Website"/>; unique when present.</summary>
+    /// <summary>
+    /// Registrable domain derived from <see cref="Website"/>, A-label (punycode) form; unique when present.
+    /// </summary>
     public string? Domain { get; set; }
+    /// <summary>
+    /// Links to the company's profiles on social networks (Facebook, LinkedIn, …): never its website or domain.
+    /// </summary>
+    public List<string> SocialProfiles { get; set; } = [];
     /// <summary>ISO 3166-1 alpha-2, upper case.</summary>
     public string? Country { get; set; }
     public string? City { get; set; }

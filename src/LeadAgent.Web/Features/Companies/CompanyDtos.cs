@@ -3,7 +3,8 @@ namespace LeadAgent.Web.Features.Companies;
 public sealed record CompanyRow(
     Guid Id, string Name, string? LegalName, string? Website, string? Domain, string? Country, string? City,
     Segment Segment, string? Industry, SizeBand SizeBand, List<string> Tags, Dictionary<string, string> CustomFields,
-    int LeadCount, int ContactCount, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ArchivedAt, long Version,
+    List<string> SocialProfiles, int LeadCount, int ContactCount, DateTime CreatedAt, DateTime UpdatedAt,
+    DateTime? ArchivedAt, long Version,
     Guid? MergedIntoId = null);
 
 public sealed record CompanyInput
@@ -11,6 +12,8 @@ public sealed record CompanyInput
     public string? Name { get; init; }
     public string? LegalName { get; init; }
     public string? Website { get; init; }
+    /// <summary>Profile links on social networks; a profile link given as the website is added here.</summary>
+    public List<string>? SocialProfiles { get; init; }
     public string? Country { get; init; }
     public string? City { get; init; }
     public Segment? Segment { get; init; }

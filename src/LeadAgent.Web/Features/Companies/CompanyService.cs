@@ -119,7 +119,7 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
     private static IQueryable<CompanyRow> Rows(AppDbContext db, IQueryable<Company> companies) =>
         companies.Select(c => new CompanyRow(
             c.Id, c.Name, c.LegalName, c.Website, c.Domain, c.Country, c.City, c.Segment, c.Industry, c.SizeBand,
-            c.Tags, c.CustomFields,
+            c.Tags, c.CustomFields, c.SocialProfiles,
             db.Set<Lead>().Count(l => l.CompanyId == c.Id && l.ArchivedAt == null),
             db.Set<Contact>().Count(p => p.CompanyId == c.Id),
             c.CreatedAt, c.UpdatedAt, c.ArchivedAt, c.Version, c.MergedIntoId));
@@ -131,16 +131,18 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
         var errors = new Errors();
         var name = errors.Required("name", input.Name, Company.NameMax);
         var legal = errors.Optional("legalName", input.LegalName, Company.LegalNameMax);
-        var (url, domain, urlError) = DomainName.Parse(errors.Optional("website", input.Website, Company.WebsiteMax));
+        var website = WebsiteAddress.Parse(errors.Optional("website", input.Website, Company.WebsiteMax));
+        var (url, domain) = (website.Url, website.Domain);
         var id = existing?.Id;
-        if (urlError is not null)
+        if (website.Error is not null)
         {
-            errors.Add("website", urlError);
+            errors.Add("website", website.Error);
         }
         else if (domain is not null && await db.Companies.AnyAsync(c => c.Domain == domain && c.Id != id, ct))
         {
-            errors.Add("website", $"Another company already has the domain {domain}.");
+            errors.Add("website", $"Another company already has the domain {DomainName.Display(domain)}.");
         }
+        var profiles = SocialProfileList.Normalize(input.SocialProfiles, website.SocialProfile, errors);
         var country = errors.Optional("country", input.Country, Company.CountryLength)?.ToUpperInvariant();
         if (country is not null && (country.Length != Company.CountryLength || !country.All(char.IsAsciiLetterUpper)))
         {
@@ -172,6 +174,7 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
         company.LegalName = legal;
         company.Website = url;
         company.Domain = domain;
+        company.SocialProfiles = profiles;
         company.Country = country;
         company.City = city;
         company.Segment = input.Segment ?? Segment.Unknown;

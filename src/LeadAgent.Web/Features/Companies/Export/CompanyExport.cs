@@ -13,6 +13,7 @@ public static class CompanyExport
         new("name", c => c.Name),
         new("legal_name", c => c.LegalName),
         new("website", c => c.Website),
+        new("social_profiles", c => string.Join(' ', c.SocialProfiles)),
         new("country", c => c.Country),
         new("city", c => c.City),
         new("segment", c => c.Segment.ToString()),

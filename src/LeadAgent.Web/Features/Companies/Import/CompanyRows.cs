@@ -46,6 +46,9 @@ internal sealed class CompanyRows(ImportBatch batch)
         {
             r.Error("website", urlError);
         }
+        // A social-network profile link parses with no domain: it is a profile, not the website (normal branch).
+        var social = domain is null ? url : null;
+        url = domain is null ? null : url;
         var country = r.Country("country");
         var city = r.Text("city", Company.CityMax);
         var segment = r.Enum<Segment>("segment");
@@ -80,6 +83,7 @@ internal sealed class CompanyRows(ImportBatch batch)
             company.RegistrationId = vat;
             company.Tags = ImportValues.WithTags([], tags) ?? [];
             company.ExternalId = ext;
+            company.SocialProfiles = social is null ? [] : [social];
             Create(company);
             return RowResult.Created;
         }
@@ -96,6 +100,11 @@ internal sealed class CompanyRows(ImportBatch batch)
         if (size is { } sz && sz != company.SizeBand)
         {
             company.SizeBand = sz;
+            changed = true;
+        }
+        if (social is not null && !company.SocialProfiles.Contains(social))
+        {
+            company.SocialProfiles = [.. company.SocialProfiles, social];
             changed = true;
         }
         if (ImportValues.WithTags(company.Tags, tags) is { } merged)
@@ -135,6 +144,7 @@ internal sealed class CompanyRows(ImportBatch batch)
         {
             r.Error("company_domain", urlError);
         }
+        url = domain is null ? null : url; // a social profile link is no company website (normal branch)
         var country = r.Country("company_country");
         var city = r.Text("company_city", Company.CityMax);
         var segment = r.Enum<Segment>("company_segment");

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using PhoneNumbers;
 
 namespace LeadAgent.Web.Features.Crm.Normalization;
@@ -8,21 +7,8 @@ public static class ContactPoints
 {
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
-    public static (string? Value, string? Error) Email(string? input)
-    {
-        var text = input?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(text))
-        {
-            return (null, "Required.");
-        }
-        if (text.Length > 254 || text.Contains(' ', StringComparison.Ordinal)
-            || !MailAddress.TryCreate(text, out var address) || address.Address != text
-            || !address.Host.Contains('.', StringComparison.Ordinal) || address.Host.EndsWith('.'))
-        {
-            return (null, "Is not a valid e-mail address.");
-        }
-        return (text, null);
-    }
+    /// <summary>A valid, normalised e-mail address or an error; see <see cref="EmailAddresses"/>.</summary>
+    public static (string? Value, string? Error) Email(string? input) => EmailAddresses.Normalize(input);
 
     public static (string? Value, string? Error) Phone(string? input, string defaultRegion)
     {

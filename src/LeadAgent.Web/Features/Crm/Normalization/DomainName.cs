@@ -1,98 +1,152 @@
 using System.Globalization;
+using System.Text;
 
 namespace LeadAgent.Web.Features.Crm.Normalization;
 
 /// <summary>
 /// Website → registrable domain ("https://www.shop.example.co.uk/path?utm=x" → "example.co.uk").
-/// Uses the Public Suffix List from Debian's <c>publicsuffix</c> package when installed, else a built-in list
-/// of the common multi-label suffixes.
+/// Domains are compared and stored in A-label (punycode) form; <see cref="Display"/> gives the Unicode form.
 /// </summary>
 public static class DomainName
 {
-    private static readonly Lazy<HashSet<string>> Suffixes = new(LoadSuffixes);
-
-    private static readonly string[] BuiltIn =
-    [
-        "co.uk", "org.uk", "ac.uk", "gov.uk", "ltd.uk", "plc.uk", "me.uk", "com.au", "net.au", "org.au", "co.nz",
-        "co.za", "co.jp", "ne.jp", "or.jp", "com.br", "com.mx", "com.ar", "com.tr", "com.cn", "com.hk", "com.sg",
-        "com.my", "co.in", "co.id", "co.il", "co.kr", "com.pl", "com.ua", "co.at", "or.at", "ae.org", "com.sa",
-        "com.eg", "com.qa", "co.th",
-        "github.io", "myshopify.com", "wixsite.com", "wordpress.com", "blogspot.com", "herokuapp.com", "netlify.app",
-        "vercel.app", "web.app", "squarespace.com", "webflow.io", "azurewebsites.net", "cloudfront.net",
-    ];
-
-    /// <summary>Parses a website; returns null and a reason when it is not a usable http(s) address.</summary>
+    /// <summary>
+    /// Parses a website (see <see cref="WebsiteAddress"/>); returns null and a reason when it is not a usable http(s)
+    /// address. A social-network profile link comes back as the Url with no Domain, so it never keys a company.
+    /// </summary>
     public static (string? Url, string? Domain, string? Error) Parse(string? website)
     {
-        if (string.IsNullOrWhiteSpace(website))
-        {
-            return (null, null, null);
-        }
-        var text = website.Trim();
-        if (!text.Contains("://", StringComparison.Ordinal))
-        {
-            text = "https://" + text;
-        }
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            || uri.HostNameType != UriHostNameType.Dns || !uri.Host.Contains('.', StringComparison.Ordinal))
-        {
-            return (null, null, "Must be a website address such as example.com or https://example.com.");
-        }
-        var domain = Registrable(uri.IdnHost);
-        return domain is null
-            ? (null, null, "Has no registrable domain.")
-            : (uri.GetLeftPart(UriPartial.Path).TrimEnd('/'), domain, null);
+        var parsed = WebsiteAddress.Parse(website);
+        return (parsed.Url ?? parsed.SocialProfile, parsed.Domain, parsed.Error);
     }
 
-    public static string? Registrable(string host)
+    /// <summary>
+    /// The registrable domain (eTLD+1) of a host by the Public Suffix List, in canonical form: A-label (punycode),
+    /// lower case, without the root's trailing dot. Null when the host is empty, malformed, or is itself a public
+    /// suffix ("co.uk", "ac.jp", "test.ck"). "www.食狮.公司.cn" → "xn--85x722f.xn--55qx5d.cn".
+    /// </summary>
+    public static string? Registrable(string? host)
     {
-        host = host.Trim().TrimEnd('.').ToLowerInvariant();
-        if (host.StartsWith("www.", StringComparison.Ordinal))
+        if (AsciiHost(host) is not { } ascii)
         {
-            host = host[4..];
+            return null;
+        }
+        var suffixLabels = PublicSuffixList.Embedded.SuffixLabels(ascii);
+        var dots = 0;
+        for (var i = ascii.Length - 1; i >= 0; i--)
+        {
+            if (ascii[i] == '.' && ++dots == suffixLabels + 1)
+            {
+                return ascii[(i + 1)..];
+            }
+        }
+        return dots == suffixLabels ? ascii : null;
+    }
+
+    /// <summary>
+    /// A host in canonical form (A-label, lower case, no trailing dot), or null when it is not a well-formed name:
+    /// an empty label, a label over 63 or a name over 253 characters, or an IDN that does not convert. Returns the
+    /// given string itself when it is already canonical.
+    /// </summary>
+    public static string? AsciiHost(string? host)
+    {
+        if (host is null)
+        {
+            return null;
+        }
+        var text = host.AsSpan().Trim();
+        if (text.EndsWith('.'))
+        {
+            text = text[..^1];
+        }
+        string ascii;
+        if (!Ascii.IsValid(text))
+        {
+            try
+            {
+                ascii = new IdnMapping().GetAscii(text.ToString()).ToLowerInvariant();
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        }
+        else if (text.ContainsAnyInRange('A', 'Z'))
+        {
+            ascii = text.ToString().ToLowerInvariant();
+        }
+        else
+        {
+            ascii = text.Length == host.Length ? host : text.ToString();
+        }
+        return WellFormed(ascii) ? ascii : null;
+    }
+
+    /// <summary>The Unicode form of a canonical (A-label) domain, for display.</summary>
+    public static string Display(string domain)
+    {
+        if (!domain.Contains("xn--", StringComparison.Ordinal))
+        {
+            return domain;
         }
         try
         {
-            host = new IdnMapping().GetUnicode(host);
+            return new IdnMapping().GetUnicode(domain);
         }
         catch (ArgumentException)
         {
-            return null;
+            return domain;
         }
-        var labels = host.Split('.');
-        if (labels.Length < 2 || labels.Any(l => l.Length == 0))
-        {
-            return null;
-        }
-        // Longest matching public suffix, then one more label.
-        for (var i = 0; i < labels.Length - 1; i++)
-        {
-            var candidate = string.Join('.', labels[(i + 1)..]);
-            if (Suffixes.Value.Contains(candidate) || (i == labels.Length - 2))
-            {
-                return string.Join('.', labels[i..]);
-            }
-        }
-        return null;
     }
 
-    private static HashSet<string> LoadSuffixes()
+    /// <summary>
+    /// Why a canonical host is no host name for a website or mail (null when it is one): letter-digit-hyphen labels
+    /// only, none starting or ending with a hyphen, and a top-level label that is not all digits.
+    /// </summary>
+    public static string? HostNameError(string asciiHost)
     {
-        var set = new HashSet<string>(BuiltIn, StringComparer.Ordinal);
-        const string path = "/usr/share/publicsuffix/public_suffix_list.dat";
-        if (File.Exists(path))
+        var labelStart = 0;
+        for (var i = 0; i <= asciiHost.Length; i++)
         {
-            foreach (var line in File.ReadLines(path))
+            if (i < asciiHost.Length && asciiHost[i] != '.')
             {
-                var l = line.Trim();
-                if (l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal) && !l.StartsWith('!')
-                    && !l.StartsWith('*') && l.Contains('.', StringComparison.Ordinal))
+                if (!char.IsAsciiLetterOrDigit(asciiHost[i]) && asciiHost[i] != '-')
                 {
-                    set.Add(l.ToLowerInvariant());
+                    return $"the character '{asciiHost[i]}' is not allowed in a domain.";
                 }
+                continue;
+            }
+            if (i == labelStart || asciiHost[labelStart] == '-' || asciiHost[i - 1] == '-')
+            {
+                return "a part of the domain is empty, or starts or ends with a hyphen.";
+            }
+            labelStart = i + 1;
+        }
+        var top = asciiHost.AsSpan(asciiHost.LastIndexOf('.') + 1);
+        return top.ContainsAnyExceptInRange('0', '9') ? null : "the domain ends in a number.";
+    }
+
+    private static bool WellFormed(ReadOnlySpan<char> host)
+    {
+        if (host.IsEmpty || host.Length > 253)
+        {
+            return false;
+        }
+        var label = 0;
+        foreach (var c in host)
+        {
+            if (c != '.')
+            {
+                label++;
+            }
+            else if (label is 0 or > 63)
+            {
+                return false;
+            }
+            else
+            {
+                label = 0;
             }
         }
-        return set;
+        return label is > 0 and <= 63;
     }
 }
