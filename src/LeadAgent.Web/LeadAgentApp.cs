@@ -64,6 +64,7 @@ public static class LeadAgentApp
         builder.Services.AddHostedService<StartupTasks>();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -2,6 +2,10 @@ using System.Net;
 using System.Text;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Accounts;
+using LeadAgent.Web.Features.Inbox.Templates;
+using LeadAgent.Web.Features.Lists;
+using LeadAgent.Web.Features.Notes;
+using LeadAgent.Web.Features.Orders;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,7 +59,7 @@ public sealed class AuthorizationMatrixTests(SqliteApp app)
         ["GET /api/v1/orders/{id:guid}"] = Need.Read,
         ["POST /api/v1/orders/"] = Need.Write,
         ["PUT /api/v1/orders/{id:guid}"] = Need.Write,
-        ["DELETE /api/v1/orders/{id:guid}"] = Need.Write,
+        ["DELETE /api/v1/orders/{id:guid}"] = Need.Admin,
         ["GET /api/v1/companies/{id:guid}/orders/summary"] = Need.Read,
         ["GET /api/v1/leads/export"] = Need.Read,
         ["GET /api/v1/companies/export"] = Need.Read,
@@ -88,7 +92,7 @@ public sealed class AuthorizationMatrixTests(SqliteApp app)
         ["GET /api/v1/inbox/templates"] = Need.Read,
         ["POST /api/v1/inbox/templates"] = Need.Write,
         ["PUT /api/v1/inbox/templates/{id:guid}"] = Need.Write,
-        ["DELETE /api/v1/inbox/templates/{id:guid}"] = Need.Write,
+        ["DELETE /api/v1/inbox/templates/{id:guid}"] = Need.Admin,
         ["POST /api/v1/inbox/templates/{id:guid}/preview"] = Need.Read,
         ["POST /api/v1/inbox/templates/sync"] = Need.Admin,
         ["POST /api/v1/inbox/sandbox/messages"] = Need.Write,
@@ -176,6 +180,53 @@ public sealed class AuthorizationMatrixTests(SqliteApp app)
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.NotNull(revokedUser);
+    }
+
+    [Fact]
+    public async Task Sales_change_and_delete_only_their_own_notes_and_lists_and_never_hard_delete_orders()
+    {
+        var author = await app.ClientAsync(Roles.Sales);
+        var colleague = await app.ClientAsync(Roles.Sales);
+        var admin = await app.ClientAsync(Roles.Admin);
+        var company = await author.CreateAsync(Make.Company());
+
+        var note = await author.CreateAsync(new NoteInput(NoteSubject.Company, company.Id, "Mine"));
+        var url = $"/api/v1/notes/{note.Id}";
+        var edit = new NoteInput(null, null, "Rewritten", note.Version);
+        Assert.Equal(HttpStatusCode.Forbidden, (await colleague.PutJsonAsync(url, edit)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await colleague.DeleteAsync(url, Ct)).StatusCode);
+        Assert.Equal("Mine", (await author.GetJsonAsync<NoteDto>(url)).Body);
+        var edited = await (await author.PutJsonAsync(url, edit)).ReadAsync<NoteDto>();
+        Assert.Equal("Rewritten", edited.Body);
+        Assert.Equal(HttpStatusCode.OK,
+            (await admin.PutJsonAsync(url, new NoteInput(null, null, "By admin", edited.Version))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(url, Ct)).StatusCode);
+        var own = await author.CreateAsync(new NoteInput(NoteSubject.Company, company.Id, "Also mine"));
+        Assert.Equal(HttpStatusCode.NoContent, (await author.DeleteAsync($"/api/v1/notes/{own.Id}", Ct)).StatusCode);
+
+        var list = await (await author.PostJsonAsync("/api/v1/lists", new { name = "Own " + Unique() }))
+            .ReadAsync<LeadListDto>();
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await colleague.DeleteAsync($"/api/v1/lists/{list.Id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await author.DeleteAsync($"/api/v1/lists/{list.Id}", Ct)).StatusCode);
+        var other = await (await colleague.PostJsonAsync("/api/v1/lists", new { name = "Other " + Unique() }))
+            .ReadAsync<LeadListDto>();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/lists/{other.Id}", Ct)).StatusCode);
+
+        // Orders: sales cancel (the history leaves it out); only admins delete.
+        var order = await author.CreateAsync(Make.Order(company));
+        var orderUrl = $"/api/v1/orders/{order.Id}";
+        Assert.Equal(HttpStatusCode.Forbidden, (await author.DeleteAsync(orderUrl, Ct)).StatusCode);
+        var cancel = Make.Order(company, order.Number) with { Status = OrderStatus.Cancelled, Version = order.Version };
+        Assert.Equal(OrderStatus.Cancelled,
+            (await (await author.PutJsonAsync(orderUrl, cancel)).ReadAsync<OrderDto>()).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(orderUrl, Ct)).StatusCode);
+
+        var template = await (await author.PostJsonAsync("/api/v1/inbox/templates",
+            new TemplateInput("Hello " + Unique(), "Hello there"))).ReadAsync<TemplateDto>();
+        var templateUrl = $"/api/v1/inbox/templates/{template.Id}";
+        Assert.Equal(HttpStatusCode.Forbidden, (await author.DeleteAsync(templateUrl, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(templateUrl, Ct)).StatusCode);
     }
 
     [Theory]

@@ -47,6 +47,8 @@ public sealed class UntrustedTextTests(BrowserApp app) : IClassFixture<BrowserAp
             Tags = ["<script>x</script>"],
         })).ReadAsync<LeadRow>();
         await api.PostJsonAsync("/api/v1/notes", new NoteInput(NoteSubject.Lead, lead.Id, "Note " + Payload));
+        await api.PostJsonAsync("/api/v1/notes", new NoteInput(NoteSubject.Company, company.Id,
+            "<javascript:alert(document.domain)> [v](vbscript:msgbox(1)) <data:text/html,x>"));
         await api.PostJsonAsync("/api/v1/lists", new { name = "List " + Payload, description = Payload });
 
         var page = await app.SignedInPageAsync(Roles.Admin);
@@ -65,6 +67,8 @@ public sealed class UntrustedTextTests(BrowserApp app) : IClassFixture<BrowserAp
             Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss ?? null"));
             Assert.Equal(0,
                 await page.Locator("main img[src='x'], main script:not([src]), main svg[onload]").CountAsync());
+            Assert.Equal(0, await page.Locator(
+                "a[href^='javascript:' i], a[href^='vbscript:' i], a[href^='data:' i]").CountAsync());
             if (shot == "xss-lead")
             {
                 await BrowserApp.ShotAsync(page, shot);
@@ -72,6 +76,41 @@ public sealed class UntrustedTextTests(BrowserApp app) : IClassFixture<BrowserAp
         }
         Assert.Equal(0, dialogs);
     }
+
+    [Fact]
+    public async Task The_content_security_policy_stops_injected_inline_script_while_the_app_works()
+    {
+        var page = await app.SignedInPageAsync(Roles.Sales);
+        var violations = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                violations.Add(m.Text);
+            }
+        };
+        await page.GotoAsync(app.BaseUrl + "/leads");
+        await BrowserApp.WaitForCircuitAsync(page);
+        // The app itself (Blazor's websocket, MudBlazor's script and styles) runs without a single violation ...
+        await Expect(page.Locator("[data-interactive='yes']")).ToBeAttachedAsync();
+        Assert.Empty(violations);
+        // ... while script injected into the page, as a stored XSS would, does not run.
+        var ran = await page.EvaluateAsync<int?>(InjectScript);
+        Assert.Null(ran);
+    }
+
+    private const string InjectScript = """
+        () => {
+            const s = document.createElement('script');
+            s.textContent = 'window.__injected = 1';
+            document.body.appendChild(s);
+            const a = document.createElement('a');
+            a.href = 'javascript:window.__injected = 2';
+            document.body.appendChild(a);
+            a.click();
+            return window.__injected ?? null;
+        }
+        """;
 
     [Fact]
     public async Task A_viewer_sees_records_read_only_without_edit_buttons()

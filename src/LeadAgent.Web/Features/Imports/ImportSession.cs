@@ -43,9 +43,10 @@ internal sealed class ImportSession
     /// <summary>Companies whose order figures need recomputing after the batch is saved.</summary>
     public IReadOnlySet<Guid> OrderCompanies => _orders.Companies;
 
-    /// <summary>Users by lower-case e-mail, for the owner column of lead rows.</summary>
+    /// <summary>Users who may own leads (sales, admins) by lower-case e-mail, for lead rows' owner column.</summary>
     public static Task<Dictionary<string, string>> OwnersAsync(AppDbContext db, CancellationToken ct) =>
-        db.Users.Where(u => u.Email != null).ToDictionaryAsync(u => u.Email!.ToLower(), u => u.Id, ct);
+        db.Users.Where(u => u.Email != null && Leads.LeadOwners.Ids(db).Contains(u.Id))
+            .ToDictionaryAsync(u => u.Email!.ToLower(), u => u.Id, ct);
 
     /// <summary>Matches and applies one row according to the run's kind; nothing is saved here.</summary>
     public RowResult Apply(ImportRow row) => _batch.Run.Kind switch

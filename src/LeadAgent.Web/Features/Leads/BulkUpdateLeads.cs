@@ -33,6 +33,9 @@ public sealed class BulkUpdateLeads(IDbContextFactory<AppDbContext> dbFactory)
 
     public async Task<int> CountAsync(LeadSelection selection, string? userId, CancellationToken ct = default)
     {
+        var errors = new Errors();
+        selection.Filter?.Validate(errors);
+        errors.ThrowIfAny();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await Select(db, selection, userId).CountAsync(ct);
     }
@@ -106,9 +109,9 @@ public sealed class BulkUpdateLeads(IDbContextFactory<AppDbContext> dbFactory)
             case BulkActionKind.SetStatus when a.Status is null || !Enum.IsDefined(a.Status.Value):
                 errors.Add("action.status", "Required: the new status.");
                 break;
-            case BulkActionKind.AssignOwner
-                when a.OwnerId is not null && !await db.Users.AnyAsync(u => u.Id == a.OwnerId, ct):
-                errors.Add("action.ownerId", "No user with this id (send null to unassign).");
+            case BulkActionKind.AssignOwner:
+                await LeadOwners.CheckAsync(db, errors, "action.ownerId", a.OwnerId, ct,
+                    "No user with this id (send null to unassign).");
                 break;
             case BulkActionKind.AddToList:
                 listName = a.ListId is { } listId

@@ -55,6 +55,19 @@ public sealed record LeadFilter
         {
             errors.Add("country", "Must be a two-letter ISO country code.");
         }
+        // JSON filters (bulk, saved views) may carry enum numbers that name no value.
+        Defined(errors, "status", Status);
+        Defined(errors, "source", Source);
+        Defined(errors, "classification", Classification);
+        Defined(errors, "segment", Segment);
+    }
+
+    private static void Defined<T>(Errors errors, string field, List<T>? values) where T : struct, Enum
+    {
+        if (values?.FirstOrDefault(v => !Enum.IsDefined(v)) is { } bad && !Enum.IsDefined(bad))
+        {
+            errors.Add(field, $"'{bad}' is not one of: {string.Join(", ", Enum.GetNames<T>())}.");
+        }
     }
 }
 

@@ -92,10 +92,7 @@ public sealed class LeadService(IDbContextFactory<AppDbContext> dbFactory, IOpti
             errors.Add("primaryContactId", "No contact with this id.");
         }
         var ownerId = string.IsNullOrWhiteSpace(input.OwnerId) ? null : input.OwnerId.Trim();
-        if (ownerId is not null && !await db.Users.AnyAsync(u => u.Id == ownerId, ct))
-        {
-            errors.Add("ownerId", "No user with this id.");
-        }
+        await LeadOwners.CheckAsync(db, errors, "ownerId", ownerId, ct);
         if (input.Score is < 0 or > Lead.ScoreMax)
         {
             errors.Add("score", "Must be between 0 and 100.");

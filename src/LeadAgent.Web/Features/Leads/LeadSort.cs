@@ -16,6 +16,9 @@ public sealed class LeadSort
     public required Func<IQueryable<Lead>, Cursor?, bool, IQueryable<Lead>> Apply { get; init; }
     public required Func<LeadRow, Cursor> CursorFor { get; init; }
 
+    // Cursor times are UTC; a forged one without a zone is read as UTC too (PostgreSQL refuses unzoned times).
+    private const DateTimeStyles Utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+
     public static readonly string[] Fields =
     [
         "score", "createdAt", "updatedAt", "title", "expectedValue", "nextActionOn", "lastOrderOn", "orderTotal",
@@ -54,10 +57,10 @@ public sealed class LeadSort
                     s => int.Parse(s, CultureInfo.InvariantCulture));
             case "createdAt":
                 return Required(name, desc, l => l.CreatedAt, r => r.CreatedAt,
-                    s => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+                    s => DateTime.Parse(s, CultureInfo.InvariantCulture, Utc));
             case "updatedAt":
                 return Required(name, desc, l => l.UpdatedAt, r => r.UpdatedAt,
-                    s => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+                    s => DateTime.Parse(s, CultureInfo.InvariantCulture, Utc));
             default: // title
 
                 return Required(name, desc, l => l.Title, r => r.Title, s => s);
@@ -88,7 +91,7 @@ public sealed class LeadSort
             {
                 if (c is not null)
                 {
-                    q = q.Where(After(key, parse(c.Value ?? ""), c.Id, desc));
+                    q = q.Where(After(key, Cursor.Read(parse, c.Value ?? ""), c.Id, desc));
                 }
                 return desc
                     ? q.OrderByDescending(key).ThenByDescending(l => l.Id)
@@ -113,7 +116,7 @@ public sealed class LeadSort
                 {
                     q = q.Where(c.Value is null
                         ? NullAfter(key, c.Id, desc)
-                        : NullableAfter(key, parse(c.Value), c.Id, desc));
+                        : NullableAfter(key, Cursor.Read(parse, c.Value), c.Id, desc));
                 }
                 if (keyNeverNull)
                 {

@@ -2,6 +2,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Lists;
@@ -57,6 +58,12 @@ public sealed class LeadListService(IDbContextFactory<AppDbContext> dbFactory, B
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var list = await db.LeadLists.FirstOrDefaultAsync(l => l.Id == id, ct)
             ?? throw new NotFoundException("List", id);
+        // A hard delete: sales remove only the lists they made, admins any.
+        var actor = await db.RequireWriterAsync("delete lists");
+        if (!actor.IsAdmin && (list.CreatedById is null || list.CreatedById != actor.UserId))
+        {
+            throw new ForbiddenException("Only the list's creator or an admin may delete this list.");
+        }
         db.LeadLists.Remove(list);
         await db.SaveChangesAsync(ct);
     }

@@ -3,6 +3,7 @@ using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Notes;
@@ -27,7 +28,9 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActo
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         if (cursor is not null)
         {
-            var at = DateTime.Parse(cursor.Value!, invariant, System.Globalization.DateTimeStyles.RoundtripKind);
+            var utc = System.Globalization.DateTimeStyles.AssumeUniversal
+                | System.Globalization.DateTimeStyles.AdjustToUniversal;
+            var at = Cursor.Read(v => DateTime.Parse(v, invariant, utc), cursor.Value ?? "");
             var id = cursor.Id;
             notes = notes.Where(n => n.CreatedAt < at || (n.CreatedAt == at && n.Id.CompareTo(id) < 0));
         }
@@ -84,6 +87,7 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActo
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var note = await db.Notes.FirstOrDefaultAsync(n => n.Id == id, ct)
             ?? throw new NotFoundException("Note", id);
+        await RequireAuthorOrAdminAsync(db, note, "edit");
         LeadService.RequireVersion(db, note, input.Version);
         var errors = new Errors();
         var body = errors.Required("body", input.Body, Note.BodyMax);
@@ -98,8 +102,19 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActo
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var note = await db.Notes.FirstOrDefaultAsync(n => n.Id == id, ct)
             ?? throw new NotFoundException("Note", id);
+        await RequireAuthorOrAdminAsync(db, note, "delete");
         db.Notes.Remove(note);
         await db.SaveChangesAsync(ct);
+    }
+
+    // Sales change their own notes; only admins change anyone's.
+    private static async Task RequireAuthorOrAdminAsync(AppDbContext db, Note note, string what)
+    {
+        var actor = await db.RequireWriterAsync($"{what} notes");
+        if (!actor.IsAdmin && (note.AuthorId is null || note.AuthorId != actor.UserId))
+        {
+            throw new ForbiddenException($"Only the note's author or an admin may {what} this note.");
+        }
     }
 
     private static Task<bool> SubjectExistsAsync(AppDbContext db, NoteSubject type, Guid id, CancellationToken ct) =>

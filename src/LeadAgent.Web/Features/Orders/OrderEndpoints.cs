@@ -1,4 +1,5 @@
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeadAgent.Web.Features.Orders;
@@ -24,7 +25,8 @@ internal static class OrderEndpoints
         {
             await s.DeleteAsync(id, ct);
             return TypedResults.NoContent();
-        }).Writes();
+        }).WithSummary("Delete an order (admins; sales cancel it instead)").RequireAuthorization(Policies.Admin)
+            .ProducesProblem(404);
         app.MapApiGroup("companies", "Companies")
             .MapGet("/{id:guid}/orders/summary", (OrderService s, Guid id, CancellationToken ct) =>
                 s.SummaryAsync(id, ct))

@@ -4,6 +4,7 @@ using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +35,7 @@ public sealed class OrderService(IDbContextFactory<AppDbContext> dbFactory, IOpt
         }
         if (cursor is not null)
         {
-            var on = DateOnly.Parse(cursor.Value!, CultureInfo.InvariantCulture);
+            var on = Cursor.Read(v => DateOnly.Parse(v, CultureInfo.InvariantCulture), cursor.Value ?? "");
             var id = cursor.Id;
             orders = orders.Where(o => o.OrderedOn < on || (o.OrderedOn == on && o.Id.CompareTo(id) < 0));
         }
@@ -72,9 +73,11 @@ public sealed class OrderService(IDbContextFactory<AppDbContext> dbFactory, IOpt
         return await GetAsync(id, ct);
     }
 
+    /// <summary>A hard delete, admins only; sales set an order's status to Cancelled instead.</summary>
     public async Task DeleteAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.RequireAdminAsync();
         var order = await db.Orders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == id, ct)
             ?? throw new NotFoundException("Order", id);
         db.Orders.Remove(order);
@@ -172,10 +175,21 @@ public sealed class OrderService(IDbContextFactory<AppDbContext> dbFactory, IOpt
             {
                 errors.Add($"lines[{i}].unitPrice", "Must be between 0 and 1,000,000,000.");
             }
-            if (product is not null && l!.Quantity is { } q && l.UnitPrice is { } p)
+            if (l?.Quantity is { } q and > 0 and <= OrderLine.QuantityMax
+                && l.UnitPrice is { } p and >= 0 and <= OrderLine.UnitPriceMax
+                && OrderLine.TotalOf(q, p) > Order.TotalMax)
             {
-                lines.Add((product, category, q, p));
+                // Each factor is in range, but the product would not fit the stored amount.
+                errors.Add($"lines[{i}].quantity", "Quantity × unit price must be at most 1,000,000,000,000.");
             }
+            else if (product is not null && l!.Quantity is { } quantity && l.UnitPrice is { } price)
+            {
+                lines.Add((product, category, quantity, price));
+            }
+        }
+        if (lines.Sum(l => OrderLine.TotalOf(l.Quantity, l.UnitPrice)) > Order.TotalMax)
+        {
+            errors.Add("lines", "The lines add up to more than 1,000,000,000,000.");
         }
         if (inputs.Count == 0 && input.Total is not (>= 0 and <= Order.TotalMax))
         {

@@ -43,11 +43,26 @@ public sealed record Cursor(string Sort, string? Value, Guid Id)
         catch (Exception e) when (e is FormatException or JsonException)
         {
         }
-        throw new ValidationFailedException(new Dictionary<string, string[]>
-        {
-            ["cursor"] = ["Invalid cursor for this sort order; start again without a cursor."],
-        });
+        throw Invalid();
     }
+
+    /// <summary>Parses the cursor's sort value: a forged or corrupted one is a 400 on the cursor, not a 500.</summary>
+    public static T Read<T>(Func<string, T> parse, string value)
+    {
+        try
+        {
+            return parse(value);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+        {
+            throw Invalid();
+        }
+    }
+
+    private static ValidationFailedException Invalid() => new(new Dictionary<string, string[]>
+    {
+        ["cursor"] = ["Invalid cursor for this sort order; start again without a cursor."],
+    });
 
     public static int ClampLimit(int? limit, Errors errors)
     {

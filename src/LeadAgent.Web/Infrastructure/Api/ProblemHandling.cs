@@ -57,6 +57,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 new HttpValidationProblemDetails(
                     new Dictionary<string, string[]> { [JsonField(j.Path)] = [JsonMessage(j)] })
                 { Status = 400, Title = "The request body is not valid JSON for this endpoint." },
+            BadHttpRequestException b when BindingErrors.From(b.Message) is { } fields =>
+                new HttpValidationProblemDetails(fields) { Status = 400, Title = "One or more fields are invalid." },
             BadHttpRequestException b => new ProblemDetails
             {
                 Status = b.StatusCode,

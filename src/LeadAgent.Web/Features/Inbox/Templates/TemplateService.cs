@@ -117,10 +117,11 @@ public sealed class TemplateService(IDbContextFactory<AppDbContext> dbFactory, T
         return ToDto(template, null);
     }
 
+    /// <summary>A hard delete, admins only (templates have no author to let sales remove their own).</summary>
     public async Task DeleteAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.RequireWriterAsync("change templates");
+        await db.RequireAdminAsync();
         if (await db.MessageTemplates.Where(t => t.Id == id && t.ChannelId == null).ExecuteDeleteAsync(ct) == 0)
         {
             throw new NotFoundException("Template", id);

@@ -51,7 +51,7 @@ internal sealed class LeadRows(ImportBatch batch, CompanyRows companies, Contact
         if (r["owner_email"] is { } ownerEmail
             && !ownersByEmail.TryGetValue(ownerEmail.Trim().ToLowerInvariant(), out ownerId))
         {
-            r.Error("owner_email", $"No user has the e-mail {ownerEmail}.");
+            r.Error("owner_email", $"No sales or admin user has the e-mail {ownerEmail}.");
         }
         var (company, companyCreated) = companies.Referenced(r, required: true);
         if (r.Errors.Count > 0)

@@ -46,6 +46,10 @@ internal sealed class OrderRows(ImportBatch batch, CompanyRows companies)
         {
             r.Error("total", "Give the order's total, or a product line with quantity and unit price.");
         }
+        if (quantity is { } q && unitPrice is { } p && OrderLine.TotalOf(q, p) > Order.TotalMax)
+        {
+            r.Error("quantity", "Quantity × unit price must be at most 1,000,000,000,000.");
+        }
         if (product is not null && (quantity is null || unitPrice is null) && r.Errors.Count == 0)
         {
             r.Error(quantity is null ? "quantity" : "unit_price", "Required with a product.");
