@@ -19,8 +19,10 @@ internal static class InboxEndpoints
         var g = app.MapApiGroup("inbox", "Inbox");
         g.MapGet("/conversations", (InboxQueries s, [AsParameters] InboxQuery q, ClaimsPrincipal user,
             CancellationToken ct) => s.ListAsync(q, user.UserId(), ct))
-            .WithSummary("Conversations across all channels, newest activity first, with unread and review counts");
-        g.MapGet("/conversations/{id:guid}", (InboxQueries s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))
+            .WithSummary("Conversations across all channels, newest activity first, with the current user's unread " +
+                "and the review counts");
+        g.MapGet("/conversations/{id:guid}", (InboxQueries s, Guid id, ClaimsPrincipal user, CancellationToken ct) =>
+            s.GetAsync(id, user.UserId(), ct))
             .WithSummary("A conversation: timeline, contact/company/lead, the reply window and usable templates")
             .ProducesProblem(404);
         g.MapPost("/conversations/{id:guid}/messages", async Task<Created<MessageDto>> (InboxCommands s, Guid id,
@@ -41,11 +43,11 @@ internal static class InboxEndpoints
             CancellationToken ct) => s.SetStatusAsync(id, input, ct))
             .Writes().WithSummary("Open or close; mirrored to Respond.io when connected");
         g.MapPost("/conversations/{id:guid}/read", async Task<NoContent> (InboxCommands s, Guid id,
-            CancellationToken ct) =>
+            ClaimsPrincipal user, CancellationToken ct) =>
         {
-            await s.MarkReadAsync(id, ct);
+            await s.MarkReadAsync(id, user.UserId(), ct);
             return TypedResults.NoContent();
-        }).WithSummary("Mark as read (resets the unread count)");
+        }).ProducesProblem(404).WithSummary("Mark as read for the current user (others still see it unread)");
         g.MapPost("/conversations/{id:guid}/contact", (InboxCommands s, Guid id, ContactChoice input,
             CancellationToken ct) => s.ChooseContactAsync(id, input, ct))
             .Writes().WithSummary("Match the sender to a contact (review list for ambiguous senders)");

@@ -109,9 +109,9 @@ public partial class Inbox
         {
             if (markRead)
             {
-                await Commands.MarkReadAsync(id);
+                await Commands.MarkReadAsync(id, _userId);
             }
-            _detail = await Queries.GetAsync(id);
+            _detail = await Queries.GetAsync(id, _userId);
         }
         catch (NotFoundException)
         {

@@ -92,7 +92,7 @@ public sealed partial class EventApplier
         // History brought in by a backfill was read at the provider already.
         if (!backfill)
         {
-            conversation.UnreadCount++;
+            conversation.InboundCount++;
         }
         if (conversation.LastInboundAt is null || at > conversation.LastInboundAt)
         {
