@@ -8,6 +8,7 @@ using LeadAgent.Web.Features.Inbox.Settings;
 using LeadAgent.Web.Features.Inbox.Templates;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
+using LeadAgent.Web.Infrastructure.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeadAgent.Web.Features.Inbox;
@@ -99,9 +100,9 @@ internal static class InboxEndpoints
         g.MapGet("/settings", (RespondIoConnection c) => SettingsView(c.Current)).RequireAuthorization(Policies.Admin)
             .WithSummary("The Respond.io connection, secrets masked");
         g.MapPut("/settings", async (RespondIoConnection c, RespondIoSettingsInput input, ClaimsPrincipal user,
-            TimeProvider time, CancellationToken ct) =>
+            TimeProvider time, PrivateNetworkGuard network, CancellationToken ct) =>
         {
-            input.Validate();
+            await input.ValidateAsync(network, ct);
             await c.SaveAsync(input.BaseUrl, input.ApiToken, input.WebhookSigningKeys,
                 user.FindFirstValue(ClaimTypes.Email) ?? "admin", time, ct);
             return SettingsView(c.Current);
