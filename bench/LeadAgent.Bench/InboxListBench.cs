@@ -37,7 +37,7 @@ internal static class InboxListBench
             ("assigned to me, open", new InboxQuery { Status = ConversationStatus.Open, Assigned = AssignedFilter.Me },
                 $"c.\"Status\" = 'Open' AND c.\"AssigneeId\" = '{me}'"),
             ("WhatsApp, unread", new InboxQuery { Channel = ChannelKind.WhatsApp, Unread = true },
-                "ch.\"Kind\" = 'WhatsApp' AND c.\"UnreadCount\" > 0"),
+                "ch.\"Kind\" = 'WhatsApp' AND c.\"InboundCount\" > 0"),
             ("unassigned, lead Qualified",
                 new InboxQuery { Assigned = AssignedFilter.Unassigned, LeadStatus = LeadStatus.Qualified },
                 "c.\"AssigneeId\" IS NULL AND EXISTS (SELECT 1 FROM \"Leads\" l "
@@ -82,12 +82,12 @@ internal static class InboxListBench
         await conn.OpenAsync();
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = $"""
-            SELECT c."Id", c."DisplayName", c."LastMessageAt", c."LastMessagePreview", c."UnreadCount", ch."Name",
+            SELECT c."Id", c."DisplayName", c."LastMessageAt", c."LastMessagePreview", c."InboundCount", ch."Name",
                    ct."FirstName", co."Name"
             FROM "Conversations" c JOIN "InboxChannels" ch ON ch."Id" = c."ChannelId"
             LEFT JOIN "Contacts" ct ON ct."Id" = c."ContactId" LEFT JOIN "Companies" co ON co."Id" = ct."CompanyId"
             WHERE {where} ORDER BY c."LastMessageAt" DESC, c."Id" DESC LIMIT 51;
-            SELECT COUNT(*) FROM "Conversations" WHERE "UnreadCount" > 0;
+            SELECT COUNT(*) FROM "Conversations" WHERE "InboundCount" > 0;
             SELECT COUNT(*) FROM "Conversations" WHERE "Match" <> 'Matched';
             """;
         var rows = 0;
@@ -171,7 +171,7 @@ internal static class InboxListBench
                 LastMessageAt = at,
                 LastInboundAt = at,
                 LastMessagePreview = "Hello, we need a quote",
-                UnreadCount = rnd.Next(20) == 0 ? rnd.Next(1, 4) : 0,
+                InboundCount = rnd.Next(20) == 0 ? rnd.Next(1, 4) : 0,
                 AssigneeId = rnd.Next(3) == 0 ? null : users[rnd.Next(users.Count)].Id,
                 CreatedAt = at,
                 UpdatedAt = at,

@@ -822,6 +822,9 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("InboundCount")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("LastInboundAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -849,9 +852,6 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     b.Property<DateTime>("StatusChangedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("UnreadCount")
-                        .HasColumnType("integer");
-
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -859,11 +859,11 @@ namespace LeadAgent.Migrations.Postgres.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("InboundCount")
+                        .HasFilter("\"InboundCount\" > 0");
+
                     b.HasIndex("Match")
                         .HasFilter("\"Match\" <> 'Matched'");
-
-                    b.HasIndex("UnreadCount")
-                        .HasFilter("\"UnreadCount\" > 0");
 
                     b.HasIndex("UpdatedAt");
 
@@ -877,6 +877,28 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "LastMessageAt", "Id");
 
                     b.ToTable("Conversations", (string)null);
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Inbox.Conversations.ConversationRead", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReadInboundCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ConversationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ConversationReads", (string)null);
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Features.Inbox.Conversations.Message", b =>
@@ -1661,6 +1683,21 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     b.Navigation("Channel");
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Inbox.Conversations.ConversationRead", b =>
+                {
+                    b.HasOne("LeadAgent.Web.Features.Inbox.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LeadAgent.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Features.Inbox.Conversations.Message", b =>

@@ -812,6 +812,9 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InboundCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastInboundAt")
                         .HasColumnType("TEXT");
 
@@ -839,9 +842,6 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("StatusChangedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("UnreadCount")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -849,11 +849,11 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("InboundCount")
+                        .HasFilter("\"InboundCount\" > 0");
+
                     b.HasIndex("Match")
                         .HasFilter("\"Match\" <> 'Matched'");
-
-                    b.HasIndex("UnreadCount")
-                        .HasFilter("\"UnreadCount\" > 0");
 
                     b.HasIndex("UpdatedAt");
 
@@ -867,6 +867,28 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "LastMessageAt", "Id");
 
                     b.ToTable("Conversations", (string)null);
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Inbox.Conversations.ConversationRead", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReadInboundCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ConversationReads", (string)null);
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Features.Inbox.Conversations.Message", b =>
@@ -1645,6 +1667,21 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.Navigation("Channel");
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Inbox.Conversations.ConversationRead", b =>
+                {
+                    b.HasOne("LeadAgent.Web.Features.Inbox.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LeadAgent.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Features.Inbox.Conversations.Message", b =>

@@ -3,6 +3,7 @@ using LeadAgent.Web.Features.Inbox.Runtime;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LeadAgent.Tests.Inbox;
@@ -18,6 +19,9 @@ public class InboxApp(Provider provider) : AppFactory(provider)
 
     public FakeRespondIo Fake { get; private set; } = null!;
 
+    /// <summary>Everything the app logs.</summary>
+    public LogSink Logs { get; } = new();
+
     /// <summary>The app's time; starts at the real time so webhook timestamps made by tests look current.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -31,6 +35,7 @@ public class InboxApp(Provider provider) : AppFactory(provider)
         builder.UseSetting("Inbox:PollSeconds", "1");
         builder.UseSetting("Inbox:HttpTimeoutSeconds", "1");
         builder.UseSetting("Inbox:LeaseSeconds", "3");
+        builder.ConfigureLogging(l => l.AddProvider(Logs).AddFilter<LogSink>(null, LogLevel.Information));
         // Registered after the app's own TimeProvider.System, so this one is used.
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

@@ -50,7 +50,7 @@ public abstract partial class InboxIngestionTests
         var s = NewSender("Hacker", UniquePhone());
         await DeliverAsync(Received(s, "<script>alert('x')</script><img src=x onerror=alert(1)>"));
         await DeliverAsync(Attachment(s, "http://169.254.169.254/latest/meta-data", "brief.pdf", 48213));
-        var conversation = await ConversationOfAsync(s, c => c.UnreadCount == 2);
+        var conversation = await ConversationOfAsync(s, c => c.InboundCount == 2);
         var messages = await MessagesAsync(conversation.Id);
         Assert.Equal("<script>alert('x')</script><img src=x onerror=alert(1)>", messages[0].Text);
         using var viewer = await App.ClientAsync("viewer");

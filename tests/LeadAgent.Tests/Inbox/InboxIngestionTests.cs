@@ -57,7 +57,7 @@ public abstract partial class InboxIngestionTests(InboxApp app)
         var s = NewSender("Mara", UniquePhone(), $"mara.{Guid.NewGuid():N}@gala-events.example");
         await DeliverAsync(Received(s, "Hi, we need 400 lanyards for a gala in March."));
         var conversation = await ConversationOfAsync(s);
-        Assert.Equal((MatchState.Matched, 1, ConversationStatus.Open), (conversation.Match, conversation.UnreadCount,
+        Assert.Equal((MatchState.Matched, 1, ConversationStatus.Open), (conversation.Match, conversation.InboundCount,
             conversation.Status));
         Assert.NotNull(conversation.LastInboundAt);
 
@@ -77,7 +77,7 @@ public abstract partial class InboxIngestionTests(InboxApp app)
 
         // A second message from the same sender joins the same conversation and contact.
         await DeliverAsync(Received(s, "Also 200 badges, please."));
-        await ConversationOfAsync(s, c => c.UnreadCount == 2);
+        await ConversationOfAsync(s, c => c.InboundCount == 2);
         Assert.Equal(1, await db.Contacts.CountAsync(c => c.FirstName == "Mara" && c.Identities
             .Any(i => i.Value == s.Phone), Ct));
         Assert.Equal(["Hi, we need 400 lanyards for a gala in March.", "Also 200 badges, please."],
@@ -170,7 +170,7 @@ public abstract partial class InboxIngestionTests(InboxApp app)
         Assert.Equal(keep, (await ConversationOfAsync(s, c => c.ContactId == keep)).ContactId);
         // The sender now matches the survivor directly (its identities moved too).
         await DeliverAsync(Received(s, "Still me"));
-        await ConversationOfAsync(s, c => c.UnreadCount == 2 && c.ContactId == keep);
+        await ConversationOfAsync(s, c => c.InboundCount == 2 && c.ContactId == keep);
 
         await (await sales.PostJsonAsync($"/api/v1/merges/{merge.GetProperty("id").GetGuid()}/undo", new { }))
             .ReadAsync<JsonElement>();
@@ -200,7 +200,7 @@ public abstract partial class InboxIngestionTests(InboxApp app)
         }, "all copies processed");
         var messages = await MessagesAsync(conversation.Id);
         Assert.Single(messages);
-        Assert.Equal(1, (await ConversationOfAsync(s)).UnreadCount);
+        Assert.Equal(1, (await ConversationOfAsync(s)).InboundCount);
         await using var check = app.CreateDbContext();
         Assert.Equal(1, await check.Contacts.CountAsync(c => c.Identities.Any(i => i.Value == s.Phone), Ct));
     }

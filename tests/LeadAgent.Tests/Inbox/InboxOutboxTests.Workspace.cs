@@ -184,7 +184,7 @@ public abstract partial class InboxOutboxTests
                 Ct);
             return c is not null && await db.Messages.CountAsync(m => m.ConversationId == c.Id, Ct) == 120 ? c : null;
         }, "history processed");
-        Assert.Equal(0, conversation.UnreadCount);
+        Assert.Equal(0, conversation.InboundCount);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(at + 118 * 60_000).UtcDateTime,
             conversation.LastInboundAt);
 

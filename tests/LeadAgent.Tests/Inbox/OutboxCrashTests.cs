@@ -33,6 +33,7 @@ public sealed class OutboxCrashTests
             ["RespondIo__BaseUrl"] = fake.Url,
             ["RespondIo__ApiToken"] = FakeRespondIo.Token,
             ["RespondIo__WebhookSigningKeys__0"] = Key,
+            ["Network__AllowedPrivateRanges__0"] = "127.0.0.0/8", // the fake listens on loopback
             // The first process is still waiting for the provider's answer when it is killed.
             ["Inbox__HttpTimeoutSeconds"] = "60",
             ["Inbox__LeaseSeconds"] = "3",

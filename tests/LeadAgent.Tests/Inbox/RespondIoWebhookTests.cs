@@ -10,9 +10,12 @@ namespace LeadAgent.Tests.Inbox;
 
 /// <summary>Respond.io webhook intake: signatures, durable storage before the acknowledgement, redeliveries, bad
 /// bodies; both databases.</summary>
-public abstract class RespondIoWebhookTests(AppFactory app)
+public abstract partial class RespondIoWebhookTests(AppFactory app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    // The fixture, for the parts of this class in other files (primary constructor parameters are not seen there).
+    private AppFactory App => app;
 
     public static string MessageReceived(string eventId, string messageId, string text) => $$$"""
         {"event_id":"{{{eventId}}}","event_type":"message.received",

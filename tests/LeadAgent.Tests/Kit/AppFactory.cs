@@ -74,6 +74,8 @@ public class AppFactory(Provider provider) : WebApplicationFactory<Program>, IAs
         builder.UseSetting("RespondIo:WebhookSigningKeys:0", WebhookKeys[0]);
         builder.UseSetting("RespondIo:WebhookSigningKeys:1", WebhookKeys[1]);
         builder.UseSetting("Bootstrap:AdminEmail", "bootstrap-admin@test.local");
+        // The fake providers listen on loopback, which outbound calls may reach only when allowed explicitly.
+        builder.UseSetting("Network:AllowedPrivateRanges:0", "127.0.0.0/8");
         builder.UseSetting("DataDirectory",
             Path.Combine(Path.GetTempPath(), "leadagent-tests", "data-" + Guid.NewGuid().ToString("N")));
         builder.UseEnvironment("Production");

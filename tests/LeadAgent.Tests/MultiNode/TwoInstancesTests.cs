@@ -39,6 +39,7 @@ public sealed class TwoInstancesTests
                 ["RespondIo__BaseUrl"] = fake.Url,
                 ["RespondIo__ApiToken"] = FakeRespondIo.Token,
                 ["RespondIo__WebhookSigningKeys__0"] = Key,
+                ["Network__AllowedPrivateRanges__0"] = "127.0.0.0/8",
                 ["Imports__PollSeconds"] = "1",
                 ["Imports__BatchSize"] = "500",
                 ["Inbox__PollSeconds"] = "1",

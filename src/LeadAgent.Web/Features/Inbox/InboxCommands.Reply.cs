@@ -44,11 +44,11 @@ public sealed partial class InboxCommands
         db.Messages.Add(message);
         conversation.LastMessageAt = now;
         conversation.LastMessagePreview = text.Length > 200 ? text[..200] : text;
-        conversation.UnreadCount = 0;
         conversation.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
         signal.Notify();
-        notifier.Changed([conversationId]);
+        // Answering means having read it (for the one who answered).
+        await MarkReadAsync(conversationId, actor.UserId, ct);
         return InboxQueries.ToDto(message);
     }
 
@@ -65,7 +65,9 @@ public sealed partial class InboxCommands
         {
             errors.Add("text", $"At most {MaxText} characters.");
         }
-        var row = await InboxQueries.Rows(db, db.Conversations.Where(c => c.Id == conversation.Id)).FirstAsync(ct);
+        // Only the reply window matters here, not whose unread count the row carries.
+        var row = await InboxQueries.Rows(db, db.Conversations.Where(c => c.Id == conversation.Id), null)
+            .FirstAsync(ct);
         var verdict = await queries.FreeTextVerdictAsync(db, row, ct);
         if (!verdict.Allowed)
         {

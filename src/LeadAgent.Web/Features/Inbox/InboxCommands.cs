@@ -75,7 +75,7 @@ public sealed partial class InboxCommands(IDbContextFactory<AppDbContext> dbFact
         await db.SaveChangesAsync(ct);
         signal.Notify();
         notifier.Changed([conversationId]);
-        return await queries.GetAsync(conversationId, ct);
+        return await queries.GetAsync(conversationId, actor.UserId, ct);
     }
 
     public async Task<ConversationDetail> SetStatusAsync(Guid conversationId, StatusInput input,
@@ -100,18 +100,55 @@ public sealed partial class InboxCommands(IDbContextFactory<AppDbContext> dbFact
             signal.Notify();
             notifier.Changed([conversationId]);
         }
-        return await queries.GetAsync(conversationId, ct);
+        return await queries.GetAsync(conversationId, actor.UserId, ct);
     }
 
-    public async Task MarkReadAsync(Guid conversationId, CancellationToken ct = default)
+    /// <summary>
+    /// Marks the conversation read for this user only: everything that arrived so far counts as seen by them, and
+    /// stays unread for the others.
+    /// </summary>
+    public async Task MarkReadAsync(Guid conversationId, string? userId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        if (await db.Conversations.Where(c => c.Id == conversationId && c.UnreadCount > 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UnreadCount, 0).SetProperty(c => c.UpdatedAt, now), ct) > 0)
+        if (userId is null)
         {
-            notifier.Changed([conversationId]);
+            return;
         }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Conversations.Where(c => c.Id == conversationId).Select(c => (int?)c.InboundCount)
+                .FirstOrDefaultAsync(ct) is not { } inbound)
+        {
+            throw new NotFoundException("Conversation", conversationId);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var mine = db.ConversationReads.Where(r => r.ConversationId == conversationId && r.UserId == userId);
+        if (await mine.Where(r => r.ReadInboundCount != inbound).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.ReadInboundCount, inbound).SetProperty(r => r.ReadAt, now), ct) == 0)
+        {
+            if (await mine.AnyAsync(ct))
+            {
+                return; // read up to here already: nothing changed, nobody to tell (open pages mark read on change)
+            }
+            db.ConversationReads.Add(new ConversationRead
+            {
+                ConversationId = conversationId,
+                UserId = userId,
+                ReadInboundCount = inbound,
+                ReadAt = now,
+            });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // The same user's other tab may have marked it at the same moment: read either way.
+                if (!await mine.AnyAsync(ct))
+                {
+                    throw;
+                }
+            }
+        }
+        notifier.Changed([conversationId]);
     }
 
     /// <summary>
@@ -121,7 +158,7 @@ public sealed partial class InboxCommands(IDbContextFactory<AppDbContext> dbFact
         CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.RequireWriterAsync("match conversations to contacts");
+        var actor = await db.RequireWriterAsync("match conversations to contacts");
         var conversation = await LoadAsync(db, conversationId, ct);
         if (input.ContactId is not { } contactId
             || !await db.Contacts.AnyAsync(c => c.Id == contactId && c.ArchivedAt == null, ct))
@@ -143,7 +180,7 @@ public sealed partial class InboxCommands(IDbContextFactory<AppDbContext> dbFact
         }
         await db.SaveChangesAsync(ct);
         notifier.Changed(threads.Select(t => t.Id));
-        return await queries.GetAsync(conversationId, ct);
+        return await queries.GetAsync(conversationId, actor.UserId, ct);
     }
 
     private static async Task<Conversation> LoadAsync(AppDbContext db, Guid id, CancellationToken ct) =>

@@ -8,6 +8,7 @@ using LeadAgent.Web.Features.Inbox.Settings;
 using LeadAgent.Web.Features.Inbox.Templates;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
+using LeadAgent.Web.Infrastructure.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeadAgent.Web.Features.Inbox;
@@ -19,8 +20,10 @@ internal static class InboxEndpoints
         var g = app.MapApiGroup("inbox", "Inbox");
         g.MapGet("/conversations", (InboxQueries s, [AsParameters] InboxQuery q, ClaimsPrincipal user,
             CancellationToken ct) => s.ListAsync(q, user.UserId(), ct))
-            .WithSummary("Conversations across all channels, newest activity first, with unread and review counts");
-        g.MapGet("/conversations/{id:guid}", (InboxQueries s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))
+            .WithSummary("Conversations across all channels, newest activity first, with the current user's unread " +
+                "and the review counts");
+        g.MapGet("/conversations/{id:guid}", (InboxQueries s, Guid id, ClaimsPrincipal user, CancellationToken ct) =>
+            s.GetAsync(id, user.UserId(), ct))
             .WithSummary("A conversation: timeline, contact/company/lead, the reply window and usable templates")
             .ProducesProblem(404);
         g.MapPost("/conversations/{id:guid}/messages", async Task<Created<MessageDto>> (InboxCommands s, Guid id,
@@ -41,11 +44,11 @@ internal static class InboxEndpoints
             CancellationToken ct) => s.SetStatusAsync(id, input, ct))
             .Writes().WithSummary("Open or close; mirrored to Respond.io when connected");
         g.MapPost("/conversations/{id:guid}/read", async Task<NoContent> (InboxCommands s, Guid id,
-            CancellationToken ct) =>
+            ClaimsPrincipal user, CancellationToken ct) =>
         {
-            await s.MarkReadAsync(id, ct);
+            await s.MarkReadAsync(id, user.UserId(), ct);
             return TypedResults.NoContent();
-        }).WithSummary("Mark as read (resets the unread count)");
+        }).ProducesProblem(404).WithSummary("Mark as read for the current user (others still see it unread)");
         g.MapPost("/conversations/{id:guid}/contact", (InboxCommands s, Guid id, ContactChoice input,
             CancellationToken ct) => s.ChooseContactAsync(id, input, ct))
             .Writes().WithSummary("Match the sender to a contact (review list for ambiguous senders)");
@@ -97,9 +100,9 @@ internal static class InboxEndpoints
         g.MapGet("/settings", (RespondIoConnection c) => SettingsView(c.Current)).RequireAuthorization(Policies.Admin)
             .WithSummary("The Respond.io connection, secrets masked");
         g.MapPut("/settings", async (RespondIoConnection c, RespondIoSettingsInput input, ClaimsPrincipal user,
-            TimeProvider time, CancellationToken ct) =>
+            TimeProvider time, PrivateNetworkGuard network, CancellationToken ct) =>
         {
-            input.Validate();
+            await input.ValidateAsync(network, ct);
             await c.SaveAsync(input.BaseUrl, input.ApiToken, input.WebhookSigningKeys,
                 user.FindFirstValue(ClaimTypes.Email) ?? "admin", time, ct);
             return SettingsView(c.Current);

@@ -46,9 +46,13 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
             AssignedFilter.Unassigned => list.Where(c => c.AssigneeId == null),
             _ => list,
         };
+        // Unread for this user: more inbound messages than when they last read it.
+        var reads = db.ConversationReads.Where(r => r.UserId == userId);
         if (query.Unread == true)
         {
-            list = list.Where(c => c.UnreadCount > 0);
+            // "> 0" first, so the planner can start from the partial index.
+            list = list.Where(c => c.InboundCount > 0 && c.InboundCount > reads.Where(r => r.ConversationId == c.Id)
+                .Select(r => r.ReadInboundCount).FirstOrDefault());
         }
         if (query.NeedsReview == true)
         {
@@ -90,12 +94,15 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         // rows only; in one query the planner may compute them for every matching row before sorting.
         var ids = await list.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Select(c => c.Id)
             .Take(limit + 1).ToListAsync(ct);
-        var byId = (await Rows(db, db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id)))
+        var byId = (await Rows(db, db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id)), userId)
             .ToListAsync(ct)).ToDictionary(r => r.Id);
         var rows = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         var page = Page<ConversationRow>.FromLookahead(rows, limit, r =>
             new Cursor(Sort, r.LastMessageAt.ToString("O", CultureInfo.InvariantCulture), r.Id).Encode(), null);
-        var unread = await db.Conversations.CountAsync(c => c.UnreadCount > 0, ct);
+        // Conversations with inbound messages (the partial index) minus those this user has read to the end.
+        var unread = await db.Conversations.CountAsync(c => c.InboundCount > 0, ct)
+            - await reads.CountAsync(r => db.Set<Conversation>().Any(c => c.Id == r.ConversationId
+                && c.InboundCount > 0 && c.InboundCount <= r.ReadInboundCount), ct);
         // Written as the partial index's condition, so the count reads only that small index.
         var review = await db.Conversations.CountAsync(c => c.Match != MatchState.Matched, ct);
         return new InboxPage(page.Items, page.NextCursor, unread, review);
@@ -110,10 +117,11 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
             .Select(c => (DateTime?)c.UpdatedAt).FirstOrDefaultAsync(ct);
     }
 
-    public async Task<ConversationDetail> GetAsync(Guid id, CancellationToken ct = default)
+    /// <summary>One conversation; its unread count is <paramref name="userId"/>'s.</summary>
+    public async Task<ConversationDetail> GetAsync(Guid id, string? userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await Rows(db, db.Conversations.AsNoTracking().Where(c => c.Id == id)).FirstOrDefaultAsync(ct)
+        var row = await Rows(db, db.Conversations.AsNoTracking().Where(c => c.Id == id), userId).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("Conversation", id);
         var lead = row.ContactId is null ? null : await db.Leads.AsNoTracking()
             .Where(l => l.PrimaryContactId == row.ContactId && l.ArchivedAt == null)
@@ -183,7 +191,8 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         m.Attachments is null ? [] : JsonSerializer.Deserialize<List<Attachment>>(m.Attachments) ?? [],
         m.Status, m.Error, m.At, m.AuthorName, m.SenderSource);
 
-    internal static IQueryable<ConversationRow> Rows(AppDbContext db, IQueryable<Conversation> q) =>
+    /// <summary>The list columns of conversations, with the unread count of <paramref name="userId"/>.</summary>
+    internal static IQueryable<ConversationRow> Rows(AppDbContext db, IQueryable<Conversation> q, string? userId) =>
         q.Select(c => new ConversationRow(
         c.Id, c.Channel!.Kind, c.Channel.Name, c.Channel.Provider == SandboxProvider.ProviderKey, c.DisplayName,
             c.Phone, c.Email,
@@ -192,7 +201,9 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
             : c.Contact.Company.Name, c.Match,
         c.Status, c.AssigneeId, db.Users.Where(u => u.Id == c.AssigneeId)
             .Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
-        c.LastMessageAt, c.LastInboundAt, c.LastMessagePreview, c.UnreadCount,
+        c.LastMessageAt, c.LastInboundAt, c.LastMessagePreview,
+        c.InboundCount - db.Set<ConversationRead>().Where(r => r.ConversationId == c.Id && r.UserId == userId)
+            .Select(r => r.ReadInboundCount).FirstOrDefault(),
         db.Set<Lead>().Where(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId
             && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt)
             .Select(l => (LeadStatus?)l.Status).FirstOrDefault(),

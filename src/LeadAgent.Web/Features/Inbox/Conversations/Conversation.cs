@@ -38,8 +38,9 @@ public sealed class Conversation
     /// <summary>The contact's last inbound message: starts the channel's reply window.</summary>
     public DateTime? LastInboundAt { get; set; }
     public string? LastMessagePreview { get; set; }
-    /// <summary>Inbound messages since someone last opened the conversation.</summary>
-    public int UnreadCount { get; set; }
+    /// <summary>Inbound messages so far (history brought in by a backfill excluded: it was read at the provider);
+    /// each user's unread count is this minus their <see cref="ConversationRead.ReadInboundCount"/>.</summary>
+    public int InboundCount { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -43,11 +43,24 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.HasIndex(e => new { e.Status, e.LastMessageAt, e.Id });
         b.HasIndex(e => new { e.AssigneeId, e.LastMessageAt });
         b.HasIndex(e => e.ContactId);
-        // Cheap counts and the live poll: unread and to-match conversations are few, the newest change is one index
-        // step.
-        b.HasIndex(e => e.UnreadCount).HasFilter("\"UnreadCount\" > 0");
+        // Cheap counts and the live poll: unread counts start from the conversations with any inbound message, the
+        // to-match ones are few, the newest change is one index step.
+        b.HasIndex(e => e.InboundCount).HasFilter("\"InboundCount\" > 0");
         b.HasIndex(e => e.Match).HasFilter("\"Match\" <> 'Matched'");
         b.HasIndex(e => e.UpdatedAt);
+    }
+}
+
+internal sealed class ConversationReadConfiguration : IEntityTypeConfiguration<ConversationRead>
+{
+    public void Configure(EntityTypeBuilder<ConversationRead> b)
+    {
+        b.ToTable("ConversationReads");
+        b.HasKey(e => new { e.ConversationId, e.UserId });
+        b.Property(e => e.UserId).HasMaxLength(450);
+        b.HasOne<Conversation>().WithMany().HasForeignKey(e => e.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => e.UserId);
     }
 }
 

@@ -11,5 +11,6 @@ public static class ConversationSets
         public DbSet<Channel> Channels => db.Set<Channel>();
         public DbSet<Conversation> Conversations => db.Set<Conversation>();
         public DbSet<Message> Messages => db.Set<Message>();
+        public DbSet<ConversationRead> ConversationReads => db.Set<ConversationRead>();
     }
 }

@@ -109,9 +109,9 @@ public partial class Inbox
         {
             if (markRead)
             {
-                await Commands.MarkReadAsync(id);
+                await Commands.MarkReadAsync(id, _userId);
             }
-            _detail = await Queries.GetAsync(id);
+            _detail = await Queries.GetAsync(id, _userId);
         }
         catch (NotFoundException)
         {
@@ -210,14 +210,19 @@ public partial class Inbox
         Notifier.ConversationsChanged -= OnChanged;
         _stop.Cancel();
         _timer?.Dispose();
-        try
+        // Only a page that became interactive registered its shortcuts; a prerendered one has no JS to call.
+        if (_self is not null)
         {
-            await JS.InvokeVoidAsync("leadAgentInbox.unregister");
+            try
+            {
+                await JS.InvokeVoidAsync("leadAgentInbox.unregister");
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is gone, and its shortcuts with it.
+            }
+            _self.Dispose();
         }
-        catch (JSDisconnectedException)
-        {
-        }
-        _self?.Dispose();
         _stop.Dispose();
     }
 }

@@ -80,12 +80,13 @@ public sealed partial class EventApplier
     private async Task<string?> OpenCloseAsync(InboundEvent e, DateTime now, CancellationToken ct)
     {
         var closing = e.Kind == InboundKind.ConversationClosed;
-        var at = e.StatusAt ?? now;
         var by = e.StatusBy is null ? "" : $" by {e.StatusBy}";
         var summary = e.CloseSummary is { Length: > 0 } s ? $" — {s}" : "";
         var text = $"{(closing ? "Closed" : "Opened")} in {provider.Name}{by}{summary}.";
         foreach (var conversation in await RequireConversationsAsync(e, ct))
         {
+            // An event without its time (no conversation details) cannot be ordered: it applies as it arrives.
+            var at = e.StatusAt ?? (now > conversation.StatusChangedAt ? now : conversation.StatusChangedAt);
             if (at < conversation.StatusChangedAt)
             {
                 continue; // an older change delivered late

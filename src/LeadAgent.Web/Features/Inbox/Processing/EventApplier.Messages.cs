@@ -12,13 +12,11 @@ public sealed partial class EventApplier
     {
         if (e.Message is not { } m || e.Contact is not { } sender)
         {
-            throw new FormatException("A message event needs 'message.messageId' and 'contact.id'.");
+            throw new FormatException("A message event needs a 'message' and its contact ('contact.id' or " +
+                "'message.contactId').");
         }
-        var fallback = new InboundChannel(m.ChannelId ?? "unknown", $"Channel {m.ChannelId}", "other",
-            ChannelKind.Other);
-        var channel = await ChannelAsync(e.Channel ?? fallback, now, ct);
         var at = m.At ?? now;
-        var conversation = await ConversationAsync(channel, sender, at, now, ct);
+        var conversation = await ThreadOfAsync(e, m, sender, at, now, ct);
         Touched.Add(conversation.Id);
 
         if (await FindMessageAsync(m.MessageId, ct) is { } existing)
@@ -69,12 +67,32 @@ public sealed partial class EventApplier
         return null;
     }
 
+    // The message's channel, else the channel its id names; without either, the contact's latest conversation
+    // (rather than a new thread on a nameless channel), and only for a first message an "unknown" channel.
+    private async Task<Conversation> ThreadOfAsync(InboundEvent e, InboundMessage m, InboundContact sender,
+        DateTime at, DateTime now, CancellationToken ct)
+    {
+        var named = e.Channel ?? (m.ChannelId is { } id
+            ? new InboundChannel(id, $"Channel {id}", "other", ChannelKind.Other)
+            : null);
+        var latest = named is null
+            ? (await ConversationsOfAsync(e, ct)).OrderByDescending(c => c.LastMessageAt).FirstOrDefault()
+            : null;
+        if (latest is not null)
+        {
+            return latest;
+        }
+        var channel = await ChannelAsync(named ?? new InboundChannel("unknown", "Unknown channel", "other",
+            ChannelKind.Other), now, ct);
+        return await ConversationAsync(channel, sender, at, now, ct);
+    }
+
     private static void Received(Conversation conversation, DateTime at, bool backfill)
     {
         // History brought in by a backfill was read at the provider already.
         if (!backfill)
         {
-            conversation.UnreadCount++;
+            conversation.InboundCount++;
         }
         if (conversation.LastInboundAt is null || at > conversation.LastInboundAt)
         {

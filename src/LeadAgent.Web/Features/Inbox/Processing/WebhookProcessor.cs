@@ -102,8 +102,7 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
         var now = time.GetUtcNow().UtcDateTime;
         var region = crm.Value.DefaultPhoneRegion;
         var appliers = new Dictionary<string, EventApplier>();
-        var parsed = events.Select(e => (Event: e, Inbound: providers.Get(e.Provider).Parse(e.EventType!, e.Body)))
-            .ToList();
+        var parsed = events.Select(e => (Event: e, Inbound: Read(e))).ToList();
         var results = new List<(WebhookEvent Event, string? Ignored, DateTime? Retry)>();
         foreach (var (stored, inbound) in parsed)
         {
@@ -156,6 +155,19 @@ public sealed class WebhookProcessor(IServiceScopeFactory scopes, TimeProvider t
             metrics.Handled(outcome.Key, outcome.Count());
         }
         notifier.Changed(touched);
+    }
+
+    // A body the provider cannot read will not read better on a retry: that failure is final (FailAsync).
+    private InboundEvent Read(WebhookEvent e)
+    {
+        try
+        {
+            return providers.Get(e.Provider).Parse(e.EventType!, e.Body);
+        }
+        catch (Exception x) when (x is not (FormatException or OperationCanceledException))
+        {
+            throw new FormatException($"The body could not be read: {x.Message}", x);
+        }
     }
 
     private async Task FailAsync(IDbContextFactory<AppDbContext> factory, WebhookEvent stored, Exception e,

@@ -1,4 +1,5 @@
 using LeadAgent.Web.Features.Inbox.Runtime;
+using LeadAgent.Web.Infrastructure.Net;
 using Microsoft.Extensions.Options;
 
 namespace LeadAgent.Web.Features.Inbox.Providers.RespondIo;
@@ -14,8 +15,11 @@ public static class RespondIoModule
         services.AddSingleton<IMessagingProvider, RespondIoProvider>();
         // No retry handler on purpose: a retried POST could send a message twice; the outbox retries with
         // reconciliation.
+        // The base URL is admin-configured: every connection goes through the private-network guard.
+        services.AddPrivateNetworkGuard();
         services.AddHttpClient(RespondIoClient.HttpClientName, (sp, client) => client.Timeout =
-            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<InboxOptions>>().Value.HttpTimeoutSeconds));
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<InboxOptions>>().Value.HttpTimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<PrivateNetworkGuard>().CreateHandler());
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using LeadAgent.Web.Features.Inbox.Conversations;
 
@@ -6,18 +5,28 @@ namespace LeadAgent.Web.Features.Inbox.Providers.RespondIo;
 
 /// <summary>
 /// Reads Respond.io webhook bodies (and list items of its API) into the inbox's model, defensively: ids may be numbers
-/// or strings, timestamps seconds or milliseconds, and anything missing is left empty rather than guessed.
+/// or strings, timestamps seconds or milliseconds, and anything missing is left empty rather than guessed. Messages are
+/// read in RespondIoPayload.Messages.cs, single values in RespondIoPayload.Values.cs.
 /// </summary>
-public static class RespondIoPayload
+public static partial class RespondIoPayload
 {
     public static InboundEvent Parse(string eventType, string body)
     {
         var root = JsonDocument.Parse(body).RootElement.Clone();
+        var messageJson = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object
+            ? m
+            : default;
+        // Some integrations send the sender beside the message instead of inside it.
+        var topSender = root.TryGetProperty("sender", out var ts) && ts.ValueKind == JsonValueKind.Object
+            ? ts
+            : default;
+        var message = messageJson.ValueKind == JsonValueKind.Object ? ParseMessage(messageJson, topSender) : null;
         var contact = root.TryGetProperty("contact", out var c) && c.ValueKind == JsonValueKind.Object
             ? ParseContact(c)
             : null;
-        var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object
-            ? ParseMessage(m)
+        // A message whose contact object is missing still names its contact.
+        contact ??= Str(messageJson, "contactId") is { } contactId
+            ? new InboundContact(contactId, null, null, null, null, null, null, null)
             : null;
         var channel = root.TryGetProperty("channel", out var ch) && ch.ValueKind == JsonValueKind.Object
             && Str(ch, "id") is { } chId
@@ -82,119 +91,4 @@ public static class RespondIoPayload
         && a.ValueKind == JsonValueKind.Object && (Str(a, "id") ?? Str(a, "email")) is not null
             ? new InboundUser(Str(a, "id"), Str(a, "firstName"), Str(a, "lastName"), Str(a, "email"))
             : null;
-
-    public static InboundMessage? ParseMessage(JsonElement m)
-    {
-        if (Str(m, "messageId") is not { } id)
-        {
-            return null;
-        }
-        var body = m.TryGetProperty("message", out var b) && b.ValueKind == JsonValueKind.Object ? b : default;
-        var isObject = body.ValueKind == JsonValueKind.Object;
-        var type = isObject ? Str(body, "type") ?? "unknown" : "unknown";
-        var text = isObject ? Str(body, "text") ?? Str(body, "message") : null;
-        var attachments = new List<Attachment>();
-        if (isObject && body.TryGetProperty("attachment", out var a) && a.ValueKind == JsonValueKind.Object)
-        {
-            attachments.Add(ParseAttachment(a));
-        }
-        if (isObject && body.TryGetProperty("attachments", out var list) && list.ValueKind == JsonValueKind.Array)
-        {
-            attachments.AddRange(list.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object)
-                .Select(ParseAttachment));
-        }
-        if (type == "whatsapp_template" && text is null && HasTemplate(body, out var name))
-        {
-            text = $"[template {name}]";
-        }
-        if (text is null && attachments.Count == 0)
-        {
-            // Locations, story replies, unsupported types: say what arrived rather than show nothing.
-            text = $"[{type.Replace('_', ' ')}]";
-        }
-        var (status, statusAt, error) = LatestStatus(m);
-        var at = Time(m, "timestamp") ?? statusAt;
-        var sender = m.TryGetProperty("sender", out var s) && s.ValueKind == JsonValueKind.Object
-            ? Str(s, "source")
-            : null;
-        return new InboundMessage(id, Str(m, "channelMessageId"), Str(m, "channelId"),
-            Str(m, "traffic") != "outgoing", type, text, isObject ? Str(body, "subject") : null, attachments, at,
-            status, error, sender);
-    }
-
-    /// <summary>Whether a message object carries a template, and the template's name.</summary>
-    public static bool HasTemplate(JsonElement body, out string? name)
-    {
-        var found = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("template", out var t)
-            && t.ValueKind == JsonValueKind.Object;
-        name = found ? Str(body.GetProperty("template"), "name") : null;
-        return found;
-    }
-
-    private static Attachment ParseAttachment(JsonElement a) =>
-        new(Str(a, "type") ?? "file", Str(a, "url"), Str(a, "fileName"), Str(a, "mime"),
-            a.TryGetProperty("size", out var size) && size.TryGetInt64(out var n) ? n : null);
-
-    /// <summary>The furthest state in the message's <c>status</c> list (they never go backwards).</summary>
-    private static (DeliveryStatus?, DateTime?, string?) LatestStatus(JsonElement m)
-    {
-        if (!m.TryGetProperty("status", out var list) || list.ValueKind != JsonValueKind.Array)
-        {
-            return (null, null, null);
-        }
-        (DeliveryStatus? Status, DateTime? At, string? Error) best = (null, null, null);
-        DateTime? first = null;
-        foreach (var item in list.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object))
-        {
-            var at = Time(item, "timestamp");
-            first ??= at;
-            DeliveryStatus? value = Str(item, "value") switch
-            {
-                "pending" => DeliveryStatus.Pending,
-                "sent" => DeliveryStatus.Sent,
-                "delivered" => DeliveryStatus.Delivered,
-                "read" => DeliveryStatus.Read,
-                "failed" => DeliveryStatus.Failed,
-                _ => null,
-            };
-            if (value is { } v && (best.Status is null
-                || Message.Rank(v) >= Message.Rank(best.Status.Value)))
-            {
-                best = (v, at, v == DeliveryStatus.Failed ? Str(item, "message") : null);
-            }
-        }
-        return (best.Status, first, best.Error);
-    }
-
-    /// <summary>A string or number property as text; null when absent, null or empty.</summary>
-    public static string? Str(JsonElement e, string name)
-    {
-        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var v))
-        {
-            return null;
-        }
-        var s = v.ValueKind switch
-        {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Number => v.GetRawText(),
-            _ => null,
-        };
-        return string.IsNullOrWhiteSpace(s) ? null : s;
-    }
-
-    /// <summary>Unix time in seconds or milliseconds (a value below 1e11 is seconds), or an ISO date.</summary>
-    public static DateTime? Time(JsonElement e, string name)
-    {
-        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var v))
-        {
-            return null;
-        }
-        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var n) && n > 0)
-        {
-            var ms = n < 1e11 ? n * 1000 : n;
-            return ms < 253402300799000 ? DateTime.UnixEpoch.AddMilliseconds(ms) : null;
-        }
-        return v.ValueKind == JsonValueKind.String && DateTime.TryParse(v.GetString(), CultureInfo.InvariantCulture,
-            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d) ? d : null;
-    }
 }

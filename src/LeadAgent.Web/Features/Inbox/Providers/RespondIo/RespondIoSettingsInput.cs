@@ -1,4 +1,5 @@
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Net;
 
 namespace LeadAgent.Web.Features.Inbox.Providers.RespondIo;
 
@@ -13,7 +14,18 @@ public sealed record RespondIoSettingsView(string BaseUrl, string? ApiToken, IRe
 /// full.</summary>
 public sealed record RespondIoSettingsInput(string? BaseUrl, string? ApiToken, List<string>? WebhookSigningKeys)
 {
-    public void Validate()
+    /// <summary>Checks the fields, and that the base URL is no private, loopback or link-local address.</summary>
+    public async Task ValidateAsync(PrivateNetworkGuard network, CancellationToken ct)
+    {
+        var errors = Check();
+        if (!errors.Any && !string.IsNullOrEmpty(BaseUrl) && await network.ProblemWithAsync(BaseUrl, ct) is { } problem)
+        {
+            errors.Add("baseUrl", problem);
+        }
+        errors.ThrowIfAny();
+    }
+
+    private Errors Check()
     {
         var errors = new Errors();
         if (!string.IsNullOrEmpty(BaseUrl)
@@ -29,6 +41,6 @@ public sealed record RespondIoSettingsInput(string? BaseUrl, string? ApiToken, L
         {
             errors.Add("webhookSigningKeys", "At most 20 keys (one per webhook).");
         }
-        errors.ThrowIfAny();
+        return errors;
     }
 }

@@ -107,10 +107,11 @@ internal static class RespondIoWebhookEndpoint
             {
                 return (null, null, "The body is not a JSON object.");
             }
-            var type = root.TryGetProperty("event_type", out var t) && t.ValueKind == JsonValueKind.String ? t
-                .GetString() : null;
-            var id = root.TryGetProperty("event_id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString()
+            var type = root.TryGetProperty("event_type", out var t) && t.ValueKind == JsonValueKind.String
+                ? RespondIoPayload.Text(t)
                 : null;
+            // A number or a string: one canonical key (123 and "123" are the same event).
+            var id = RespondIoPayload.Str(root, "event_id")?.Trim();
             if (string.IsNullOrWhiteSpace(type))
             {
                 return (null, null, "The body has no event_type.");
