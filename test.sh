@@ -27,6 +27,13 @@ echo "Building the benchmark project (so it cannot rot unnoticed)…"
 bench_status=0
 dotnet build bench/LeadAgent.Bench/LeadAgent.Bench.csproj -c Release -nologo -v q || bench_status=$?
 
+echo "Publishing the app (Release) for the test of the published app…"
+publish_dir=$(mktemp -d)
+trap 'scripts/pg-down.sh; rm -rf "$publish_dir"' EXIT
+export LEADAGENT_PUBLISHED_APP="$publish_dir/app"
+publish_status=0
+dotnet publish src/LeadAgent.Web -c Release -o "$LEADAGENT_PUBLISHED_APP" -nologo -v q || publish_status=$?
+
 log=$(mktemp)
 set +e
 dotnet test --project tests/LeadAgent.Tests/LeadAgent.Tests.csproj -c Release 2>&1 | tee "$log"
@@ -37,6 +44,7 @@ num() { grep -E "^\s*$1:\s*[0-9]+" "$log" | tail -1 | grep -oE '[0-9]+' || echo 
 passed=$(num succeeded); failed=$(num failed); skipped=$(num skipped)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # the run itself broke (build error, crash)
 if [ "$bench_status" -ne 0 ]; then failed=$((failed + 1)); status=1; fi   # the benchmark project no longer builds
+if [ "$publish_status" -ne 0 ]; then failed=$((failed + 1)); status=1; fi   # dotnet publish failed
 if [ "$layout_status" -ne 0 ]; then failed=$((failed + 1)); status=1; fi   # a line or file too long
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

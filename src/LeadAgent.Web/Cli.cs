@@ -5,18 +5,20 @@ using LeadAgent.Web.Features.Demo;
 using LeadAgent.Web.Features.Imports;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
+using LeadAgent.Web.Infrastructure.Backup;
 using Microsoft.AspNetCore.Identity;
 
 namespace LeadAgent.Web;
 
 /// <summary>
 /// Verbs on the same executable: <c>serve</c> (default), <c>migrate</c>, <c>users add</c>, <c>tokens create</c>,
-/// <c>seed-demo</c>, <c>import</c>, <c>inbox backfill</c>.
+/// <c>seed-demo</c>, <c>import</c>, <c>inbox backfill</c>, <c>backup</c>, <c>restore</c>.
 /// </summary>
 public static class Cli
 {
     private static readonly string[] Verbs =
-        ["serve", "migrate", "users", "tokens", "seed-demo", "import", "inbox", "help", "--help", "-h"];
+        ["serve", "migrate", "users", "tokens", "seed-demo", "import", "inbox", "backup", "restore", "help", "--help",
+            "-h"];
 
     /// <summary>
     /// The arguments the host sees: the verb and its own options removed, so only host options (--urls, …) remain.
@@ -71,6 +73,10 @@ public static class Cli
             case "inbox" when rest.FirstOrDefault() == "backfill":
                 await PrepareAsync(services);
                 return await BackfillAsync(services, rest[1..], terminal);
+            case "backup":
+                return await BackupCommand.BackupAsync(services, rest, terminal);
+            case "restore":
+                return await BackupCommand.RestoreAsync(services, rest, terminal);
             case "seed-demo":
                 await PrepareAsync(services);
                 await using (var scope = services.CreateAsyncScope())
@@ -193,5 +199,7 @@ public static class Cli
                  [--match domain|email|phone|external-id] [--country CC] [--delimiter ,|;|tab] [--encoding E]
                  [--no-header] [--rejected OUT.csv]                 import a CSV file, printing progress
           inbox backfill [--contacts N] [--messages N]          bring in Respond.io history (idempotent)
+          backup FILE                                          SQLite: zip of the database and key ring (app may run)
+          restore FILE [--force]                               SQLite: into an empty data directory (app stopped)
         """;
 }

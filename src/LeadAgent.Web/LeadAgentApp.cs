@@ -6,9 +6,9 @@ using LeadAgent.Web.Features.Demo;
 using LeadAgent.Web.Features.Inbox;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
+using LeadAgent.Web.Infrastructure.Hosting;
 using LeadAgent.Web.Infrastructure.Telemetry;
 using LeadAgent.Web.Ui;
-using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -31,6 +31,9 @@ public static class LeadAgentApp
         // Serve package assets (MudBlazor, blazor.web.js) from a build output in every environment, not only
         // Development; a published app has them in wwwroot and this is a no-op there.
         builder.WebHost.UseStaticWebAssets();
+        // First of the hosted services: migrations are applied before the workers and the key ring (a table on
+        // PostgreSQL) are first read.
+        builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemHandling();
@@ -49,10 +52,9 @@ public static class LeadAgentApp
         builder.Services.AddScoped<LeadAgent.Web.Ui.UserClock>();
         builder.Services.AddScoped<LeadAgent.Web.Ui.Shared.OwnerDirectory>();
 
-        // Keys for the login cookie and (later) secrets at rest survive restarts.
-        builder.Services.AddDataProtection().SetApplicationName("LeadAgent")
-            .PersistKeysToFileSystem(new DirectoryInfo(
-                Path.Combine(Path.GetFullPath(builder.Configuration["DataDirectory"] ?? "data"), "keys")));
+        // Keys for the login cookie and secrets at rest survive restarts, and are shared by the nodes of a database.
+        builder.AddKeyRing();
+        builder.AddProxySupport();
         builder.AddDatabase();
         builder.Services.AddSaveHooks();
         builder.Services.AddSingleton<LeadAgent.Web.Infrastructure.Work.Leases>();
@@ -61,9 +63,9 @@ public static class LeadAgentApp
         builder.AddCrm();
         builder.AddInbox();
         builder.AddDemo();
-        builder.Services.AddHostedService<StartupTasks>();
 
         var app = builder.Build();
+        app.UseProxySupport();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

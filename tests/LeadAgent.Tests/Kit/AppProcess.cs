@@ -55,7 +55,10 @@ public static class AppProcess
         return new AppDbContext(options.Options, SystemActorSource.Instance, TimeProvider.System);
     }
 
-    private static ProcessStartInfo Start(Dictionary<string, string> env, params string[] args)
+    /// <summary>The executable of this test build; a test of a published app passes its own.</summary>
+    public static string BuiltApp { get; } = Path.Combine(AppContext.BaseDirectory, "LeadAgent.Web.dll");
+
+    private static ProcessStartInfo Start(string app, Dictionary<string, string> env, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -64,7 +67,7 @@ public static class AppProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LeadAgent.Web.dll"));
+        psi.ArgumentList.Add(app);
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
@@ -86,10 +89,15 @@ public static class AppProcess
     }
 
     /// <summary>Runs a CLI verb to its end and returns its exit code, standard output and standard error.</summary>
-    public static async Task<(int Code, string Out, string Err)> RunVerbAsync(
-        Dictionary<string, string> env, string? stdin, params string[] args)
+    public static Task<(int Code, string Out, string Err)> RunVerbAsync(
+        Dictionary<string, string> env, string? stdin, params string[] args) =>
+        RunVerbOfAsync(BuiltApp, env, stdin, args);
+
+    /// <summary>Runs a verb of the given executable (e.g. a published one) to its end.</summary>
+    public static async Task<(int Code, string Out, string Err)> RunVerbOfAsync(
+        string app, Dictionary<string, string> env, string? stdin, params string[] args)
     {
-        using var process = Process.Start(Start(env, args))!;
+        using var process = Process.Start(Start(app, env, args))!;
         if (stdin is not null)
         {
             await process.StandardInput.WriteLineAsync(stdin);
@@ -103,9 +111,9 @@ public static class AppProcess
     }
 
     /// <summary>Starts the app serving (the default verb); the caller kills it.</summary>
-    public static Process Serve(Dictionary<string, string> env)
+    public static Process Serve(Dictionary<string, string> env, string? app = null)
     {
-        var process = Process.Start(Start(env))!;
+        var process = Process.Start(Start(app ?? BuiltApp, env))!;
         // Drain the output so the app never blocks on a full pipe.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
