@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
@@ -26,7 +26,9 @@ public sealed partial class LoginBrowser(AppFactory app, string address = "192.0
         _formToken ??= await FormTokenAsync();
         var fields = new Dictionary<string, string>
         {
-            ["email"] = email, ["password"] = password, ["__RequestVerificationToken"] = _formToken,
+            ["email"] = email,
+            ["password"] = password,
+            ["__RequestVerificationToken"] = _formToken,
         };
         if (returnUrl is not null)
         {
