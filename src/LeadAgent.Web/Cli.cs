@@ -65,6 +65,8 @@ public static class Cli
                 return 0;
             case "users" when rest.FirstOrDefault() == "add":
                 return await AddUserAsync(services, rest[1..], terminal);
+            case "users" when rest.FirstOrDefault() == "set-password":
+                return await SetPasswordCommand.RunAsync(services, rest[1..], terminal);
             case "tokens" when rest.FirstOrDefault() == "create":
                 return await CreateTokenAsync(services, rest[1..], terminal);
             case "import":

@@ -26,6 +26,15 @@ internal static class AccountEndpoints
             .WithSummary("Change your display name and time zone")
             .ProducesValidationProblem();
 
+        app.MapApiGroup("me", "Account").MapPut("/password", async Task<NoContent> (
+                UserService s, ClaimsPrincipal user, PasswordChange input, CancellationToken ct) =>
+            {
+                await s.ChangeOwnPasswordAsync(user.UserId()!, input, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Change your password (needs the current one); your browser sessions end, tokens go on")
+            .ProducesValidationProblem();
+
         var tokens = app.MapApiGroup("tokens", "API tokens");
         tokens.MapGet("/",
                 (TokenService s, ClaimsPrincipal user, CancellationToken ct) => s.ListAsync(user.UserId(), ct))
@@ -59,6 +68,14 @@ internal static class AccountEndpoints
         }).ProducesValidationProblem().ProducesProblem(409);
         users.MapPut("/{id}",
                 (UserService s, string id, UserUpdate input, CancellationToken ct) => s.UpdateAsync(id, input, ct))
+            .ProducesValidationProblem().ProducesProblem(404);
+        users.MapPut("/{id}/password", async Task<NoContent> (
+                UserService s, string id, PasswordReset input, CancellationToken ct) =>
+            {
+                await s.SetPasswordAsync(id, input, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Set a user's password (admins); that user's browser sessions end")
             .ProducesValidationProblem().ProducesProblem(404);
         users.MapGet("/{id}/tokens", (TokenService s, string id, CancellationToken ct) => s.ListAsync(id, ct));
     }

@@ -42,6 +42,7 @@ public sealed class ApiTokenAuthentication(
             return AuthenticateResult.Fail("Unknown or revoked token.");
         }
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == token.UserId, Context.RequestAborted);
+        // Only an admin's lock sets LockoutEnd: wrong passwords at the login never do, so they cannot disable tokens.
         if (user is null || (user.LockoutEnd is { } end && end > time.GetUtcNow()))
         {
             return AuthenticateResult.Fail("The token's user is disabled.");

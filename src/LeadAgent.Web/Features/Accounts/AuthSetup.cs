@@ -1,6 +1,8 @@
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Accounts.Passwords;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace LeadAgent.Web.Features.Accounts;
@@ -22,12 +24,21 @@ public static class AuthSetup
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireDigit = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Lockout stays enabled for admins' deliberate locks only: failed passwords never lock an account
+                // (that let anyone disable a user and their tokens); LoginThrottle slows guessing instead.
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordPolicy>();
+
+        // Identity refreshes the cookie's claims at this interval (on the app's TimeProvider); SessionGuard
+        // refuses a stale stamp on every request before that.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<SessionGuard>();
+        services.AddSingleton<SessionEvents>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddScoped<AuthenticationStateProvider, CircuitRevalidation>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -42,6 +53,7 @@ public static class AuthSetup
             // The API answers 401/403 instead of redirecting to the login page.
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = SessionGuard.ValidateCookieAsync;
         });
 
         // Bearer tokens go to the token handler; everything else uses the Identity cookie.

@@ -17,9 +17,14 @@ public sealed record UserUpdate(string? DisplayName, string? Role, bool? Locked,
 
 public sealed record ProfileInput(string? DisplayName, string? TimeZone);
 
+public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
+
+public sealed record PasswordReset(string? NewPassword);
+
 /// <summary>Admin management of users and their single role. Changes are written to the activity log.</summary>
 public sealed class UserService(
-    UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbFactory, IActorSource actors, TimeProvider time)
+    UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbFactory, IActorSource actors, SessionGuard sessions,
+    TimeProvider time)
 {
     public async Task<List<UserDto>> ListAsync(CancellationToken ct = default)
     {
@@ -90,6 +95,7 @@ public sealed class UserService(
             user.TimeZone = tz;
         }
         Check(await users.UpdateAsync(user), "user");
+        var endSessions = false;
         if (role is not null)
         {
             var current = await users.GetRolesAsync(user);
@@ -97,15 +103,20 @@ public sealed class UserService(
             {
                 Check(await users.RemoveFromRolesAsync(user, current), "role");
                 Check(await users.AddToRoleAsync(user, role), "role");
-                await users.UpdateSecurityStampAsync(user);
+                endSessions = true;
             }
         }
         if (input.Locked is { } locked)
         {
             Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null), "locked");
-            await users.UpdateSecurityStampAsync(user);
+            endSessions = true;
         }
         await LogAsync("user-updated", user, new { role, input.Locked, input.DisplayName }, ct);
+        if (endSessions)
+        {
+            // After the log: an admin demoting or locking themselves in the UI is anonymous from here on.
+            await sessions.EndAllAsync(user);
+        }
         return (await ListAsync(ct)).First(u => u.Id == user.Id);
     }
 
@@ -125,6 +136,44 @@ public sealed class UserService(
         user.TimeZone = tz!;
         Check(await users.UpdateAsync(user), "user");
         return (await ListAsync(ct)).First(u => u.Id == id);
+    }
+
+    /// <summary>Changes the caller's own password; every session of theirs ends (tokens go on working).</summary>
+    public async Task ChangeOwnPasswordAsync(string id, PasswordChange input, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("User", id);
+        var errors = new Errors();
+        if (string.IsNullOrEmpty(input.CurrentPassword))
+        {
+            errors.Add("currentPassword", "Required.");
+        }
+        else if (!await users.CheckPasswordAsync(user, input.CurrentPassword))
+        {
+            errors.Add("currentPassword", "This is not your current password.");
+        }
+        if (string.IsNullOrEmpty(input.NewPassword))
+        {
+            errors.Add("newPassword", "Required.");
+        }
+        errors.ThrowIfAny();
+        Check(await users.ChangePasswordAsync(user, input.CurrentPassword!, input.NewPassword!), "newPassword");
+        await LogAsync("password-changed", user, new { }, ct);
+        await sessions.EndAllAsync(user);
+    }
+
+    /// <summary>An admin (or the CLI) sets someone's password; every session of that user ends.</summary>
+    public async Task SetPasswordAsync(string id, PasswordReset input, CancellationToken ct = default)
+    {
+        await RequireAdminAsync();
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("User", id);
+        if (string.IsNullOrEmpty(input.NewPassword))
+        {
+            throw new ValidationFailedException(new Dictionary<string, string[]> { ["newPassword"] = ["Required."] });
+        }
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        Check(await users.ResetPasswordAsync(user, token, input.NewPassword), "newPassword");
+        await LogAsync("password-reset", user, new { }, ct);
+        await sessions.EndAllAsync(user);
     }
 
     public async Task EnsureRolesAsync()
