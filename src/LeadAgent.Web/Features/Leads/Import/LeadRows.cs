@@ -42,16 +42,17 @@ internal sealed class LeadRows(ImportBatch batch, CompanyRows companies, Contact
             r.Error("score", "Must be a whole number.");
         }
         var classification = r.Enum<Classification>("classification");
-        var value = r.Decimal("expected_value", 0, Lead.ExpectedValueMax);
-        var currency = r.Currency("currency");
+        var (value, valueCurrency) = r.Money("expected_value", 0, Lead.ExpectedValueMax);
+        var currency = r.Currency("currency", ("expected_value", valueCurrency));
         var nextAction = r.Date("next_action_on");
-        var tags = ImportValues.SplitTags(r.Text("tags", 2000));
+        var tags = r.Tags();
         var ext = r.Text("external_id", Lead.ExternalIdMax);
         string? ownerId = null;
+        // Owners are people of the other CRM too: one who is no user here leaves the lead unassigned.
         if (r["owner_email"] is { } ownerEmail
             && !ownersByEmail.TryGetValue(ownerEmail.Trim().ToLowerInvariant(), out ownerId))
         {
-            r.Error("owner_email", $"No user has the e-mail {ownerEmail}.");
+            r.Warn("owner_email", $"No user has the e-mail {ownerEmail}; the lead is left unassigned.");
         }
         var (company, companyCreated) = companies.Referenced(r, required: true);
         if (r.Errors.Count > 0)
