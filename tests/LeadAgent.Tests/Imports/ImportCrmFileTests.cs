@@ -138,6 +138,25 @@ public abstract class ImportCrmFileTests(AppFactory app)
         Assert.Equal("+49301234567", (await db.Companies.SingleAsync(x => x.Name == $"Vorwahl {tag} GmbH", Ct)).Phone);
     }
 
+    [Fact]
+    public async Task Leads_keep_the_created_and_closed_dates_of_the_file()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        var tag = Unique();
+        var file = "Opportunity Name,Account Name,Stage,Created Date,Close Date\n"
+            + $"Won {tag},Dated {tag} GmbH,Closed Won,2025-01-15,2025-06-30\n"
+            + $"Open {tag},Dated {tag} GmbH,Prospecting,2025-02-01,2026-12-31\n"
+            + $"Backwards {tag},Dated {tag} GmbH,Closed Lost,2025-05-01,2025-04-01\n";
+        var run = await c.ImportAsync(file, "dated.csv", "kind=Leads");
+        Assert.Equal((2, 1), (run.Created, run.Rejected));
+        await using var db = app.CreateDbContext();
+        var won = await db.Leads.SingleAsync(l => l.Title == $"Won {tag}", Ct);
+        Assert.Equal(new DateTime(2025, 1, 15), won.CreatedAt);
+        Assert.Equal(new DateTime(2025, 6, 30), won.StatusChangedAt);
+        var open = await db.Leads.SingleAsync(l => l.Title == $"Open {tag}", Ct);
+        Assert.Equal((new DateTime(2025, 2, 1), new DateTime(2025, 2, 1)), (open.CreatedAt, open.StatusChangedAt));
+    }
+
     public static TheoryData<string> Files() =>
         new(Directory.GetFiles(Dir, "*.expected").Select(Path.GetFileNameWithoutExtension).OrderBy(n => n)!);
 

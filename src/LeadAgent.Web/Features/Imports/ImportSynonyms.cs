@@ -48,6 +48,8 @@ public static class ImportSynonyms
         ["source"] = ["Deal - Source", "Original Source", "Source"],
         ["expected_value"] = ["Deal - Value", "Opportunity Amount", "Expected Revenue"],
         ["currency"] = ["Deal - Currency", "Opportunity Currency", "Currency ISO Code", "Amount Currency"],
+        ["created_on"] = ["Deal - Deal created", "Created Time", "Lead Created Date", "Opportunity Created Date"],
+        ["closed_on"] = ["Deal - Deal closed on", "Deal - Won time", "Deal - Lost time", "Closed Time"],
         ["company_name"] = ["Account Name", "Associated Company", "Deal - Organization", "Organization - Name",
             "Organization"],
         ["company_domain"] = ["Website URL", "Company Domain Name", "Web site"],
