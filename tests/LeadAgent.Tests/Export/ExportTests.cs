@@ -91,7 +91,7 @@ public abstract class ExportTests(AppFactory app)
 
         var response = await c.GetAsync($"/api/v1/leads/export?tag={tag}&sort=title&format=xlsx", Ct);
         Assert.Equal(Xlsx, response.Content.Headers.ContentType?.MediaType);
-        Assert.EndsWith(".xlsx\"", response.Content.Headers.ContentDisposition?.ToString());
+        Assert.EndsWith(".xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct)));
         Assert.NotNull(zip.GetEntry("[Content_Types].xml"));
         await using var sheet = zip.GetEntry("xl/worksheets/sheet1.xml")!.Open();

@@ -101,7 +101,7 @@ internal static class ExportEndpoints
         http.Response.ContentType = xlsx ? XlsxType : "text/csv; charset=utf-8";
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         http.Response.Headers.ContentDisposition =
-            $"attachment; filename=\"{name}-{now:yyyyMMdd-HHmm}.{(xlsx ? "xlsx" : "csv")}\"";
+            ContentDisposition.Attachment($"{name}-{now:yyyyMMdd-HHmm}.{(xlsx ? "xlsx" : "csv")}");
         if (xlsx)
         {
             await XlsxExport.WriteAsync(http.Response.Body, rows, columns, name, ct);

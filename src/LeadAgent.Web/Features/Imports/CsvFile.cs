@@ -116,19 +116,25 @@ public static class CsvFile
         return new CsvLayout(encoding, delimiter, looksLikeHeader(first));
     }
 
-    /// <summary>All records of the file (header included), blank lines and rows of empty cells left out.</summary>
-    public static IEnumerable<string[]> Records(byte[] content, CsvLayout layout)
+    /// <summary>
+    /// All records of the file (header included), blank lines and rows of empty cells left out. With limits, a record
+    /// of more columns, or a cell longer, than they allow is refused (400); cancellation is checked per record.
+    /// </summary>
+    public static IEnumerable<string[]> Records(
+        byte[] content, CsvLayout layout, ImportLimits? limits = null, CancellationToken ct = default)
     {
         using var reader = Open(content, layout.Encoding);
-        foreach (var record in Read(reader, layout.Delimiter))
+        foreach (var record in Read(reader, layout.Delimiter, limits, ct))
         {
             yield return record;
         }
     }
 
-    private static IEnumerable<string[]> Read(string text, char delimiter) => Read(new StringReader(text), delimiter);
+    private static IEnumerable<string[]> Read(string text, char delimiter) =>
+        Read(new StringReader(text), delimiter, null, default);
 
-    private static IEnumerable<string[]> Read(TextReader text, char delimiter)
+    private static IEnumerable<string[]> Read(TextReader text, char delimiter, ImportLimits? limits,
+        CancellationToken ct)
     {
         using var csv = CsvReader.Create(text, new CsvReaderOptions
         {
@@ -136,12 +142,27 @@ public static class CsvFile
             HasHeader = false,
             AllowLineBreaksInQuotes = true,
             SkipEmptyLines = true,
+            // Spaces around a field go, so `"B" ,C` reads B (cells are trimmed anyway; quoted spaces stay).
+            TrimWhitespace = true,
             MalformedData = CsvMalformedDataHandling.Recover,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
         }, leaveOpen: true);
+        var number = 0;
         while (csv.Read())
         {
+            ct.ThrowIfCancellationRequested();
+            number++;
+            if (limits is not null && csv.Current.FieldCount > limits.MaxColumns)
+            {
+                throw limits.TooManyColumns();
+            }
             var values = csv.Current.ToArray();
+            // Only a record longer than a cell may hold a cell that is too long: most are never looked into.
+            if (limits is not null && csv.RawRecord.Length > ImportLimits.MaxCellCharacters
+                && values.Any(v => v.Length > ImportLimits.MaxCellCharacters))
+            {
+                throw ImportLimits.CellTooLong(number);
+            }
             if (values.Any(v => !string.IsNullOrWhiteSpace(v)))
             {
                 yield return values;
@@ -153,19 +174,29 @@ public static class CsvFile
     private static StreamReader Open(byte[] content, string encoding) =>
         new(new MemoryStream(content, writable: false), GetEncoding(encoding), detectEncodingFromByteOrderMarks: true);
 
-    /// <summary>Column titles as shown to the user: blank ones named by position, repeated ones numbered.</summary>
+    /// <summary>
+    /// Column titles as shown to the user: blank ones named by position, repeated ones numbered. Linear in the number
+    /// of columns: each title remembers the next number to try, so a thousand "Name" columns do not recount.
+    /// </summary>
     public static List<string> DisplayHeaders(string[] header, int columns)
     {
-        var result = new List<string>();
+        var result = new List<string>(columns);
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var next = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < columns; i++)
         {
             var title = i < header.Length && !string.IsNullOrWhiteSpace(header[i])
                 ? header[i].Trim()
                 : $"Column {i + 1}";
             var candidate = title;
-            for (var n = 2; result.Contains(candidate, StringComparer.OrdinalIgnoreCase); n++)
+            if (!used.Add(candidate))
             {
-                candidate = $"{title} ({n})";
+                var n = next.GetValueOrDefault(title, 2);
+                while (!used.Add(candidate = $"{title} ({n})"))
+                {
+                    n++;
+                }
+                next[title] = n + 1;
             }
             result.Add(candidate);
         }

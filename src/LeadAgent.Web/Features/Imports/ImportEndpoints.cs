@@ -88,7 +88,7 @@ internal static class ImportEndpoints
                     http.Response.ContentType = "text/csv; charset=utf-8";
                     var what = outcome == RowOutcome.Skipped ? "skipped" : "rejected";
                     var file = $"{what}-{Path.GetFileNameWithoutExtension(run.FileName)}.csv";
-                    http.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}\"";
+                    http.Response.Headers.ContentDisposition = Export.ContentDisposition.Attachment(file);
                     var wanted = outcome == RowOutcome.Skipped ? RowOutcome.Skipped : RowOutcome.Rejected;
                     await s.WriteIssuesCsvAsync(id, wanted, http.Response.Body, ct);
                 })

@@ -61,6 +61,9 @@ public static class ImportFields
         new("expected_value", "Expected value", false, "value", "amount", "deal value", "budget", "wert", "betrag"),
         new("currency", "Currency", false),
         new("next_action_on", "Next action date", false, "next action", "follow up", "follow-up", "due"),
+        new("created_on", "Created on", false, "created", "create date", "created date", "date created", "erstellt"),
+        new("closed_on", "Closed on (won or lost)", false,
+            "close date", "closed date", "closing date", "date closed", "abgeschlossen"),
         new("tags", "Tags (separated by ;)", false, "labels"),
         new("company_name", "Company name", true,
             "company", "organisation", "organization", "firma", "account", "account name"),
@@ -111,13 +114,20 @@ public static class ImportFields
     };
 
     /// <summary>
-    /// Maps headers to fields: exact field names first, then aliases; each field and column used once.
+    /// Maps headers to fields: exact field names first, then aliases and other CRMs' headers
+    /// (<see cref="ImportSynonyms"/>), the earlier spelling winning; each field and column used once.
     /// </summary>
     public static Dictionary<string, int> AutoMap(ImportKind kind, IReadOnlyList<string> headers)
     {
         var fields = For(kind);
-        var keys = headers.Select(Simplify).ToList();
+        // The first column of each spelling: one pass over the headers, however many there are.
+        var columns = new Dictionary<string, int>();
+        for (var i = 0; i < headers.Count; i++)
+        {
+            columns.TryAdd(Simplify(headers[i]), i);
+        }
         var map = new Dictionary<string, int>();
+        var used = new HashSet<int>();
         foreach (var pass in new[] { 0, 1 })
         {
             foreach (var f in fields)
@@ -126,12 +136,16 @@ public static class ImportFields
                 {
                     continue;
                 }
-                var names = pass == 0 ? [Simplify(f.Name), Simplify(f.Label)] : f.Aliases.Select(Simplify).ToArray();
-                var index = Enumerable.Range(0, keys.Count)
-                    .FirstOrDefault(i => names.Contains(keys[i]) && !map.ContainsValue(i), -1);
-                if (index >= 0)
+                IEnumerable<string> names = pass == 0
+                    ? [f.Name, f.Label]
+                    : f.Aliases.Concat(ImportSynonyms.Headers(kind, f.Name));
+                foreach (var name in names)
                 {
-                    map[f.Name] = index;
+                    if (columns.TryGetValue(Simplify(name), out var index) && used.Add(index))
+                    {
+                        map[f.Name] = index;
+                        break;
+                    }
                 }
             }
         }

@@ -25,4 +25,8 @@ public sealed class ImportOptions
     /// <summary>Largest accepted upload.</summary>
     [Range(1, 1024)]
     public int MaxFileMegabytes { get; set; } = 100;
+
+    /// <summary>Widest accepted file: more columns than any CRM export has, few enough to preview at once.</summary>
+    [Range(1, 16_384)]
+    public int MaxColumns { get; set; } = 500;
 }

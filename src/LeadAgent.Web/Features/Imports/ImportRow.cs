@@ -4,10 +4,15 @@ namespace LeadAgent.Web.Features.Imports;
 public sealed class ImportRow(int number, string[] values, IReadOnlyDictionary<string, int> mapping)
 {
     private readonly List<string> _errors = [];
+    private List<string>? _warnings;
+    private List<(string Field, string Tag)>? _kept;
 
     public int Number => number;
     public string[] Values => values;
     public IReadOnlyList<string> Errors => _errors;
+
+    /// <summary>What the row does that the user should know, though it is imported (labels kept as tags).</summary>
+    public IReadOnlyList<string> Warnings => _warnings ?? [];
 
     /// <summary>The trimmed cell mapped to the field, or null when unmapped, missing (ragged row) or blank.</summary>
     public string? this[string field] =>
@@ -19,6 +24,24 @@ public sealed class ImportRow(int number, string[] values, IReadOnlyDictionary<s
         v.Length > 1 && v[0] == '\'' && v[1] is '=' or '+' or '-' or '@' ? v[1..] : v;
 
     public void Error(string field, string message) => _errors.Add($"{field}: {message}");
+
+    public void Warn(string field, string message) => (_warnings ??= []).Add($"{field}: {message}");
+
+    /// <summary>
+    /// The tags of the <c>tags</c> column and the labels kept from the record's own enum columns (not those of its
+    /// company, <c>company_…</c>, which go to the company: <see cref="CompanyTags"/>).
+    /// </summary>
+    public List<string> Tags()
+    {
+        var tags = ImportValues.SplitTags(Text("tags", 2000));
+        tags.AddRange(_kept?.Where(k => !k.Field.StartsWith("company_", StringComparison.Ordinal))
+            .Select(k => k.Tag) ?? []);
+        return tags;
+    }
+
+    /// <summary>The labels kept from the company's enum columns of a contact or lead row.</summary>
+    public IEnumerable<string> CompanyTags() =>
+        _kept?.Where(k => k.Field.StartsWith("company_", StringComparison.Ordinal)).Select(k => k.Tag) ?? [];
 
     public string? Text(string field, int max, bool required = false)
     {
@@ -83,19 +106,36 @@ public sealed class ImportRow(int number, string[] values, IReadOnlyDictionary<s
         return d;
     }
 
-    public T? Enum<T>(string field) where T : struct, System.Enum
+    /// <summary>
+    /// The enum value the cell names: by its name, by another CRM's label (<see cref="ImportSynonyms"/>), or by
+    /// <paramref name="fallback"/> (an employee count for a size band). A label that is none of these never rejects
+    /// the row: it is kept as a tag and the row says so.
+    /// </summary>
+    public T? Enum<T>(string field, Func<string, T?>? fallback = null, bool keep = true)
+        where T : struct, System.Enum
     {
         var v = this[field];
         if (v is null)
         {
             return null;
         }
-        if (!ImportValues.TryEnum<T>(v, out var e))
+        if (ImportValues.TryEnum<T>(v, out var e)
+            || (ImportSynonyms.Label(ImportValues.Simplify(v)) is { } ours && ImportValues.TryEnum(ours, out e)))
         {
-            Error(field, $"'{Cut(v)}' is not one of: {string.Join(", ", System.Enum.GetNames<T>())}.");
-            return null;
+            return e;
         }
-        return e;
+        if (fallback?.Invoke(v) is { } f)
+        {
+            return f;
+        }
+        var tag = v.ToLowerInvariant()[..Math.Min(v.Length, 50)].Trim();
+        if (keep)
+        {
+            (_kept ??= []).Add((field, tag));
+        }
+        Warn(field, $"'{Cut(v)}' is not one of: {string.Join(", ", System.Enum.GetNames<T>())}; "
+            + (keep ? $"kept as the tag \"{tag}\"." : "the default is used."));
+        return null;
     }
 
     public string? Country(string field)
@@ -130,6 +170,52 @@ public sealed class ImportRow(int number, string[] values, IReadOnlyDictionary<s
             return null;
         }
         return v;
+    }
+
+    /// <summary>
+    /// An amount with the currency its cell may name; the currency column, if any, must agree with it.
+    /// </summary>
+    public (decimal? Value, string? Currency) Money(string field, decimal min, decimal max)
+    {
+        var v = this[field];
+        if (v is null)
+        {
+            return default;
+        }
+        if (!ImportAmounts.TryParse(v, out var d, out var currency))
+        {
+            Error(field, $"'{Cut(v)}' is not an amount.");
+            return default;
+        }
+        if (d < min || d > max)
+        {
+            Error(field, $"Must be between {min} and {max}.");
+            return default;
+        }
+        return (d, currency);
+    }
+
+    /// <summary>
+    /// The row's currency: the currency column's, else the one its amounts name; an error when they disagree.
+    /// </summary>
+    public string? Currency(string field, params (string Field, string? Currency)[] amounts)
+    {
+        var column = Currency(field);
+        var named = column;
+        foreach (var (amountField, currency) in amounts)
+        {
+            if (currency is null)
+            {
+                continue;
+            }
+            if (named is not null && named != currency)
+            {
+                Error(amountField, $"'{Cut(this[amountField]!)}' is in {currency}, but the row says {named}.");
+                return null;
+            }
+            named = currency;
+        }
+        return named;
     }
 
     private static string Cut(string s) => s.Length > 40 ? s[..40] + "…" : s;

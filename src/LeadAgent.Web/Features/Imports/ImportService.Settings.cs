@@ -67,7 +67,8 @@ public sealed partial class ImportService
         var layoutDelimiter = delimiter ?? (encoding == detected.Encoding
             ? detected.Delimiter
             : CsvFile.DetectDelimiter(CsvFile.Decode(content, encoding, 65536)));
-        var records = CsvFile.Records(content, new CsvLayout(encoding, layoutDelimiter, false)).ToList();
+        var limits = ImportLimits.From(options.Value);
+        var records = CsvFile.Records(content, new CsvLayout(encoding, layoutDelimiter, false), limits, ct).ToList();
         var hasHeader = s.HasHeader ?? (records.Count > 0 && ImportFields.LooksLikeHeader(kind, records[0]));
         var layout = new CsvLayout(encoding, layoutDelimiter, hasHeader);
         var width = records.Count == 0 ? 0 : records.Max(r => r.Length);

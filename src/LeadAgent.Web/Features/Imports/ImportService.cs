@@ -24,7 +24,7 @@ public sealed partial class ImportService(
     public async Task<ImportPreview> PreviewAsync(
         string fileName, byte[] content, ImportSettings settings, CancellationToken ct = default)
     {
-        content = XlsxFile.ToCsvIfWorkbook(content);
+        content = XlsxFile.ToCsvIfWorkbook(content, ImportLimits.From(options.Value), ct);
         var (kind, layout, headers, mapping, remembered, mode, key, country, rows) =
             await ResolveAsync(fileName, content, settings, validateMapping: false, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -91,7 +91,7 @@ public sealed partial class ImportService(
         CancellationToken ct = default)
     {
         // An Excel workbook is imported as its first worksheet, converted to CSV (which is what the run stores).
-        content = XlsxFile.ToCsvIfWorkbook(content);
+        content = XlsxFile.ToCsvIfWorkbook(content, ImportLimits.From(options.Value), ct);
         var (kind, layout, headers, mapping, _, mode, key, country, rows) =
             await ResolveAsync(fileName, content, settings, validateMapping: true, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -48,15 +48,27 @@ internal sealed class ImportSession
         db.Users.Where(u => u.Email != null && Leads.LeadOwners.Ids(db).Contains(u.Id))
             .ToDictionaryAsync(u => u.Email!.ToLower(), u => u.Id, ct);
 
-    /// <summary>Matches and applies one row according to the run's kind; nothing is saved here.</summary>
-    public RowResult Apply(ImportRow row) => _batch.Run.Kind switch
+    /// <summary>
+    /// Matches and applies one row according to the run's kind; nothing is saved here. A row that is imported with
+    /// warnings carries them as its message (the preview shows them).
+    /// </summary>
+    public RowResult Apply(ImportRow row)
     {
-        ImportKind.Companies => _companies.Apply(row),
-        ImportKind.Contacts => _contacts.Apply(row),
-        ImportKind.Leads => _leads.Apply(row),
-        ImportKind.Orders => _orders.Apply(row),
-        _ => throw new InvalidOperationException($"Unknown import kind {_batch.Run.Kind}."),
-    };
+        var result = _batch.Run.Kind switch
+        {
+            ImportKind.Companies => _companies.Apply(row),
+            ImportKind.Contacts => _contacts.Apply(row),
+            ImportKind.Leads => _leads.Apply(row),
+            ImportKind.Orders => _orders.Apply(row),
+            _ => throw new InvalidOperationException($"Unknown import kind {_batch.Run.Kind}."),
+        };
+        if (row.Warnings.Count == 0 || result.Outcome == RowOutcome.Rejected)
+        {
+            return result;
+        }
+        var warnings = string.Join("; ", row.Warnings);
+        return result with { Message = result.Message is null ? warnings : $"{result.Message} {warnings}" };
+    }
 
     /// <summary>Loads, with one query per key, every record the rows may match.</summary>
     public async Task PreloadAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct)

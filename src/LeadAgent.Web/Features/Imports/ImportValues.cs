@@ -118,8 +118,11 @@ public static class ImportValues
     /// </summary>
     public static bool TryEnum<T>(string text, out T value) where T : struct, Enum
     {
-        return EnumNames<T>.ByName.TryGetValue(Keep(text, char.IsLetterOrDigit), out value);
+        return EnumNames<T>.ByName.TryGetValue(Simplify(text), out value);
     }
+
+    /// <summary>The letters and digits of a label, as enum names and synonyms are compared.</summary>
+    public static string Simplify(string text) => Keep(text, char.IsLetterOrDigit);
 
     // The characters that pass, without a copy when all do (these run on cells of every row).
     private static string Keep(string text, Func<char, bool> keep)

@@ -20,8 +20,11 @@ internal sealed class NormalizedCells(string? defaultCountry)
     private readonly Dictionary<(string, string), (string? Value, string? Error)> _phones = [];
     private readonly Dictionary<string, string> _nameKeys = [];
 
-    /// <summary>Region for phones written without a country code: the run's default, else the row's country.</summary>
-    public string Region(string? rowCountry) => defaultCountry ?? rowCountry ?? "ZZ";
+    /// <summary>
+    /// Region for phones written without a country code: the row's own country, else the run's default (a default
+    /// chosen for the file must not reread a Swiss number of a Swiss row as German).
+    /// </summary>
+    public string Region(string? rowCountry) => rowCountry ?? defaultCountry ?? "ZZ";
 
     /// <summary>The region for this row's phones, from its company's country.</summary>
     public string Region(ImportRow r) => Region(r.KnownCountry("country") ?? r.KnownCountry("company_country"));

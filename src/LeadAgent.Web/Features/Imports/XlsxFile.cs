@@ -8,14 +8,13 @@ namespace LeadAgent.Web.Features.Imports;
 /// <summary>
 /// Excel workbooks are imported by turning their first worksheet into CSV (UTF-8, comma-separated) before anything
 /// else, so detection, mapping, preview, runs and rejected rows work as for any CSV file. Shared and inline strings,
-/// numbers, booleans and cells formatted as dates are read; formulas contribute their cached value.
+/// numbers, booleans and cells formatted as dates are read; formulas contribute their cached value. The workbook is
+/// streamed within <see cref="ImportLimits"/>: a damaged or hostile one is refused with a 400 or 413, never a 500.
 /// </summary>
 internal static class XlsxFile
 {
-    private const string Ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-
     /// <summary>The first worksheet as CSV bytes; the content unchanged when it is not a workbook.</summary>
-    public static byte[] ToCsvIfWorkbook(byte[] content)
+    public static byte[] ToCsvIfWorkbook(byte[] content, ImportLimits limits, CancellationToken ct = default)
     {
         if (content.Length < 4 || content[0] != 'P' || content[1] != 'K' || Open(content) is not { } zip)
         {
@@ -23,33 +22,53 @@ internal static class XlsxFile
         }
         using (zip)
         {
-            var strings = SharedStrings(zip);
-            var dateStyles = DateStyles(zip);
-            var sheet = zip.GetEntry(FirstSheetPath(zip)) ?? throw new Infrastructure.Api.ValidationFailedException(
-                new Dictionary<string, string[]> { ["file"] = ["The workbook has no worksheet."] });
-            var csv = new StringBuilder();
-            using var reader = XmlReader.Create(
-                sheet.Open(),
-                new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });
+            try
+            {
+                return Convert(zip, new ZipBudget(limits, ct), limits, ct);
+            }
+            catch (Exception e) when (e is XmlException or InvalidDataException or EndOfStreamException)
+            {
+                throw ImportLimits.Invalid($"The workbook is damaged or not supported: {e.Message}");
+            }
+        }
+    }
+
+    private static byte[] Convert(ZipArchive zip, ZipBudget budget, ImportLimits limits, CancellationToken ct)
+    {
+        var strings = XlsxParts.SharedStrings(zip, budget, limits);
+        var dateStyles = XlsxParts.DateStyles(zip, budget);
+        var sheet = zip.GetEntry(XlsxParts.FirstSheetPath(zip, budget))
+            ?? throw ImportLimits.Invalid("The workbook has no worksheet.");
+        using var output = new MemoryStream();
+        using (var csv = new StreamWriter(output, new UTF8Encoding(false), 65536, leaveOpen: true))
+        {
+            using var reader = XlsxParts.Xml(budget, sheet, ignoreWhitespace: true);
             var row = new List<string>();
+            var rowNumber = 0;
+            long written = 0;
             while (reader.Read())
             {
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "row")
                 {
                     row.Clear();
+                    rowNumber++;
                     if (reader.IsEmptyElement)
                     {
-                        csv.Append("\r\n");
+                        csv.Write("\r\n");
                     }
                 }
                 else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "c")
                 {
-                    var column = ColumnIndex(reader.GetAttribute("r")) ?? row.Count;
+                    var column = ColumnIndex(reader.GetAttribute("r"), limits.MaxColumns) ?? row.Count;
+                    if (column >= limits.MaxColumns)
+                    {
+                        throw limits.TooManyColumns();
+                    }
                     var type = reader.GetAttribute("t");
                     var style = int.TryParse(reader.GetAttribute("s"), CultureInfo.InvariantCulture, out var s) ? s : 0;
                     var value = reader.IsEmptyElement
                         ? ""
-                        : CellValue(reader.ReadSubtree(), type, strings, dateStyles.Contains(style));
+                        : CellValue(reader.ReadSubtree(), type, strings, dateStyles.Contains(style), rowNumber);
                     while (row.Count < column)
                     {
                         row.Add("");
@@ -58,11 +77,22 @@ internal static class XlsxFile
                 }
                 else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "row")
                 {
-                    csv.AppendJoin(',', row.Select(Quote)).Append("\r\n");
+                    // A shared string may be used by many cells: the CSV, not the workbook, is what must fit.
+                    foreach (var value in row)
+                    {
+                        written += value.Length + 1;
+                    }
+                    if (written > limits.MaxFileBytes)
+                    {
+                        throw limits.TooLarge("The worksheet as CSV");
+                    }
+                    ct.ThrowIfCancellationRequested();
+                    csv.Write(string.Join(',', row.Select(Quote)));
+                    csv.Write("\r\n");
                 }
             }
-            return Encoding.UTF8.GetBytes(csv.ToString());
         }
+        return output.ToArray();
     }
 
     private static ZipArchive? Open(byte[] content)
@@ -83,177 +113,60 @@ internal static class XlsxFile
         return null;
     }
 
-    private static string CellValue(XmlReader cell, string? type, List<string> strings, bool isDate)
+    private static string CellValue(XmlReader cell, string? type, List<string> strings, bool isDate, int row)
     {
         var text = new StringBuilder();
-        string? raw = null;
+        var raw = new StringBuilder();
+        var hasRaw = false;
         cell.Read();
         while (!cell.EOF)
         {
             if (cell.NodeType == XmlNodeType.Element && cell.LocalName is "v" or "t")
             {
                 // Reading the content moves on to the next node, so the loop does not read again.
-                var isValue = cell.LocalName == "v";
-                var content = cell.ReadElementContentAsString();
-                if (isValue)
-                {
-                    raw = content;
-                }
-                else
-                {
-                    text.Append(content);
-                }
+                hasRaw |= cell.LocalName == "v";
+                XlsxParts.AppendText(cell, cell.LocalName == "v" ? raw.Clear() : text, row);
                 continue;
             }
             cell.Read();
         }
+        var value = hasRaw ? raw.ToString() : null;
         return type switch
         {
-            "s" => int.TryParse(raw, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count
+            "s" => int.TryParse(value, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count
                 ? strings[i]
                 : "",
             "inlineStr" => text.ToString(),
-            "b" => raw == "1" ? "true" : "false",
-            "str" or "e" => raw ?? "",
+            "b" => value == "1" ? "true" : "false",
+            "str" or "e" => value ?? "",
             _ when isDate
-                && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
+                && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
                 && serial is > 0 and < 2958466 =>
                 DateTime.FromOADate(serial)
                     .ToString(serial % 1 == 0 ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-            _ => raw ?? "",
+            _ => value ?? "",
         };
     }
 
-    private static List<string> SharedStrings(ZipArchive zip)
-    {
-        var list = new List<string>();
-        if (zip.GetEntry("xl/sharedStrings.xml") is not { } entry)
-        {
-            return list;
-        }
-        using var reader = XmlReader.Create(
-            entry.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
-        StringBuilder? current = null;
-        while (reader.Read())
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
-            {
-                current = new StringBuilder();
-                if (reader.IsEmptyElement)
-                {
-                    list.Add("");
-                    current = null;
-                }
-            }
-            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t" && current is not null)
-            {
-                current.Append(reader.ReadElementContentAsString());
-                if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "si")
-                {
-                    list.Add(current.ToString());
-                    current = null;
-                }
-            }
-            else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "si" && current is not null)
-            {
-                list.Add(current.ToString());
-                current = null;
-            }
-        }
-        return list;
-    }
-
-    // Cell styles whose number format shows a date
-    // (built-in formats 14–22 and 45–47, or a custom code with y or d).
-    private static HashSet<int> DateStyles(ZipArchive zip)
-    {
-        var result = new HashSet<int>();
-        if (zip.GetEntry("xl/styles.xml") is not { } entry)
-        {
-            return result;
-        }
-        var custom = new Dictionary<int, string>();
-        var formats = new List<int>();
-        using var reader = XmlReader.Create(
-            entry.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
-        var inCellXfs = false;
-        while (reader.Read())
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "numFmt"
-                && int.TryParse(reader.GetAttribute("numFmtId"), CultureInfo.InvariantCulture, out var id))
-            {
-                custom[id] = reader.GetAttribute("formatCode") ?? "";
-            }
-            else if (reader.LocalName == "cellXfs")
-            {
-                inCellXfs = reader.NodeType == XmlNodeType.Element && !reader.IsEmptyElement;
-            }
-            else if (inCellXfs && reader.NodeType == XmlNodeType.Element && reader.LocalName == "xf")
-            {
-                var numFmtId = reader.GetAttribute("numFmtId");
-                formats.Add(int.TryParse(numFmtId, CultureInfo.InvariantCulture, out var f) ? f : 0);
-            }
-        }
-        for (var i = 0; i < formats.Count; i++)
-        {
-            var f = formats[i];
-            if (f is >= 14 and <= 22 or >= 45 and <= 47
-                || (custom.TryGetValue(f, out var code)
-                    && (code.Contains('y', StringComparison.OrdinalIgnoreCase)
-                        || code.Contains('d', StringComparison.OrdinalIgnoreCase))))
-            {
-                result.Add(i);
-            }
-        }
-        return result;
-    }
-
-    private static string FirstSheetPath(ZipArchive zip)
-    {
-        string? relId = null;
-        using (var reader = XmlReader.Create(
-            zip.GetEntry("xl/workbook.xml")!.Open(),
-            new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }))
-        {
-            while (reader.Read())
-            {
-                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet")
-                {
-                    relId = reader.GetAttribute(
-                        "id", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
-                    break;
-                }
-            }
-        }
-        if (relId is not null && zip.GetEntry("xl/_rels/workbook.xml.rels") is { } rels)
-        {
-            using var reader = XmlReader.Create(
-                rels.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
-            while (reader.Read())
-            {
-                if (reader.NodeType == XmlNodeType.Element
-                    && reader.LocalName == "Relationship"
-                    && reader.GetAttribute("Id") == relId)
-                {
-                    var target = reader.GetAttribute("Target") ?? "";
-                    return target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
-                }
-            }
-        }
-        return "xl/worksheets/sheet1.xml";
-    }
-
-    // "C12" → 2.
-    private static int? ColumnIndex(string? reference)
+    // "C12" → 2; past the column limit the count stops (the caller refuses the cell), so "ZZZZZZZZZZ1" cannot overflow.
+    private static int? ColumnIndex(string? reference, int max)
     {
         if (string.IsNullOrEmpty(reference))
         {
             return null;
         }
         var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
+        foreach (var c in reference)
         {
+            if (!char.IsAsciiLetter(c))
+            {
+                break;
+            }
             index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+            if (index > max)
+            {
+                return max;
+            }
         }
         return index == 0 ? null : index - 1;
     }

@@ -53,10 +53,10 @@ internal sealed class CompanyRows(ImportBatch batch)
         var city = r.Text("city", Company.CityMax);
         var segment = r.Enum<Segment>("segment");
         var industry = r.Text("industry", Company.IndustryMax);
-        var size = r.Enum<SizeBand>("size_band");
+        var size = r.Enum<SizeBand>("size_band", EmployeeBand);
         var phone = batch.Phone(r, "phone", country);
         var vat = CompanyNames.RegistrationId(r.Text("vat_id", Company.RegistrationIdMax));
-        var tags = ImportValues.SplitTags(r.Text("tags", 2000));
+        var tags = r.Tags();
         var ext = r.Text("external_id", Company.ExternalIdMax);
         if (r.Errors.Count > 0)
         {
@@ -164,6 +164,10 @@ internal sealed class CompanyRows(ImportBatch batch)
             {
                 company.Segment = sg;
             }
+            if (ImportValues.WithTags(company.Tags, r.CompanyTags()) is { } merged)
+            {
+                company.Tags = merged;
+            }
             return (company, false);
         }
         if (batch.Run.Mode == ImportMode.UpdateOnly)
@@ -176,8 +180,31 @@ internal sealed class CompanyRows(ImportBatch batch)
         company.Country = country;
         company.City = city;
         company.Segment = segment ?? Segment.Unknown;
+        company.Tags = ImportValues.WithTags([], r.CompanyTags()) ?? [];
         Create(company);
         return (company, true);
+    }
+
+    /// <summary>
+    /// A size band from an employee count or range, as CRMs export it ("250", "51-200", "10,001+"): by its lower
+    /// bound, with the EU's thresholds (micro under 10, small under 50, medium under 250) and 1,000 for enterprise.
+    /// </summary>
+    public static SizeBand? EmployeeBand(string text)
+    {
+        var digits = new string(text.TakeWhile(c => char.IsDigit(c) || c is ',' or '.' or '\'' or ' ')
+            .Where(char.IsDigit).ToArray());
+        if (digits.Length is 0 or > 9 || text.Any(char.IsLetter))
+        {
+            return null;
+        }
+        return int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) switch
+        {
+            < 10 => SizeBand.Micro,
+            < 50 => SizeBand.Small,
+            < 250 => SizeBand.Medium,
+            < 1000 => SizeBand.Large,
+            _ => SizeBand.Enterprise,
+        };
     }
 
     private void Create(Company c)

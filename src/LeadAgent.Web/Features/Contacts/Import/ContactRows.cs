@@ -90,7 +90,7 @@ internal sealed class ContactRows(ImportBatch batch, CompanyRows companies)
         var first = r.Text(prefix + "first_name", Contact.FirstNameMax);
         var last = r.Text(prefix + "last_name", Contact.LastNameMax);
         var role = prefix.Length == 0 ? r.Text("role", Contact.RoleMax) : null;
-        var tags = prefix.Length == 0 ? ImportValues.SplitTags(r.Text("tags", 2000)) : [];
+        var tags = prefix.Length == 0 ? r.Tags() : [];
         var ext = prefix.Length == 0 ? r.Text("external_id", Contact.ExternalIdMax) : null;
         // "Jane Doe" in a single name column.
         if (first is not null && last is null && r[prefix + "last_name"] is null

@@ -42,16 +42,23 @@ internal sealed class LeadRows(ImportBatch batch, CompanyRows companies, Contact
             r.Error("score", "Must be a whole number.");
         }
         var classification = r.Enum<Classification>("classification");
-        var value = r.Decimal("expected_value", 0, Lead.ExpectedValueMax);
-        var currency = r.Currency("currency");
+        var (value, valueCurrency) = r.Money("expected_value", 0, Lead.ExpectedValueMax);
+        var currency = r.Currency("currency", ("expected_value", valueCurrency));
         var nextAction = r.Date("next_action_on");
-        var tags = ImportValues.SplitTags(r.Text("tags", 2000));
+        var createdOn = r.Date("created_on");
+        var closedOn = r.Date("closed_on");
+        if (createdOn is { } from && closedOn is { } to && to < from)
+        {
+            r.Error("closed_on", $"{to:yyyy-MM-dd} is before the lead was created ({from:yyyy-MM-dd}).");
+        }
+        var tags = r.Tags();
         var ext = r.Text("external_id", Lead.ExternalIdMax);
         string? ownerId = null;
+        // Owners are people of the other CRM too: one who is no user here leaves the lead unassigned.
         if (r["owner_email"] is { } ownerEmail
             && !ownersByEmail.TryGetValue(ownerEmail.Trim().ToLowerInvariant(), out ownerId))
         {
-            r.Error("owner_email", $"No sales or admin user has the e-mail {ownerEmail}.");
+            r.Warn("owner_email", $"No sales or admin user has the e-mail {ownerEmail}; the lead is left unassigned.");
         }
         var (company, companyCreated) = companies.Referenced(r, required: true);
         if (r.Errors.Count > 0)
@@ -80,6 +87,7 @@ internal sealed class LeadRows(ImportBatch batch, CompanyRows companies, Contact
             var now = batch.Now;
             lead = Lead.Open(title, company.Id, source ?? LeadSource.Import, now, currency ?? Lead.DefaultCurrency);
             lead.SetStatus(status ?? LeadStatus.New, now);
+            Dated(lead, createdOn, closedOn);
             lead.PrimaryContactId = contact?.Id;
             lead.OwnerId = ownerId;
             lead.Score = (int?)score;
@@ -113,6 +121,21 @@ internal sealed class LeadRows(ImportBatch batch, CompanyRows companies, Contact
         }
         if (ImportValues.WithTags(lead.Tags, tags) is { } merged) { lead.Tags = merged; changed = true; }
         return changed ? RowResult.Updated : RowResult.Unchanged;
+    }
+
+    // A lead from another CRM keeps its history: created when the file says, closed (won, lost, disqualified) when
+    // it says; an open one has been in its status since it was created. Only new leads: a re-import changes nothing.
+    private static void Dated(Lead lead, DateOnly? createdOn, DateOnly? closedOn)
+    {
+        if (createdOn is { } created)
+        {
+            lead.CreatedAt = created.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            lead.StatusChangedAt = lead.CreatedAt;
+        }
+        if (closedOn is { } closed && lead.Status is LeadStatus.Won or LeadStatus.Lost or LeadStatus.Disqualified)
+        {
+            lead.StatusChangedAt = closed.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        }
     }
 
     private void Index(Lead l)

@@ -34,13 +34,13 @@ internal sealed class OrderRows(ImportBatch batch, CompanyRows companies)
     {
         var number = r.Text("number", Order.NumberMax, required: true);
         var orderedOn = r.Date("ordered_on", required: true);
-        var status = r.Enum<OrderStatus>("status");
-        var currency = r.Currency("currency");
-        var total = r.Decimal("total", 0, Order.TotalMax);
+        var status = r.Enum<OrderStatus>("status", keep: false);
+        var (total, totalCurrency) = r.Money("total", 0, Order.TotalMax);
         var product = r.Text("product", OrderLine.ProductMax);
         var category = r.Text("category", OrderLine.CategoryMax);
         var quantity = r.Decimal("quantity", OrderLine.QuantityMin, OrderLine.QuantityMax);
-        var unitPrice = r.Decimal("unit_price", 0, OrderLine.UnitPriceMax);
+        var (unitPrice, priceCurrency) = r.Money("unit_price", 0, OrderLine.UnitPriceMax);
+        var currency = r.Currency("currency", ("total", totalCurrency), ("unit_price", priceCurrency));
         var ext = r.Text("external_id", Order.ExternalIdMax);
         if (product is null && total is null && r.Errors.Count == 0)
         {
