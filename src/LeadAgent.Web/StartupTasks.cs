@@ -84,8 +84,8 @@ internal sealed class StartupTasks(
         Console.WriteLine();
         Console.WriteLine("  First start: created the admin user.");
         Console.WriteLine($"    e-mail:   {email}");
-        Console.WriteLine(
-            $"    password: {password}   (shown only now; change it by creating a new admin with the CLI)");
+        Console.WriteLine($"    password: {password}   (shown only now; change it under Profile)");
+        Console.WriteLine("    lost it? run the CLI verb: users set-password " + email);
         Console.WriteLine();
         log.LogInformation("Created the first admin user {Email}", email);
     }

@@ -88,7 +88,7 @@ public sealed class CrmJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
+    public async Task Five_wrong_passwords_pause_sign_in_from_that_browser_even_for_the_right_one()
     {
         var (user, _) = await app.CreateUserAsync(Roles.Sales, "Right-password-123");
         var page = await (await app.Browser.NewContextAsync()).NewPageAsync();
