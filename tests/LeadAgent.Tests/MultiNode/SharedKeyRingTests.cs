@@ -19,6 +19,7 @@ public sealed class TeamNode(string connectionString) : AppFactory(Provider.Post
     {
         builder.UseSetting("ConnectionStrings:LeadAgent", connectionString);
         builder.UseSetting("DataDirectory", DataDirectory);
+        builder.UseSetting("RespondIo:SettingsRefreshSeconds", "1");
     }
 
     public HttpClient RawClient() => CreateClient(new WebApplicationFactoryClientOptions
@@ -56,8 +57,13 @@ public sealed class SharedKeyRingTests
         using var adminA = a.TokenClient(token);
         var saved = await adminA.PutAsJsonAsync("/api/v1/inbox/settings", new { apiToken = secret }, Ct);
         Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync(Ct));
+        // Node B re-reads the saved settings on its own (every second here) and can decrypt the token.
         var onB = b.Services.GetRequiredService<RespondIoConnection>();
-        await onB.ReloadAsync(Ct);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (onB.Current.ApiToken != secret && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(100, Ct);
+        }
         Assert.Equal(secret, onB.Current.ApiToken);
 
         // The key ring is in the database, in neither node's folder.

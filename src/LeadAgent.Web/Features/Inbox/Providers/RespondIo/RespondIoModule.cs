@@ -12,6 +12,7 @@ public static class RespondIoModule
         services.AddOptions<RespondIoOptions>().BindConfiguration(RespondIoOptions.Section).ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<RespondIoConnection>();
+        services.AddHostedService<RespondIoSettingsRefresh>();
         services.AddSingleton<IMessagingProvider, RespondIoProvider>();
         // No retry handler on purpose: a retried POST could send a message twice; the outbox retries with
         // reconciliation.
