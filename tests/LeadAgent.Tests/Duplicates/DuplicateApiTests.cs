@@ -30,9 +30,16 @@ public abstract class DuplicateApiTests(AppFactory app)
             Country = "DE",
             City = "Berlin",
             Tags = ["fair"],
+            SocialProfiles = [$"https://www.linkedin.com/company/duplo{n}"],
         });
-        var b = await c.CreateAsync(
-            new CompanyInput { Name = $"Duplo{n} Events", Country = "DE", Industry = "Events", Tags = ["vip"] });
+        var b = await c.CreateAsync(new CompanyInput
+        {
+            Name = $"Duplo{n} Events",
+            Country = "DE",
+            Industry = "Events",
+            Tags = ["vip"],
+            SocialProfiles = [$"https://www.instagram.com/duplo{n}"],
+        });
         var contact = await c.CreateAsync(Make.Contact("Bea", b));
         var lead = await c.CreateAsync(Make.Lead(b, "Badges") with { PrimaryContactId = contact.Id });
         var order = await c.CreateAsync(Make.Order(b, $"D-{n}") with { Total = 250m });
@@ -67,6 +74,7 @@ public abstract class DuplicateApiTests(AppFactory app)
         Assert.Equal($"duplo{n}.de", survivor.Domain);
         Assert.Equal("Events", survivor.Industry);
         Assert.Equal(["fair", "vip"], survivor.Tags.Order().ToArray());
+        Assert.Equal(2, survivor.SocialProfiles.Count);
         Assert.NotNull((await c.GetJsonAsync<CompanyRow>($"/api/v1/companies/{b.Id}")).ArchivedAt);
         await RelationsBelongToAsync(a.Id, orders: 1);
         var log = await c.GetJsonAsync<Page<ActivityDto>>($"/api/v1/companies/{a.Id}/timeline");
@@ -78,8 +86,8 @@ public abstract class DuplicateApiTests(AppFactory app)
         Assert.NotNull(undone.UndoneAt);
         var restoredA = await c.GetJsonAsync<CompanyRow>($"/api/v1/companies/{a.Id}");
         var restoredB = await c.GetJsonAsync<CompanyRow>($"/api/v1/companies/{b.Id}");
-        Assert.Equal((a.Name, a.Domain, a.Industry, a.Tags.Count),
-            (restoredA.Name, restoredA.Domain, restoredA.Industry, restoredA.Tags.Count));
+        Assert.Equal((a.Name, a.Domain, a.Industry, a.Tags.Count, a.SocialProfiles.Count), (restoredA.Name,
+            restoredA.Domain, restoredA.Industry, restoredA.Tags.Count, restoredA.SocialProfiles.Count));
         Assert.Null(restoredB.ArchivedAt);
         Assert.Equal(b.Name, restoredB.Name);
         await RelationsBelongToAsync(b.Id, orders: 0);

@@ -4,7 +4,9 @@ using LeadAgent.Web.Data;
 
 namespace LeadAgent.Tests.Leads;
 
-/// <summary>A mangled or stale link into the lead (and new-contact) pages shows the page (with a message), never an error page.</summary>
+/// <summary>
+/// A mangled or stale link into the lead (and new-contact) pages shows the page (with a message), never an error page.
+/// </summary>
 [Collection(nameof(SqliteCrm))]
 public sealed class LeadPageLinkTests(SqliteApp app)
 {

@@ -36,6 +36,7 @@ public sealed partial class MergeService
         survivorBefore["domain"] = survivor.Domain;
         survivorBefore["tags"] = JsonSerializer.Serialize(survivor.Tags);
         survivorBefore["customFields"] = JsonSerializer.Serialize(survivor.CustomFields);
+        survivorBefore["socialProfiles"] = JsonSerializer.Serialize(survivor.SocialProfiles);
         var loserBefore = new Dictionary<string, string?> { ["website"] = loser.Website, ["domain"] = loser.Domain };
 
         var taken = Take(MergeFields.Company, survivor, loser, choices);
@@ -51,6 +52,8 @@ public sealed partial class MergeService
             field.Set(survivor, field.Get(loser));
         }
         survivor.Tags = survivor.Tags.Union(loser.Tags).Take(50).ToList();
+        survivor.SocialProfiles = survivor.SocialProfiles.Union(loser.SocialProfiles, StringComparer.OrdinalIgnoreCase)
+            .Take(Company.SocialProfilesMax).ToList();
         survivor.CustomFields = loser.CustomFields.Concat(survivor.CustomFields)
             .GroupBy(kv => kv.Key)
             .ToDictionary(g => g.Key, g => g.Last().Value);

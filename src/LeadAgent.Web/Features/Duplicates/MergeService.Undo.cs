@@ -45,6 +45,11 @@ public sealed partial class MergeService
             survivor.Domain = before["domain"];
             survivor.Tags = JsonSerializer.Deserialize<List<string>>(before["tags"]!)!;
             survivor.CustomFields = JsonSerializer.Deserialize<Dictionary<string, string>>(before["customFields"]!)!;
+            // Merges recorded before social profiles existed have none to restore.
+            if (before.TryGetValue("socialProfiles", out var profiles) && profiles is not null)
+            {
+                survivor.SocialProfiles = JsonSerializer.Deserialize<List<string>>(profiles)!;
+            }
             // The survivor gives the domain back before the restored record takes it again.
             await db.SaveChangesAsync(ct);
             loser.Website = loserBefore["website"];
