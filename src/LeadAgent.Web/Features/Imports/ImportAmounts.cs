@@ -28,9 +28,22 @@ public static class ImportAmounts
 
     private static readonly Dictionary<string, string> Symbols = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["€"] = "EUR", ["£"] = "GBP", ["$"] = "USD", ["US$"] = "USD", ["¥"] = "JPY", ["₹"] = "INR", ["Fr"] = "CHF",
-        ["SFr"] = "CHF", ["zł"] = "PLN", ["Kč"] = "CZK", ["₺"] = "TRY", ["A$"] = "AUD", ["C$"] = "CAD",
-        ["CA$"] = "CAD", ["AU$"] = "AUD", ["R$"] = "BRL",
+        ["€"] = "EUR",
+        ["£"] = "GBP",
+        ["$"] = "USD",
+        ["US$"] = "USD",
+        ["¥"] = "JPY",
+        ["₹"] = "INR",
+        ["Fr"] = "CHF",
+        ["SFr"] = "CHF",
+        ["zł"] = "PLN",
+        ["Kč"] = "CZK",
+        ["₺"] = "TRY",
+        ["A$"] = "AUD",
+        ["C$"] = "CAD",
+        ["CA$"] = "CAD",
+        ["AU$"] = "AUD",
+        ["R$"] = "BRL",
     };
 
     /// <summary>
