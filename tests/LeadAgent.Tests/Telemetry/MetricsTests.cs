@@ -10,8 +10,8 @@ namespace LeadAgent.Tests.Telemetry;
 /// webhook events received and handled, the queues' depth and age. Counters are read before and after, since other
 /// apps in this test process report to the same meters.
 /// </summary>
-[Collection(nameof(SqliteCrm))]
-public sealed class MetricsTests(SqliteApp app)
+// An app of its own: the shared records app's inbox worker also sends other tests' replies, which may hold it up.
+public sealed class MetricsTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     [Fact]
     public async Task Admins_scrape_metrics_that_count_webhook_events_and_show_the_queues()
