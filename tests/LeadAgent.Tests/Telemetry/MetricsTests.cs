@@ -7,47 +7,67 @@ namespace LeadAgent.Tests.Telemetry;
 
 /// <summary>
 /// Prometheus scrapes the app's metrics with an admin's token: HTTP and runtime metrics, and the inbox's own —
-/// webhook events received and handled, the queues' depth and age. Counters are read before and after, since other
-/// apps in this test process report to the same meters.
+/// webhook events received and handled, the queues' depth and age. The real executable runs alone in its process,
+/// as in production (in-process test apps would all report to one another's listeners).
 /// </summary>
-// An app of its own: the shared records app's inbox worker also sends other tests' replies, which may hold it up.
-public sealed class MetricsTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class MetricsTests
 {
     [Fact]
     public async Task Admins_scrape_metrics_that_count_webhook_events_and_show_the_queues()
     {
-        var admin = await app.ClientAsync(Roles.Admin);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.AnonymousClient().GetAsync("/metrics", Ct)).StatusCode);
-        var sales = await app.ClientAsync(Roles.Sales);
-        Assert.Equal(HttpStatusCode.Forbidden, (await sales.GetAsync("/metrics", Ct)).StatusCode);
+        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);
+        var dataDir = Directory.CreateTempSubdirectory("leadagent-metrics").FullName;
+        var (env, _, sales) = await AppProcess.PrepareProcessAsync(Provider.Sqlite, database, dataDir,
+            "metrics-sales@example.com",
+            new() { ["RespondIo__WebhookSigningKeys__0"] = AppFactory.WebhookKeys[0], ["Inbox__PollSeconds"] = "1" });
+        using var _ = sales;
+        await AppProcess.RunAsync(env, "a-long-password-1",
+            "users", "add", "--email", "metrics-admin@example.com", "--role", "admin", "--password-stdin");
+        var token = (await AppProcess.RunAsync(env, null,
+            "tokens", "create", "--email", "metrics-admin@example.com", "--name", "prometheus")).Out.Trim();
+        using var admin = new HttpClient { BaseAddress = sales.BaseAddress };
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        using var anonymous = new HttpClient { BaseAddress = sales.BaseAddress };
 
-        var before = await ScrapeAsync(admin);
-        var received = Value(before, "leadagent_webhook_events_received_total");
-        var processed = Value(before, "leadagent_webhook_events_handled_total", "outcome=\"processed\"");
-        var sender = new RespondIoEvents.Sender(Random.Shared.NextInt64(8_000_000, 9_000_000), "Metric", "Sender",
-            $"+49151{Random.Shared.Next(3_000_000, 3_999_999)}");
-        var delivered = await FakeRespondIo.DeliverAsync(app.AnonymousClient(),
-            RespondIoEvents.Received(sender, "Counting?"), AppFactory.WebhookKeys[0]);
-        delivered.EnsureSuccessStatusCode();
-
-        string after;
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        do
+        var process = AppProcess.Serve(env);
+        try
         {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "the event was not processed");
-            await Task.Delay(100, Ct);
-            after = await ScrapeAsync(admin);
+            await AppProcess.WaitReadyAsync(sales, process, Ct);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/metrics", Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await sales.GetAsync("/metrics", Ct)).StatusCode);
+
+            var sender = new RespondIoEvents.Sender(8_100_001, "Metric", "Sender", "+491513000001");
+            var body = RespondIoEvents.Received(sender, "Counting?");
+            (await FakeRespondIo.DeliverAsync(anonymous, body, AppFactory.WebhookKeys[0])).EnsureSuccessStatusCode();
+            // A redelivery is acknowledged but not counted again.
+            (await FakeRespondIo.DeliverAsync(anonymous, body, AppFactory.WebhookKeys[0])).EnsureSuccessStatusCode();
+
+            string after;
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            do
+            {
+                Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "the event was not processed");
+                await Task.Delay(100, Ct);
+                after = await ScrapeAsync(admin);
+            }
+            while (Value(after, "leadagent_webhook_events_handled_total", "outcome=\"processed\"") < 1);
+
+            Assert.Equal(1, Value(after, "leadagent_webhook_events_handled_total", "outcome=\"processed\""));
+            Assert.Equal(1, Value(after, "leadagent_webhook_events_received_total"));
+            foreach (var gauge in new[]
+            {
+                "leadagent_webhook_queue_depth", "leadagent_webhook_queue_oldest_age_seconds",
+                "leadagent_outbox_depth", "leadagent_outbox_oldest_age_seconds",
+                "http_server_request_duration_seconds_count",
+            })
+            {
+                Assert.Contains("\n" + gauge, after);
+            }
         }
-        while (Value(after, "leadagent_webhook_events_handled_total", "outcome=\"processed\"") < processed + 1);
-
-        Assert.True(Value(after, "leadagent_webhook_events_received_total") >= received + 1);
-        foreach (var gauge in new[]
+        finally
         {
-            "leadagent_webhook_queue_depth", "leadagent_webhook_queue_oldest_age_seconds", "leadagent_outbox_depth",
-            "leadagent_outbox_oldest_age_seconds", "http_server_request_duration_seconds_count",
-        })
-        {
-            Assert.Contains("\n" + gauge, after);
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(Ct);
         }
     }
 
