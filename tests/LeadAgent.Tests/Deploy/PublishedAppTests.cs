@@ -8,7 +8,7 @@ namespace LeadAgent.Tests.Deploy;
 /// What <c>dotnet publish</c> produces is a working app: on a fresh data directory it migrates, answers /healthz,
 /// its CLI creates a user, and that user signs in through the login form.
 /// </summary>
-[Collection(nameof(RunsAlone))]
+[Collection(nameof(KilledProcesses))]
 public sealed class PublishedAppTests : IDisposable
 {
     private readonly string _dataDir = Directory.CreateTempSubdirectory("leadagent-published-data-").FullName;

@@ -15,15 +15,15 @@ using static LeadAgent.Tests.Kit.AppProcess;
 namespace LeadAgent.Tests.Imports;
 
 /// <summary>
-/// The real executable is killed (SIGKILL, no shutdown) while it imports 20,000 rows in batches of 500, then started
+/// The real executable is killed (SIGKILL, no shutdown) while it imports 6,000 rows in batches of 250, then started
 /// again: the run resumes from its last committed batch and ends with every row exactly once, and while the process
 /// is dead the database holds exactly the rows the run says it has done.
 /// </summary>
-[Collection(nameof(RunsAlone))]
+[Collection(nameof(KilledProcesses))]
 public sealed class ImportCrashTests
 {
     // Many small batches give as many commits for the kill to land between as a large file in default batches.
-    private const int Rows = 20_000;
+    private const int Rows = 6_000;
 
     [Theory]
     [InlineData(Provider.Sqlite)]
@@ -34,7 +34,7 @@ public sealed class ImportCrashTests
         var dataDir = Directory.CreateTempSubdirectory("leadagent-crash").FullName;
         // A dead worker's claim runs out quickly, so the restarted process takes the run over.
         var (env, connection, http) = await PrepareProcessAsync(provider, database, dataDir, "importer@example.com",
-            new() { ["Imports__LeaseSeconds"] = "3", ["Imports__PollSeconds"] = "1", ["Imports__BatchSize"] = "500" });
+            new() { ["Imports__LeaseSeconds"] = "3", ["Imports__PollSeconds"] = "1", ["Imports__BatchSize"] = "250" });
         using var _ = http;
 
         Guid id;
@@ -56,7 +56,7 @@ public sealed class ImportCrashTests
                 var run = await http.GetFromJsonAsync<JsonElement>($"/api/v1/imports/{id}", Ct);
                 var done = run.GetProperty("rowsDone").GetInt32();
                 Assert.True(done < Rows, "the import finished before it could be killed");
-                if (done >= 2_000)
+                if (done >= 1_500)
                 {
                     break;
                 }

@@ -13,7 +13,7 @@ namespace LeadAgent.Tests.Inbox;
 /// after the restart the reply is found among the contact's messages at the provider and adopted: sent exactly once.
 /// </summary>
 // The collection of the import crash tests (by name: it may move), so these real processes never run at once.
-[Collection("RunsAlone")]
+[Collection(nameof(KilledProcesses))]
 public sealed class OutboxCrashTests
 {
     private const string Key = "crash-test-signing-key";

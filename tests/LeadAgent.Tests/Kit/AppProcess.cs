@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using LeadAgent.Tests.App;
+using LeadAgent.Web;
 using LeadAgent.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,10 +33,9 @@ public static class AppProcess
             ["ConnectionStrings__LeadAgent"] = sqlite ? "" : database.ConnectionString,
             ["Demo__Seed"] = "false",
         };
-        var added = await RunAsync(env, "a-long-password-1",
+        await RunHereAsync(env, "a-long-password-1",
             "users", "add", "--email", email, "--role", "sales", "--password-stdin");
-        Assert.Equal(0, added.Code);
-        var token = (await RunAsync(env, null, "tokens", "create", "--email", email, "--name", "crash")).Out.Trim();
+        var token = (await RunHereAsync(env, null, "tokens", "create", "--email", email, "--name", "crash")).Trim();
         var port = FreePort();
         env["Urls"] = $"http://127.0.0.1:{port}";
         var http = new HttpClient
@@ -79,13 +80,22 @@ public static class AppProcess
         return psi;
     }
 
-    /// <summary>Runs a CLI verb to its end; it must succeed.</summary>
-    public static async Task<(int Code, string Out)> RunAsync(
-        Dictionary<string, string> env, string? stdin, params string[] args)
+    /// <summary>
+    /// Runs a CLI verb in this process, on an app built with the same settings, and returns its output; it must
+    /// succeed. For a process test's set-up: the verb's code is the executable's, without the seconds a process takes
+    /// to start (<see cref="CliProcessTests"/> runs the verbs in the executable itself).
+    /// </summary>
+    public static async Task<string> RunHereAsync(Dictionary<string, string> env, string? stdin, params string[] args)
     {
-        var (code, output, error) = await RunVerbAsync(env, stdin, args);
-        Assert.True(code == 0, error + output);
-        return (code, output);
+        // Named as the executable, whose static asset manifest it maps (this process's entry point is the test host).
+        await using var app = LeadAgentApp.Build(
+            ["--applicationName=LeadAgent.Web", .. env.Select(s => $"--{s.Key.Replace("__", ":")}={s.Value}")]);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await Cli.RunVerbAsync(app.Services, args, new Cli.Terminal(new StringReader(stdin ?? ""), output,
+            error));
+        Assert.True(code == 0, $"{error}{output}");
+        return output.ToString();
     }
 
     /// <summary>Runs a CLI verb to its end and returns its exit code, standard output and standard error.</summary>
@@ -153,8 +163,8 @@ public static class AppProcess
 }
 
 /// <summary>
-/// Heavy tests (whole app processes at full speed) run after the others, not beside them: they would slow the browser
-/// tests down.
+/// Tests that start whole app processes at full speed and kill them run one after another (beside the other
+/// collections), so no two of them compete for the two cores while timing their kills.
 /// </summary>
-[CollectionDefinition(nameof(RunsAlone), DisableParallelization = true)]
-public sealed class RunsAlone;
+[CollectionDefinition(nameof(KilledProcesses))]
+public sealed class KilledProcesses;

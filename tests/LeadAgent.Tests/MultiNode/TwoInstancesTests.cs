@@ -20,7 +20,7 @@ namespace LeadAgent.Tests.MultiNode;
 /// Two real app processes on one PostgreSQL database, as a team runs them behind a proxy: imports, webhook events
 /// (each delivered to both instances) and replies are started on either one, and each is handled exactly once.
 /// </summary>
-[Collection(nameof(RunsAlone))]
+[Collection(nameof(KilledProcesses))]
 public sealed class TwoInstancesTests
 {
     private const string Key = "two-instances-signing-key";

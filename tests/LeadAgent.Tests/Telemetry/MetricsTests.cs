@@ -21,10 +21,10 @@ public sealed class MetricsTests
             "metrics-sales@example.com",
             new() { ["RespondIo__WebhookSigningKeys__0"] = AppFactory.WebhookKeys[0], ["Inbox__PollSeconds"] = "1" });
         using var _ = sales;
-        await AppProcess.RunAsync(env, "a-long-password-1",
+        await AppProcess.RunHereAsync(env, "a-long-password-1",
             "users", "add", "--email", "metrics-admin@example.com", "--role", "admin", "--password-stdin");
-        var token = (await AppProcess.RunAsync(env, null,
-            "tokens", "create", "--email", "metrics-admin@example.com", "--name", "prometheus")).Out.Trim();
+        var token = (await AppProcess.RunHereAsync(env, null,
+            "tokens", "create", "--email", "metrics-admin@example.com", "--name", "prometheus")).Trim();
         using var admin = new HttpClient { BaseAddress = sales.BaseAddress };
         admin.DefaultRequestHeaders.Authorization = new("Bearer", token);
         using var anonymous = new HttpClient { BaseAddress = sales.BaseAddress };
