@@ -13,11 +13,14 @@ using Microsoft.EntityFrameworkCore.Storage;
 // Issue 3: CSV export and import (ExportBench, ImportBench), duplicate detection over 100k companies (DuplicateBench).
 // Issue 4: webhook ingestion over HTTP (WebhookBench), the inbox list over 100k conversations / 1M messages
 // (InboxListBench).
+// Issue 13: the lead list under load over HTTP, with /healthz meanwhile (LoadBench).
 // Usage: dotnet run -c Release --project bench/LeadAgent.Bench -- [sqlite|postgres|both] [leads]
-//        [list,export,bulk,import,dupes,webhooks,inbox]
+//        [list,export,bulk,load,import,dupes,webhooks,inbox]
 var which = args.FirstOrDefault() ?? "both";
 var leadCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
-var benches = args.Length > 2 ? args[2].Split(',') : ["list", "export", "bulk", "import", "dupes", "webhooks", "inbox"];
+var benches = args.Length > 2
+    ? args[2].Split(',')
+    : ["list", "export", "bulk", "load", "import", "dupes", "webhooks", "inbox"];
 var providers = which switch
 {
     "sqlite" => [DatabaseProvider.Sqlite],
@@ -28,7 +31,7 @@ var providers = which switch
 foreach (var provider in providers)
 {
     Console.WriteLine($"== {provider}: {leadCount:N0} leads ==");
-    if (benches.Intersect(["list", "export", "bulk"]).Any())
+    if (benches.Intersect(["list", "export", "bulk", "load"]).Any())
     {
         var database = await BenchDatabase.CreateAsync(provider);
         var sw = Stopwatch.StartNew();
@@ -41,6 +44,10 @@ foreach (var provider in providers)
         if (benches.Contains("export"))
         {
             await ExportBench.RunAsync(database);
+        }
+        if (benches.Contains("load"))
+        {
+            await LoadBench.RunAsync(database, owners);
         }
         if (benches.Contains("bulk"))
         {
@@ -112,10 +119,12 @@ internal static class ListBench
         BenchDatabase database, LeadFilter filter, string? cursor, bool total)
     {
         await using var db = database.CreateDbContext();
-        return await LeadQueries.PageAsync(db, filter, "-score", 50, cursor, total, null, CancellationToken.None);
+        return await LeadQueries.PageAsync(db, filter, "-score", 50, cursor,
+            total ? LeadAgent.Web.Infrastructure.Api.Totals.Exact : LeadAgent.Web.Infrastructure.Api.Totals.None,
+            10_000, null, CancellationToken.None);
     }
 
-    private static async Task<int> RawAsync(BenchDatabase database, LeadStatus status, string owner, int min, int max)
+    public static async Task<int> RawAsync(BenchDatabase database, LeadStatus status, string owner, int min, int max)
     {
         await using var db = database.CreateDbContext();
         var conn = db.Database.GetDbConnection();

@@ -7,6 +7,7 @@ using LeadAgent.Web.Features.Inbox;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using LeadAgent.Web.Infrastructure.Hosting;
+using LeadAgent.Web.Infrastructure.Limits;
 using LeadAgent.Web.Infrastructure.Telemetry;
 using LeadAgent.Web.Ui;
 using MudBlazor.Services;
@@ -60,6 +61,7 @@ public static class LeadAgentApp
         builder.Services.AddSingleton<LeadAgent.Web.Infrastructure.Work.Leases>();
         builder.AddAuth();
         builder.AddTelemetry();
+        builder.AddLoadLimits();
         builder.AddCrm();
         builder.AddInbox();
         builder.AddDemo();
@@ -69,8 +71,10 @@ public static class LeadAgentApp
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiGate();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseLoadLimits();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false }).AllowAnonymous();

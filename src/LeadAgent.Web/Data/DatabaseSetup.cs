@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LeadAgent.Web.Data;
 
@@ -42,6 +43,8 @@ public static class DatabaseSetup
             o.UseSqlite(connectionString, s => s.MigrationsAssembly(LoadMigrations("LeadAgent.Migrations.Sqlite")));
             o.AddInterceptors(Interceptors.GetOrAdd(synchronous, s => new SqlitePragmas(s)));
         }
+        // Capped counts (Take before Count) need no order; every page of rows is ordered by its keyset.
+        o.ConfigureWarnings(w => w.Log((CoreEventId.RowLimitingOperationWithoutOrderByWarning, LogLevel.Debug)));
     }
 
     public static string ResolveConnectionString(IConfiguration configuration, DatabaseProvider provider)

@@ -14,7 +14,7 @@ namespace LeadAgent.Web.Features.Accounts;
 /// <summary>Authenticates <c>Authorization: Bearer la_…</c> personal tokens against their stored hashes.</summary>
 public sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IDbContextFactory<AppDbContext> dbFactory, IUserClaimsPrincipalFactory<AppUser> principals, TimeProvider time)
+    IDbContextFactory<AppDbContext> dbFactory, IOptions<IdentityOptions> identity, TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -56,10 +56,23 @@ public sealed class ApiTokenAuthentication(
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
         }
 
-        var principal = await principals.CreateAsync(user);
-        var identity = new ClaimsIdentity(principal.Claims, SchemeName);
-        identity.AddClaim(new Claim(TokenIdClaim, token.Id.ToString()));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        // The claims Identity's principal factory would make (the app keeps no user or role claims), from one
+        // query for the roles instead of its one per role: this runs on every API request.
+        var roles = await db.UserRoles.Where(r => r.UserId == user.Id)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync(Context.RequestAborted);
+        var types = identity.Value.ClaimsIdentity;
+        var claims = new ClaimsIdentity(SchemeName, types.UserNameClaimType, types.RoleClaimType);
+        claims.AddClaim(new Claim(types.UserIdClaimType, user.Id));
+        claims.AddClaim(new Claim(types.UserNameClaimType, user.UserName ?? ""));
+        if (user.Email is { } email)
+        {
+            claims.AddClaim(new Claim(types.EmailClaimType, email));
+        }
+        claims.AddClaim(new Claim(types.SecurityStampClaimType, user.SecurityStamp ?? ""));
+        claims.AddClaims(roles.Select(r => new Claim(types.RoleClaimType, r)));
+        claims.AddClaim(new Claim(TokenIdClaim, token.Id.ToString()));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(claims), SchemeName));
     }
 
     public static string Hash(string secret) =>

@@ -1,5 +1,6 @@
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
+using LeadAgent.Web.Infrastructure.Limits;
 
 namespace LeadAgent.Web.Features.Activity;
 
@@ -11,6 +12,7 @@ internal static class ActivityEndpoints
             .MapGet("/", (ActivityService s, [AsParameters] ActivityQuery q, CancellationToken ct) =>
                 s.ListAsync(q, ct))
             .RequireAuthorization(Policies.Admin)
-            .WithSummary("The global, append-only audit log (admins only), newest first");
+            .WithSummary("The global, append-only audit log (admins only), newest first")
+            .HeavyQuery();
     }
 }

@@ -2,6 +2,7 @@ using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LeadAgent.Web.Infrastructure.Limits;
 
 namespace LeadAgent.Web.Features.Companies;
 
@@ -11,7 +12,7 @@ internal static class CompanyEndpoints
     {
         var g = app.MapApiGroup("companies", "Companies");
         g.MapGet("/", (CompanyService s, [AsParameters] CompanyListQuery q, CancellationToken ct) => s.ListAsync(q, ct))
-            .WithSummary("List companies (name order, cursor paging)");
+            .WithSummary("List companies (name order, cursor paging)").HeavyQuery();
         g.MapGet("/{id:guid}", (CompanyService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))
             .ProducesProblem(404);
         g.MapPost("/", async Task<Created<CompanyRow>> (CompanyService s, CompanyInput input, CancellationToken ct) =>

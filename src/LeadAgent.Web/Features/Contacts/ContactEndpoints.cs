@@ -2,6 +2,7 @@ using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LeadAgent.Web.Infrastructure.Limits;
 
 namespace LeadAgent.Web.Features.Contacts;
 
@@ -11,7 +12,7 @@ internal static class ContactEndpoints
     {
         var g = app.MapApiGroup("contacts", "Contacts");
         g.MapGet("/", (ContactService s, [AsParameters] ContactListQuery q, CancellationToken ct) => s.ListAsync(q, ct))
-            .WithSummary("List contacts (first-name order, cursor paging)");
+            .WithSummary("List contacts (first-name order, cursor paging)").HeavyQuery();
         g.MapGet("/{id:guid}", (ContactService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))
             .ProducesProblem(404);
         g.MapPost("/", async Task<Created<ContactRow>> (ContactService s, ContactInput input, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Limits;
 
 namespace LeadAgent.Web.Features.Dashboard;
 
@@ -7,5 +8,6 @@ internal static class DashboardEndpoints
     public static void MapDashboardEndpoints(this IEndpointRouteBuilder app) =>
         app.MapApiGroup("dashboard", "Dashboard")
             .MapGet("/", (DashboardService s, CancellationToken ct) => s.GetAsync(ct))
-            .WithSummary("Leads by status, classification and source; new leads per week; pipeline value by status");
+            .WithSummary("Leads by status, classification and source; new leads per week; pipeline value by status")
+            .HeavyQuery();
 }

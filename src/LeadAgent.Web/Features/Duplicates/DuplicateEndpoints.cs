@@ -1,4 +1,5 @@
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Limits;
 
 namespace LeadAgent.Web.Features.Duplicates;
 
@@ -15,7 +16,8 @@ internal static class DuplicateEndpoints
                 string? cursor,
                 CancellationToken ct) =>
                 s.ListAsync(kind ?? DuplicateKind.Company, status ?? PairStatus.Open, limit, cursor, ct))
-            .WithSummary("The review queue: likely duplicate pairs with evidence and confidence, most likely first");
+            .WithSummary("The review queue: likely duplicate pairs with evidence and confidence, most likely first")
+            .HeavyQuery();
         g.MapGet("/{id:guid}", (DuplicateService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))
             .ProducesProblem(404)
             .WithSummary("One pair with both records' fields and related-record counts");

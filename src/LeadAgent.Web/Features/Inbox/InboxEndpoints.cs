@@ -10,6 +10,7 @@ using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using LeadAgent.Web.Infrastructure.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LeadAgent.Web.Infrastructure.Limits;
 
 namespace LeadAgent.Web.Features.Inbox;
 
@@ -21,7 +22,8 @@ internal static class InboxEndpoints
         g.MapGet("/conversations", (InboxQueries s, [AsParameters] InboxQuery q, ClaimsPrincipal user,
             CancellationToken ct) => s.ListAsync(q, user.UserId(), ct))
             .WithSummary("Conversations across all channels, newest activity first, with the current user's unread " +
-                "and the review counts");
+                "and the review counts")
+            .HeavyQuery();
         g.MapGet("/conversations/{id:guid}", (InboxQueries s, Guid id, ClaimsPrincipal user, CancellationToken ct) =>
             s.GetAsync(id, user.UserId(), ct))
             .WithSummary("A conversation: timeline, contact/company/lead, the reply window and usable templates")

@@ -3,6 +3,7 @@ using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LeadAgent.Web.Infrastructure.Limits;
 
 namespace LeadAgent.Web.Features.Leads;
 
@@ -19,8 +20,9 @@ internal static class LeadEndpoints
             LeadSort.Parse(q.Sort, errors);
             var limit = Cursor.ClampLimit(q.Limit, errors);
             errors.ThrowIfAny();
-            return s.ListAsync(filter, q.Sort, limit, q.Cursor, q.IncludeTotal ?? true, user.UserId(), ct);
-        }).WithSummary("List leads with filters, sorting and cursor paging").ProducesValidationProblem();
+            var totals = q.IncludeTotal == false ? Totals.None : q.ExactTotal == true ? Totals.Exact : Totals.Capped;
+            return s.ListAsync(filter, q.Sort, limit, q.Cursor, totals, user.UserId(), ct);
+        }).WithSummary("List leads with filters, sorting and cursor paging").ProducesValidationProblem().HeavyQuery();
         g.MapGet("/{id:guid}", (LeadService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))
             .ProducesProblem(404);
         g.MapPost("/", async Task<Created<LeadRow>> (LeadService s, LeadInput input, CancellationToken ct) =>
@@ -47,7 +49,7 @@ internal static class LeadEndpoints
         g.MapPost("/bulk/count", async (
                 BulkUpdateLeads b, ClaimsPrincipal user, LeadSelection selection, CancellationToken ct) =>
             new BulkCount(await b.CountAsync(selection, user.UserId(), ct)))
-            .WithSummary("How many leads a bulk operation would touch (for the confirmation)");
+            .WithSummary("How many leads a bulk operation would touch (for the confirmation)").HeavyQuery();
         g.MapPost("/bulk", (BulkUpdateLeads b, ClaimsPrincipal user, BulkRequest request, CancellationToken ct) =>
                 b.RunAsync(request, user.UserId(), ct))
             .WithSummary("Change status, owner, list, tags or archive for ids or every lead matching a filter")

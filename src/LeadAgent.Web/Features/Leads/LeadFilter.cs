@@ -99,8 +99,13 @@ public sealed class LeadListQuery
     public string? Sort { get; set; }
     public int? Limit { get; set; }
     public string? Cursor { get; set; }
-    /// <summary>Also count every matching lead (default true).</summary>
+    /// <summary>
+    /// Also count the matching leads (default true): up to <c>Limits:TotalCap</c> (1,000), then
+    /// <c>totalCapped</c> says there are more.
+    /// </summary>
     public bool? IncludeTotal { get; set; }
+    /// <summary>Count every match however many there are (slower on large sets; subject to the time limit).</summary>
+    public bool? ExactTotal { get; set; }
 
     public LeadFilter ToFilter(Errors errors) => new()
     {

@@ -119,7 +119,8 @@ public static class LeadQueries
         string? sort,
         int limit,
         string? cursorText,
-        bool includeTotal,
+        Totals totals,
+        int totalCap,
         string? currentUserId,
         CancellationToken ct)
     {
@@ -130,11 +131,11 @@ public static class LeadQueries
         var cursor = Cursor.Decode(cursorText, spec.Name);
 
         var query = Filtered(db, filter, currentUserId);
-        int? total = includeTotal ? await query.CountAsync(ct) : null;
+        var (total, capped) = await Counting.CountAsync(query, totals, totalCap, ct);
         // A score range excludes unscored leads, so the "nulls last" ordering term can go and the index order is used.
         var keyNeverNull = spec.Field == "score" && (filter.ScoreMin is not null || filter.ScoreMax is not null);
         var page = await spec.Apply(query, cursor, keyNeverNull).Take(limit + 1).ToRows().ToListAsync(ct);
-        return Page<LeadRow>.FromLookahead(page, limit, r => spec.CursorFor(r).Encode(), total);
+        return Page<LeadRow>.FromLookahead(page, limit, r => spec.CursorFor(r).Encode(), total, capped);
     }
 
     /// <summary>The filtered, unsorted lead set (list membership resolved as a subquery).</summary>

@@ -4,13 +4,15 @@ using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
+using LeadAgent.Web.Infrastructure.Limits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LeadAgent.Web.Features.Leads;
 
 /// <summary>Create, read, update and archive leads. Used by the API and the UI alike.</summary>
-public sealed class LeadService(IDbContextFactory<AppDbContext> dbFactory, IOptions<CrmOptions> options)
+public sealed class LeadService(
+    IDbContextFactory<AppDbContext> dbFactory, IOptions<CrmOptions> options, IOptions<LimitOptions> limits)
 {
     public async Task<LeadRow> GetAsync(Guid id, CancellationToken ct = default)
     {
@@ -20,10 +22,11 @@ public sealed class LeadService(IDbContextFactory<AppDbContext> dbFactory, IOpti
     }
 
     public async Task<Page<LeadRow>> ListAsync(LeadFilter filter, string? sort, int limit, string? cursor,
-        bool includeTotal, string? userId, CancellationToken ct = default)
+        Totals totals, string? userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await LeadQueries.PageAsync(db, filter, sort, limit, cursor, includeTotal, userId, ct);
+        return await LeadQueries.PageAsync(
+            db, filter, sort, limit, cursor, totals, limits.Value.TotalCap, userId, ct);
     }
 
     public async Task<LeadRow> CreateAsync(LeadInput input, CancellationToken ct = default)

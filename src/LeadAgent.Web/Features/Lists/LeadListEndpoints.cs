@@ -28,7 +28,8 @@ internal static class LeadListEndpoints
             var take = Cursor.ClampLimit(limit, errors);
             errors.ThrowIfAny();
             return await leads.ListAsync(
-                new LeadFilter { ListId = id, IncludeArchived = true }, sort, take, cursor, true, user.UserId(), ct);
+                new LeadFilter { ListId = id, IncludeArchived = true }, sort, take, cursor, Totals.Capped,
+                user.UserId(), ct);
         }).ProducesProblem(404);
         g.MapPost("/", async Task<Created<LeadListDto>> (
             LeadListService s, LeadListInput input, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LeadAgent.Web.Infrastructure.Limits;
 
 namespace LeadAgent.Web.Features.Orders;
 
@@ -11,7 +12,7 @@ internal static class OrderEndpoints
         var g = app.MapApiGroup("orders", "Orders");
         g.MapGet("/", (OrderService s, Guid? companyId, int? limit, string? cursor, CancellationToken ct) =>
                 s.ListAsync(companyId, limit, cursor, ct))
-            .WithSummary("Orders, newest first; filter by companyId");
+            .WithSummary("Orders, newest first; filter by companyId").HeavyQuery();
         g.MapGet("/{id:guid}", (OrderService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))
             .ProducesProblem(404);
         g.MapPost("/", async Task<Created<OrderDto>> (OrderService s, OrderInput input, CancellationToken ct) =>

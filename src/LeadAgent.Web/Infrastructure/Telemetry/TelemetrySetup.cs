@@ -33,17 +33,24 @@ public static class TelemetrySetup
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("Npgsql", MeterPrefix, MeterPrefix + ".*")
-                .AddPrometheusExporter())
-            .WithTracing(t => t
-                .AddAspNetCoreInstrumentation(o => o.Filter = c => !IsProbe(c.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddEntityFrameworkCoreInstrumentation()
-                .AddSource("Npgsql", MeterPrefix + ".*"));
+                .AddPrometheusExporter());
+        var otlpFromEnvironment = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (string.IsNullOrWhiteSpace(otlp) && !otlpFromEnvironment)
+        {
+            // Traces are only exported over OTLP: without it, recording a span per query and request would cost
+            // CPU on every one of them for nothing.
+            return builder;
+        }
+        telemetry.WithTracing(t => t
+            .AddAspNetCoreInstrumentation(o => o.Filter = c => !IsProbe(c.Request.Path))
+            .AddHttpClientInstrumentation()
+            .AddEntityFrameworkCoreInstrumentation()
+            .AddSource("Npgsql", MeterPrefix + ".*"));
         if (!string.IsNullOrWhiteSpace(otlp))
         {
             telemetry.UseOtlpExporter(OtlpExportProtocol.Grpc, new Uri(otlp));
         }
-        else if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        else
         {
             telemetry.UseOtlpExporter();
         }
