@@ -15,9 +15,12 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -q && apt-get install -y -q --no-install-recommends "${need[@]}"
 fi
 
+# PostgreSQL's initdb and start run beside the build (they need little CPU); the tests wait for them below.
 export PGROOT=${PGROOT:-${TMPDIR:-/tmp}/leadagent-pg-$$}
-export "$(scripts/pg-up.sh | tail -1)"
-trap 'scripts/pg-down.sh' EXIT
+pg_log=$(mktemp)
+scripts/pg-up.sh >"$pg_log" 2>&1 &
+pg_pid=$!
+trap 'wait "$pg_pid" 2>/dev/null; scripts/pg-down.sh' EXIT
 
 echo "Checking layout (lines ≤ 120 characters, files ≤ 300 lines)…"
 layout_status=0
@@ -31,10 +34,14 @@ dotnet build LeadAgent.slnx -c Release -nologo -v q || build_status=$?
 
 echo "Publishing the app (Release) for the test of the published app…"
 publish_dir=$(mktemp -d)
-trap 'scripts/pg-down.sh; rm -rf "$publish_dir"' EXIT
+trap 'wait "$pg_pid" 2>/dev/null; scripts/pg-down.sh; rm -rf "$publish_dir"' EXIT
 export LEADAGENT_PUBLISHED_APP="$publish_dir/app"
 publish_status=0
 dotnet publish src/LeadAgent.Web -c Release --no-build -o "$LEADAGENT_PUBLISHED_APP" -nologo -v q || publish_status=$?
+
+if ! wait "$pg_pid"; then cat "$pg_log"; echo "PostgreSQL did not start"; echo "0 passed, 1 failed, 0 skipped"; exit 1; fi
+cat "$pg_log"
+export "$(tail -1 "$pg_log")"
 
 log=$(mktemp)
 set +e
