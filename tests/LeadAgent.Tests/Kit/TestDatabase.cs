@@ -80,7 +80,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             await db.Database.MigrateAsync();
         }
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(dir, recursive: true);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => BestEffort(() => Directory.Delete(dir, recursive: true));
         return file;
     });
 
@@ -95,10 +95,22 @@ public sealed class TestDatabase : IAsyncDisposable
             await db.Database.MigrateAsync();
         }
         // A server of one's own (the shared one of a developer's machine) keeps no template per run.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => BestEffort(() =>
+            ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult());
         return name;
     });
+
+    // Clean-up at exit must not turn a passing run into a crash of the test host.
+    private static void BestEffort(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NpgsqlException)
+        {
+        }
+    }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {

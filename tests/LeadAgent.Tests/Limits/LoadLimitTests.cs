@@ -45,6 +45,19 @@ public sealed class LoadLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(429, problem.GetProperty("status").GetInt32());
         Assert.Equal("Too many requests.", problem.GetProperty("title").GetString());
+        // A client that accepts no JSON (an export asked for as CSV) still gets the problem, not a 500.
+        HttpResponseMessage csvAnswer;
+        var tries = 0;
+        do
+        {
+            // The budget refills by one a second, so one of these may pass; the next is refused.
+            using var csv = new HttpRequestMessage(HttpMethod.Get, "/api/v1/leads/export");
+            csv.Headers.Accept.ParseAdd("text/csv");
+            csvAnswer = await greedy.SendAsync(csv, Ct);
+        }
+        while (csvAnswer.StatusCode == HttpStatusCode.OK && ++tries < 10);
+        Assert.Equal(HttpStatusCode.TooManyRequests, csvAnswer.StatusCode);
+        Assert.Equal("application/problem+json", csvAnswer.Content.Headers.ContentType?.MediaType);
 
         using var other = await app.ClientAsync(Roles.Sales);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/me", Ct)).StatusCode);

@@ -69,15 +69,32 @@ public static class LoadLimits
             QueueLimit = limits.ApiQueue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.Use(async (http, next) =>
+        var wait = TimeSpan.FromSeconds(limits.HeavyTimeoutSeconds);
+        // Exports stream for as long as the client reads: they would hold a slot that long, so they pass by.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.Value!.EndsWith(
+            "/export", StringComparison.Ordinal), api => api.Use(async (http, next) =>
         {
-            using var lease = await gate.AcquireAsync(1, http.RequestAborted);
-            if (!lease.IsAcquired)
+            using var waited = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+            waited.CancelAfter(wait);
+            RateLimitLease lease;
+            try
             {
-                await RefuseAsync(http, TimeSpan.FromSeconds(1));
+                lease = await gate.AcquireAsync(1, waited.Token);
+            }
+            catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
+            {
+                await RefuseAsync(http, TimeSpan.FromSeconds(1));   // waited a whole time limit for a turn
                 return;
             }
-            await next(http);
+            using (lease)
+            {
+                if (!lease.IsAcquired)
+                {
+                    await RefuseAsync(http, TimeSpan.FromSeconds(1));
+                    return;
+                }
+                await next(http);
+            }
         }));
         return app;
     }
@@ -97,11 +114,14 @@ public static class LoadLimits
         return b.RequireRateLimiting(Heavy).ProducesProblem(429).ProducesProblem(503);
     }
 
-    /// <summary>A long download (an export): queued behind the concurrency limit, never cut off mid-stream.</summary>
+    /// <summary>
+    /// A long download (an export): never cut off mid-stream, and outside the heavy queue and the API gate, where a
+    /// slow reader would hold a turn others wait for. The caller's request budget still applies.
+    /// </summary>
     public static RouteHandlerBuilder HeavyStream(this RouteHandlerBuilder b)
     {
         b.DisableRequestTimeout();
-        return b.RequireRateLimiting(Heavy).ProducesProblem(429);
+        return b.ProducesProblem(429);
     }
 
     // Signed-in API callers only: pages and their circuit, health checks and signed webhooks are not counted here.
@@ -136,17 +156,23 @@ public static class LoadLimits
             $"The server is busy or this caller sent too many requests; try again in {seconds} s.");
     }
 
-    private static Task TimedOutAsync(HttpContext http) => WriteAsync(http, StatusCodes.Status503ServiceUnavailable,
-        "The request took too long.",
-        "The query was stopped after the time limit; narrow the filters or ask again later.");
+    private static Task TimedOutAsync(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "5";
+        return WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "The request took too long.",
+            "The query was stopped after the time limit; narrow the filters or ask again later.");
+    }
 
     private static async Task WriteAsync(HttpContext http, int status, string title, string detail)
     {
         http.Response.StatusCode = status;
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        // The problem writer declines when the client accepts no JSON (an export asked as text/csv): write it anyway.
+        if (!await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(
+                new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }))
         {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
+            await http.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null,
+                "application/problem+json");
+        }
     }
 }
