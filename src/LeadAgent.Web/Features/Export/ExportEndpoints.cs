@@ -30,7 +30,7 @@ internal static class ExportEndpoints
             await SendAsync(http, "leads", xlsx, LeadExport.Rows(db, filter, user.UserId()), LeadExport.Columns, ct);
         }).WithSummary("Every lead matching the filters (same parameters as the list) as CSV (or ?format=xlsx), "
                 + "streamed; the columns are the ones the import accepts")
-            .Produces(200, null, "text/csv", XlsxType).HeavyStream();
+            .Produces(200, null, "text/csv", XlsxType).StreamedDownload();
 
         app.MapApiGroup("companies", "Companies").MapGet("/export", async (
             HttpContext http, IDbContextFactory<AppDbContext> f,
@@ -50,7 +50,7 @@ internal static class ExportEndpoints
             };
             await SendAsync(http, "companies", xlsx, CompanyExport.Rows(db, query, search), CompanyExport.Columns, ct);
         }).WithSummary("Every company matching the filters (same as the list) as CSV (or ?format=xlsx), streamed")
-            .Produces(200, null, "text/csv", XlsxType).HeavyStream();
+            .Produces(200, null, "text/csv", XlsxType).StreamedDownload();
 
         app.MapApiGroup("contacts", "Contacts").MapGet("/export", async (
             HttpContext http, IDbContextFactory<AppDbContext> f,
@@ -62,7 +62,7 @@ internal static class ExportEndpoints
             var query = new ContactListQuery { Q = q, CompanyId = companyId, IncludeArchived = includeArchived };
             await SendAsync(http, "contacts", xlsx, ContactExport.Rows(db, query, search), ContactExport.Columns, ct);
         }).WithSummary("Every contact matching the filters (same as the list) as CSV (or ?format=xlsx), streamed")
-            .Produces(200, null, "text/csv", XlsxType).HeavyStream();
+            .Produces(200, null, "text/csv", XlsxType).StreamedDownload();
 
         app.MapApiGroup("orders", "Orders").MapGet("/export", async (
             HttpContext http, IDbContextFactory<AppDbContext> f, Guid? companyId, string? format,
@@ -72,7 +72,7 @@ internal static class ExportEndpoints
             await using var db = await f.CreateDbContextAsync(ct);
             await SendAsync(http, "orders", xlsx, OrderExport.Rows(db, companyId), OrderExport.Columns, ct);
         }).WithSummary("Every order (or a company's) as CSV (or ?format=xlsx), one row per order line, streamed")
-            .Produces(200, null, "text/csv", XlsxType).HeavyStream();
+            .Produces(200, null, "text/csv", XlsxType).StreamedDownload();
     }
 
     // Validated before the response starts, so a bad value is still a 400 problem, not a broken download.

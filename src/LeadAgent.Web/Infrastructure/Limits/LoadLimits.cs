@@ -118,7 +118,7 @@ public static class LoadLimits
     /// A long download (an export): never cut off mid-stream, and outside the heavy queue and the API gate, where a
     /// slow reader would hold a turn others wait for. The caller's request budget still applies.
     /// </summary>
-    public static RouteHandlerBuilder HeavyStream(this RouteHandlerBuilder b)
+    public static RouteHandlerBuilder StreamedDownload(this RouteHandlerBuilder b)
     {
         b.DisableRequestTimeout();
         return b.ProducesProblem(429);
