@@ -226,7 +226,8 @@ namespace LeadAgent.Migrations.Postgres.Migrations
 
                     b.Property<string>("CustomFields")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("CustomFields");
 
                     b.Property<string>("Domain")
                         .HasMaxLength(253)
@@ -345,6 +346,11 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CustomFields")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("CustomFields");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -423,6 +429,50 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     b.HasIndex("Value");
 
                     b.ToTable("ContactIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.CustomFields.CustomField", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Record", "Key")
+                        .IsUnique();
+
+                    b.ToTable("CustomFields", (string)null);
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Features.Duplicates.DuplicatePair", b =>
@@ -1190,6 +1240,11 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<string>("CustomFields")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("CustomFields");
+
                     b.Property<decimal?>("ExpectedValue")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
@@ -1257,7 +1312,8 @@ namespace LeadAgent.Migrations.Postgres.Migrations
 
                     b.HasIndex("OwnerId", "Score", "Id");
 
-                    b.HasIndex("Status", "OwnerId", "Score", "Id");
+                    b.HasIndex("Status", "OwnerId", "Score", "Id")
+                        .HasFilter("\"ArchivedAt\" IS NULL");
 
                     b.ToTable("Leads", (string)null);
                 });

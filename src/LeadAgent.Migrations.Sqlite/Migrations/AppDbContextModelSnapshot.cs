@@ -218,7 +218,8 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
 
                     b.Property<string>("CustomFields")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("CustomFields");
 
                     b.Property<string>("Domain")
                         .HasMaxLength(253)
@@ -337,6 +338,11 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CustomFields")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("CustomFields");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -415,6 +421,50 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.HasIndex("Value");
 
                     b.ToTable("ContactIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.CustomFields.CustomField", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Record", "Key")
+                        .IsUnique();
+
+                    b.ToTable("CustomFields", (string)null);
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Features.Duplicates.DuplicatePair", b =>
@@ -1178,6 +1228,11 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CustomFields")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("CustomFields");
+
                     b.Property<decimal?>("ExpectedValue")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
@@ -1245,7 +1300,8 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerId", "Score", "Id");
 
-                    b.HasIndex("Status", "OwnerId", "Score", "Id");
+                    b.HasIndex("Status", "OwnerId", "Score", "Id")
+                        .HasFilter("\"ArchivedAt\" IS NULL");
 
                     b.ToTable("Leads", (string)null);
                 });

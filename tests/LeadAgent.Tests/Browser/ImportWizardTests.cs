@@ -8,7 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace LeadAgent.Tests.Browser;
 
 /// <summary>
-/// The import wizard in the real UI: upload, map an unknown column, preview with errors, run with live progress.
+/// The import wizard in the real UI: upload, map an unknown column, keep another as a custom field, preview with
+/// errors, run with live progress, then filter the leads by the kept field.
 /// </summary>
 public sealed class ImportWizardTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -16,12 +17,12 @@ public sealed class ImportWizardTests(BrowserApp app) : IClassFixture<BrowserApp
     public async Task Sales_imports_a_lead_file_through_the_wizard_and_watches_it_finish()
     {
         var tag = "wiz" + Guid.NewGuid().ToString("N")[..6];
-        var csv = new StringBuilder("Kundenname;Website;Status;Wert\r\n");
+        var csv = new StringBuilder("Kundenname;Website;Status;Wert;Messe\r\n");
         // A value that is no amount rejects its row (an unknown status would only become a tag).
-        csv.Append($"Bad Row {tag};bad-{tag}.example;qualified;nonsense\r\n");
+        csv.Append($"Bad Row {tag};bad-{tag}.example;qualified;nonsense;IFA\r\n");
         for (var i = 0; i < 3000; i++)
         {
-            csv.Append($"Wizard {tag} {i} GmbH;w{i}-{tag}.example;qualified;\"{i},50\"\r\n");
+            csv.Append($"Wizard {tag} {i} GmbH;w{i}-{tag}.example;qualified;\"{i},50\";Stand {i}\r\n");
         }
 
         var page = await app.SignedInPageAsync(Roles.Sales);
@@ -37,6 +38,10 @@ public sealed class ImportWizardTests(BrowserApp app) : IClassFixture<BrowserApp
         await Expect(page.Locator("[data-testid='import-preview']")).ToContainTextAsync("Kundenname");
         await Ui.SelectAsync(page, "map-company_name", "Kundenname");
         await Expect(page.Locator("[data-testid='map-company_name']")).ToContainTextAsync("Kundenname");
+        // "Messe" fits no field: it is kept as a new text field, which then takes the column.
+        await Expect(page.Locator("[data-testid='import-unmapped']")).ToContainTextAsync("Looks like: Text");
+        await Ui.SelectAsync(page, "keep-4", "Keep as text");
+        await Expect(page.Locator("[data-testid='map-custom.messe']")).ToContainTextAsync("Messe");
         await Expect(page.Locator("[data-testid='import-preview']")).ToContainTextAsync("Created");
         await Expect(page.Locator("[data-testid='import-preview'] tbody tr").First).ToContainTextAsync("Rejected");
         await Expect(page.Locator("[data-testid='import-preview'] tbody tr").First)
@@ -75,5 +80,14 @@ public sealed class ImportWizardTests(BrowserApp app) : IClassFixture<BrowserApp
         await Expect(page.Locator("[data-testid='lead-total']")).ToHaveTextAsync("1 matching leads");
         await Expect(page.Locator("[data-testid='leads-export']"))
             .ToHaveAttributeAsync("href", new Regex("/api/v1/leads/export\\?q=Wizard"));
+
+        // The kept column is a field every lead of the file has, and the list filters by it.
+        await Ui.FillAsync(page, "filter-q", "");
+        await Ui.SelectAsync(page, "filter-custom-field", "Messe");
+        await Ui.FillAsync(page, "filter-custom-is", "stand 2998");
+        await page.Locator("[data-testid='filter-apply']").ClickAsync();
+        await Expect(page.Locator("[data-testid='lead-total']")).ToHaveTextAsync("1 matching leads");
+        await Expect(page.Locator("[data-testid='leads-export']"))
+            .ToHaveAttributeAsync("href", new Regex("cf\\.messe=stand%202998"));
     }
 }

@@ -76,6 +76,10 @@ public abstract class LeadBulkTests(AppFactory app)
         Assert.Equal(["vip"], lead.Tags);
         var members = await (await c.GetAsync($"/api/v1/lists/{list.Id}/leads", Ct)).ReadAsync<Page<LeadRow>>();
         Assert.Equal(5, members.Total);
+        var exact = await c.GetJsonAsync<Page<LeadRow>>($"/api/v1/lists/{list.Id}/leads?exactTotal=true&limit=2");
+        Assert.Equal((5, false, 2), (exact.Total, exact.TotalCapped, exact.Items.Count));
+        var uncounted = await c.GetJsonAsync<Page<LeadRow>>($"/api/v1/lists/{list.Id}/leads?includeTotal=false");
+        Assert.Null(uncounted.Total);
 
         await BulkAsync(c, sel, new BulkAction(BulkActionKind.Archive));
         var visible = await (await c.GetAsync($"/api/v1/leads?owner={owner.Id}", Ct)).ReadAsync<Page<LeadRow>>();

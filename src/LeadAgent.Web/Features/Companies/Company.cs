@@ -13,7 +13,7 @@ public sealed class Company : Entity, IAudited, IArchivable, IImported
 {
     public const int NameMax = 200, LegalNameMax = 200, WebsiteMax = 500, DomainMax = 253, CountryLength = 2;
     public const int CityMax = 100, IndustryMax = 100, PhoneMax = 20, RegistrationIdMax = 50, ExternalIdMax = 100;
-    public const int CustomFieldKeyMax = 50, CustomFieldValueMax = 1000, CustomFieldsMax = 50, SocialProfilesMax = 20;
+    public const int SocialProfilesMax = 20;
 
     /// <summary>
     /// A new company; a name over <see cref="NameMax"/> is cut (validate first where that is an error).
@@ -38,6 +38,7 @@ public sealed class Company : Entity, IAudited, IArchivable, IImported
     public string? Industry { get; set; }
     public SizeBand SizeBand { get; set; }
     public List<string> Tags { get; set; } = [];
+    /// <summary>Values of the company's custom fields by key (see <c>CustomFields</c>).</summary>
     public Dictionary<string, string> CustomFields { get; set; } = [];
     /// <summary>Main phone number, E.164.</summary>
     public string? Phone { get; set; }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Features.Lists;
 using LeadAgent.Web.Features.Notes;
@@ -28,13 +29,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         b.Property(e => e.Industry).HasMaxLength(Company.IndustryMax);
         b.Property(e => e.Segment).AsText();
         b.Property(e => e.SizeBand).AsText();
-        b.Property(e => e.CustomFields).HasConversion(
-            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
-            v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonSerializerOptions.Default) ?? new(),
-            new ValueComparer<Dictionary<string, string>>(
-                (a, c) => a!.Count == c!.Count && !a.Except(c).Any(),
-                v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
-                v => new Dictionary<string, string>(v)));
+        b.Map(e => e.CustomFields);
         b.Property(e => e.Phone).HasMaxLength(Company.PhoneMax);
         b.Property(e => e.RegistrationId).HasMaxLength(Company.RegistrationIdMax);
         b.Property(e => e.ExternalId).HasMaxLength(Company.ExternalIdMax);

@@ -20,6 +20,7 @@ public sealed record CompanyInput
     public string? Industry { get; init; }
     public SizeBand? SizeBand { get; init; }
     public List<string>? Tags { get; init; }
+    /// <summary>Custom field values by key; omitted keeps the current ones, a blank value removes one.</summary>
     public Dictionary<string, string>? CustomFields { get; init; }
     public long? Version { get; init; }
 }

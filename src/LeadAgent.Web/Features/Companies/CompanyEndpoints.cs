@@ -1,8 +1,9 @@
 using LeadAgent.Web.Features.Activity;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
 using LeadAgent.Web.Infrastructure.Limits;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeadAgent.Web.Features.Companies;
 
@@ -11,8 +12,11 @@ internal static class CompanyEndpoints
     public static void MapCompanyEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapApiGroup("companies", "Companies");
-        g.MapGet("/", (CompanyService s, [AsParameters] CompanyListQuery q, CancellationToken ct) => s.ListAsync(q, ct))
-            .WithSummary("List companies (name order, cursor paging)").HeavyQuery();
+        g.MapGet("/", async (CompanyService s, CustomFieldService fields, HttpRequest request,
+                [AsParameters] CompanyListQuery q, CancellationToken ct) =>
+                await s.ListAsync(q, await fields.ConditionsAsync(FieldRecord.Company, request.Query, ct), ct))
+            .WithSummary("List companies (name order, cursor paging; cf.{key}, cf.{key}.min/.max filter custom fields)")
+            .HeavyQuery();
         g.MapGet("/{id:guid}", (CompanyService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))
             .ProducesProblem(404);
         g.MapPost("/", async Task<Created<CompanyRow>> (CompanyService s, CompanyInput input, CancellationToken ct) =>

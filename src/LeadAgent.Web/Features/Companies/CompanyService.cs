@@ -3,6 +3,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.Crm.Normalization;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
@@ -20,7 +21,8 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     /// <summary>Companies sorted by name, keyset-paged.</summary>
-    public async Task<Page<CompanyRow>> ListAsync(CompanyListQuery query, CancellationToken ct = default)
+    public async Task<Page<CompanyRow>> ListAsync(CompanyListQuery query,
+        IReadOnlyList<CustomFieldCondition>? custom = null, CancellationToken ct = default)
     {
         var errors = new Errors();
         var limit = Cursor.ClampLimit(query.Limit, errors);
@@ -29,7 +31,7 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
         var cursor = Cursor.Decode(query.Cursor, "name");
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var companies = Filtered(db, query, q);
+        var companies = Filtered(db, query, q, custom);
         var total = await companies.CountAsync(ct);
         if (cursor is not null)
         {
@@ -46,9 +48,10 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
     /// <summary>
     /// The list's filters (also used by the export); <paramref name="q"/> is the validated, lower-cased search text.
     /// </summary>
-    internal static IQueryable<Company> Filtered(AppDbContext db, CompanyListQuery query, string? q)
+    internal static IQueryable<Company> Filtered(AppDbContext db, CompanyListQuery query, string? q,
+        IReadOnlyList<CustomFieldCondition>? custom)
     {
-        var companies = db.Companies.AsNoTracking();
+        var companies = db.Companies.AsNoTracking().Where(db, custom);
         if (query.IncludeArchived != true)
         {
             companies = companies.Where(c => c.ArchivedAt == null);
@@ -153,20 +156,8 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
         LeadService.CheckEnum(errors, "segment", input.Segment);
         LeadService.CheckEnum(errors, "sizeBand", input.SizeBand);
         var tags = Tags.Normalize(input.Tags, errors);
-        var custom = new Dictionary<string, string>();
-        foreach (var (key, value) in input.CustomFields ?? [])
-        {
-            var k = errors.Required("customFields", key, Company.CustomFieldKeyMax);
-            var v = errors.Optional($"customFields.{key}", value, Company.CustomFieldValueMax);
-            if (k is not null && v is not null)
-            {
-                custom[k] = v;
-            }
-        }
-        if (custom.Count > Company.CustomFieldsMax)
-        {
-            errors.Add("customFields", "At most 50 custom fields.");
-        }
+        var custom = await CustomFieldInputs.NormalizeAsync(db, FieldRecord.Company, input.CustomFields,
+            existing?.CustomFields, errors, ct);
         errors.ThrowIfAny();
 
         var company = existing ?? Company.Named(name!);

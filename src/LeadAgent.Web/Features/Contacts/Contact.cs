@@ -44,6 +44,8 @@ public sealed class Contact : Entity, IAudited, IArchivable, IImported
     public string? Role { get; set; }
     public List<ContactIdentity> Identities { get; set; } = [];
     public List<string> Tags { get; set; } = [];
+    /// <summary>Values of the contact's custom fields by key (see <c>CustomFields</c>).</summary>
+    public Dictionary<string, string> CustomFields { get; set; } = [];
     /// <summary>The contact's id in the system it was imported from.</summary>
     public string? ExternalId { get; set; }
     public DateTime? ArchivedAt { get; set; }

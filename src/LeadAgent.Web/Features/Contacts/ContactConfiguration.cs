@@ -2,6 +2,7 @@ using System.Text.Json;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Features.Lists;
 using LeadAgent.Web.Features.Notes;
@@ -19,6 +20,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
         b.ToTable("Contacts");
         b.ConfigureEntity();
+        b.Map(e => e.CustomFields);
         b.Property(e => e.FirstName).HasMaxLength(Contact.FirstNameMax);
         b.Property(e => e.LastName).HasMaxLength(Contact.LastNameMax);
         b.Property(e => e.Role).HasMaxLength(Contact.RoleMax);

@@ -12,6 +12,7 @@ public sealed record ContactRow(
     string? CompanyName,
     List<IdentityDto> Identities,
     List<string> Tags,
+    Dictionary<string, string> CustomFields,
     DateTime CreatedAt,
     DateTime UpdatedAt,
     DateTime? ArchivedAt,
@@ -28,6 +29,8 @@ public sealed record ContactInput
     public Guid? CompanyId { get; init; }
     public List<IdentityInput>? Identities { get; init; }
     public List<string>? Tags { get; init; }
+    /// <summary>Custom field values by key; omitted keeps the current ones, a blank value removes one.</summary>
+    public Dictionary<string, string>? CustomFields { get; init; }
     public long? Version { get; init; }
 }
 

@@ -1,8 +1,9 @@
 using LeadAgent.Web.Features.Activity;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
 using LeadAgent.Web.Infrastructure.Limits;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeadAgent.Web.Features.Contacts;
 
@@ -11,8 +12,12 @@ internal static class ContactEndpoints
     public static void MapContactEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapApiGroup("contacts", "Contacts");
-        g.MapGet("/", (ContactService s, [AsParameters] ContactListQuery q, CancellationToken ct) => s.ListAsync(q, ct))
-            .WithSummary("List contacts (first-name order, cursor paging)").HeavyQuery();
+        g.MapGet("/", async (ContactService s, CustomFieldService fields, HttpRequest request,
+                [AsParameters] ContactListQuery q, CancellationToken ct) =>
+                await s.ListAsync(q, await fields.ConditionsAsync(FieldRecord.Contact, request.Query, ct), ct))
+            .WithSummary("List contacts (first-name order, cursor paging; cf.{key}, cf.{key}.min/.max filter custom "
+                + "fields)")
+            .HeavyQuery();
         g.MapGet("/{id:guid}", (ContactService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))
             .ProducesProblem(404);
         g.MapPost("/", async Task<Created<ContactRow>> (ContactService s, ContactInput input, CancellationToken ct) =>

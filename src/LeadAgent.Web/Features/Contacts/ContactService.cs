@@ -3,6 +3,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.Crm.Normalization;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
@@ -20,7 +21,8 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
             ?? throw new NotFoundException("Contact", id);
     }
 
-    public async Task<Page<ContactRow>> ListAsync(ContactListQuery query, CancellationToken ct = default)
+    public async Task<Page<ContactRow>> ListAsync(ContactListQuery query,
+        IReadOnlyList<CustomFieldCondition>? custom = null, CancellationToken ct = default)
     {
         var errors = new Errors();
         var limit = Cursor.ClampLimit(query.Limit, errors);
@@ -29,7 +31,7 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
         var cursor = Cursor.Decode(query.Cursor, "name");
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contacts = Filtered(db, query, q);
+        var contacts = Filtered(db, query, q, custom);
         var total = await contacts.CountAsync(ct);
         if (cursor is not null)
         {
@@ -46,9 +48,10 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
     /// <summary>
     /// The list's filters (also used by the export); <paramref name="q"/> is the validated, lower-cased search text.
     /// </summary>
-    internal static IQueryable<Contact> Filtered(AppDbContext db, ContactListQuery query, string? q)
+    internal static IQueryable<Contact> Filtered(AppDbContext db, ContactListQuery query, string? q,
+        IReadOnlyList<CustomFieldCondition>? custom)
     {
-        var contacts = db.Contacts.AsNoTracking();
+        var contacts = db.Contacts.AsNoTracking().Where(db, custom);
         if (query.IncludeArchived != true)
         {
             contacts = contacts.Where(c => c.ArchivedAt == null);
@@ -110,7 +113,7 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
         c.Company != null ? c.Company.Name : null,
         c.Identities.OrderByDescending(i => i.IsPrimary).ThenBy(i => i.Kind)
             .Select(i => new IdentityDto(i.Kind, i.Value, i.Label, i.IsPrimary)).ToList(),
-        c.Tags, c.CreatedAt, c.UpdatedAt, c.ArchivedAt, c.Version, c.MergedIntoId));
+        c.Tags, c.CustomFields, c.CreatedAt, c.UpdatedAt, c.ArchivedAt, c.Version, c.MergedIntoId));
 
     // Validates the input, then applies it to the contact (a new one when there is none yet).
     private async Task<Contact> ApplyAsync(AppDbContext db, Contact? existing, ContactInput input, CancellationToken ct)
@@ -124,6 +127,8 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
             errors.Add("companyId", "No company with this id.");
         }
         var tags = Tags.Normalize(input.Tags, errors);
+        var custom = await CustomFieldInputs.NormalizeAsync(db, FieldRecord.Contact, input.CustomFields,
+            existing?.CustomFields, errors, ct);
         var identities = new List<(IdentityKind Kind, string Value, string? Label, bool Primary)>();
         var list = input.Identities ?? [];
         if (list.Count > Contact.IdentitiesMax)
@@ -164,6 +169,7 @@ public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, IO
         contact.Role = role;
         contact.CompanyId = input.CompanyId;
         contact.Tags = tags;
+        contact.CustomFields = custom;
         // Replace the identity set, keeping rows that did not change so the log only shows real edits.
         var dropped = contact.Identities.Where(o => !identities.Any(n => n.Kind == o.Kind && n.Value == o.Value));
         foreach (var old in dropped.ToList())

@@ -1,6 +1,7 @@
 using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Dashboard;
 using LeadAgent.Web.Features.Duplicates;
 using LeadAgent.Web.Features.Export;
@@ -20,6 +21,7 @@ public static class CrmModule
             .BindConfiguration(CrmOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddScoped<CustomFieldService>();
         builder.Services.AddScoped<CompanyService>();
         builder.Services.AddScoped<ContactService>();
         builder.Services.AddScoped<LeadService>();
@@ -46,6 +48,7 @@ public static class CrmModule
 
     public static IEndpointRouteBuilder MapCrmEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapCustomFieldEndpoints();
         app.MapCompanyEndpoints();
         app.MapContactEndpoints();
         app.MapLeadEndpoints();

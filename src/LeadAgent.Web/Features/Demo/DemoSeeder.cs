@@ -111,6 +111,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
         var sources = Enum.GetValues<LeadSource>();
         var leads = new List<Lead>();
         var index = 0;
+        await DemoCustomFields.EnsureAsync(db, ct);
         foreach (var c in Companies)
         {
             if (await db.Companies.AnyAsync(x => x.Domain == c.Domain, ct))
@@ -165,6 +166,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
                 lead.NextActionOn = status is LeadStatus.Won or LeadStatus.Lost or LeadStatus.Disqualified ? null
                     : DateOnly.FromDateTime(now.AddDays(rnd.Next(-3, 21)));
                 lead.Tags = j % 4 == 0 ? ["trade-fair"] : [];
+                lead.CustomFields = j % 4 == 0 ? DemoCustomFields.ForFairLead(index * 10 + j, now) : [];
                 lead.CreatedAt = created;
                 leads.Add(lead);
                 db.Leads.Add(lead);

@@ -54,9 +54,7 @@ public sealed partial class MergeService
         survivor.Tags = survivor.Tags.Union(loser.Tags).Take(50).ToList();
         survivor.SocialProfiles = survivor.SocialProfiles.Union(loser.SocialProfiles, StringComparer.OrdinalIgnoreCase)
             .Take(Company.SocialProfilesMax).ToList();
-        survivor.CustomFields = loser.CustomFields.Concat(survivor.CustomFields)
-            .GroupBy(kv => kv.Key)
-            .ToDictionary(g => g.Key, g => g.Last().Value);
+        survivor.CustomFields = Combined(survivor.CustomFields, loser.CustomFields);
         loser.ArchivedAt = now;
         loser.MergedIntoId = survivor.Id;
 
@@ -118,12 +116,14 @@ public sealed partial class MergeService
         var survivorLabel = Cut(survivor.FullName);
         var survivorBefore = MergeFields.Values(MergeFields.Contact, survivor);
         survivorBefore["tags"] = JsonSerializer.Serialize(survivor.Tags);
+        survivorBefore["customFields"] = JsonSerializer.Serialize(survivor.CustomFields);
         var taken = Take(MergeFields.Contact, survivor, loser, choices);
         foreach (var field in MergeFields.Contact.Where(f => taken.Contains(f.Name)))
         {
             field.Set(survivor, field.Get(loser));
         }
         survivor.Tags = survivor.Tags.Union(loser.Tags).Take(50).ToList();
+        survivor.CustomFields = Combined(survivor.CustomFields, loser.CustomFields);
         loser.ArchivedAt = now;
         loser.MergedIntoId = survivor.Id;
 
@@ -177,4 +177,9 @@ public sealed partial class MergeService
         await db.Conversations.Where(c => conversations.Contains(c.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ContactId, to), ct);
     }
+
+    // Custom field values of both; the survivor's value wins where both have one.
+    private static Dictionary<string, string> Combined(Dictionary<string, string> survivor,
+        Dictionary<string, string> loser) =>
+        loser.Concat(survivor).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value);
 }

@@ -69,6 +69,11 @@ public sealed partial class MergeService
                 field.Set(survivor, before[field.Name]);
             }
             survivor.Tags = JsonSerializer.Deserialize<List<string>>(before["tags"]!)!;
+            // Merges recorded before contacts had custom fields have none to restore.
+            if (before.TryGetValue("customFields", out var custom) && custom is not null)
+            {
+                survivor.CustomFields = JsonSerializer.Deserialize<Dictionary<string, string>>(custom)!;
+            }
             loser.ArchivedAt = null;
             loser.MergedIntoId = null;
             await MoveContactRelationsAsync(db, moved, record.LoserId, ct);

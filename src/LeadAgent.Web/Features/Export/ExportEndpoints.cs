@@ -4,12 +4,13 @@ using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Companies.Export;
 using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Contacts.Export;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Features.Leads.Export;
 using LeadAgent.Web.Features.Orders.Export;
 using LeadAgent.Web.Infrastructure.Api;
-using Microsoft.EntityFrameworkCore;
 using LeadAgent.Web.Infrastructure.Limits;
+using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Export;
 
@@ -18,27 +19,35 @@ internal static class ExportEndpoints
     public static void MapExportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapApiGroup("leads", "Leads").MapGet("/export", async (
-            HttpContext http, IDbContextFactory<AppDbContext> f, ClaimsPrincipal user,
+            HttpContext http, IDbContextFactory<AppDbContext> f, CustomFieldService fields, ClaimsPrincipal user,
             [AsParameters] LeadListQuery q, string? format, CancellationToken ct) =>
         {
             var xlsx = Xlsx(format);
             var errors = new Errors();
-            var filter = q.ToFilter(errors);
+            var filter = q.ToFilter(errors) with
+            {
+                Custom = await fields.ConditionsAsync(FieldRecord.Lead, http.Request.Query, ct),
+            };
             filter.Validate(errors);
             errors.ThrowIfAny();
+            var columns = await CustomFieldExport.ColumnsAsync(fields, FieldRecord.Lead, LeadExport.Columns,
+                r => r.CustomFields, ct);
             await using var db = await f.CreateDbContextAsync(ct);
-            await SendAsync(http, "leads", xlsx, LeadExport.Rows(db, filter, user.UserId()), LeadExport.Columns, ct);
+            await SendAsync(http, "leads", xlsx, LeadExport.Rows(db, filter, user.UserId()), columns, ct);
         }).WithSummary("Every lead matching the filters (same parameters as the list) as CSV (or ?format=xlsx), "
                 + "streamed; the columns are the ones the import accepts")
             .Produces(200, null, "text/csv", XlsxType).StreamedDownload();
 
         app.MapApiGroup("companies", "Companies").MapGet("/export", async (
-            HttpContext http, IDbContextFactory<AppDbContext> f,
+            HttpContext http, IDbContextFactory<AppDbContext> f, CustomFieldService fields,
             string? q, Segment? segment, string? country, string? tag, bool? includeArchived, string? format,
             CancellationToken ct) =>
         {
             var xlsx = Xlsx(format);
             var search = Search(q);
+            var custom = await fields.ConditionsAsync(FieldRecord.Company, http.Request.Query, ct);
+            var columns = await CustomFieldExport.ColumnsAsync(fields, FieldRecord.Company, CompanyExport.Columns,
+                c => c.CustomFields, ct);
             await using var db = await f.CreateDbContextAsync(ct);
             var query = new CompanyListQuery
             {
@@ -48,19 +57,22 @@ internal static class ExportEndpoints
                 Tag = tag,
                 IncludeArchived = includeArchived,
             };
-            await SendAsync(http, "companies", xlsx, CompanyExport.Rows(db, query, search), CompanyExport.Columns, ct);
+            await SendAsync(http, "companies", xlsx, CompanyExport.Rows(db, query, search, custom), columns, ct);
         }).WithSummary("Every company matching the filters (same as the list) as CSV (or ?format=xlsx), streamed")
             .Produces(200, null, "text/csv", XlsxType).StreamedDownload();
 
         app.MapApiGroup("contacts", "Contacts").MapGet("/export", async (
-            HttpContext http, IDbContextFactory<AppDbContext> f,
+            HttpContext http, IDbContextFactory<AppDbContext> f, CustomFieldService fields,
             string? q, Guid? companyId, bool? includeArchived, string? format, CancellationToken ct) =>
         {
             var xlsx = Xlsx(format);
             var search = Search(q);
+            var custom = await fields.ConditionsAsync(FieldRecord.Contact, http.Request.Query, ct);
+            var columns = await CustomFieldExport.ColumnsAsync(fields, FieldRecord.Contact, ContactExport.Columns,
+                c => c.CustomFields, ct);
             await using var db = await f.CreateDbContextAsync(ct);
             var query = new ContactListQuery { Q = q, CompanyId = companyId, IncludeArchived = includeArchived };
-            await SendAsync(http, "contacts", xlsx, ContactExport.Rows(db, query, search), ContactExport.Columns, ct);
+            await SendAsync(http, "contacts", xlsx, ContactExport.Rows(db, query, search, custom), columns, ct);
         }).WithSummary("Every contact matching the filters (same as the list) as CSV (or ?format=xlsx), streamed")
             .Produces(200, null, "text/csv", XlsxType).StreamedDownload();
 

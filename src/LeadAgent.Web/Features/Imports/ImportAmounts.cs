@@ -1,10 +1,11 @@
 using System.Globalization;
+using LeadAgent.Web.Features.Crm.Normalization;
 
 namespace LeadAgent.Web.Features.Imports;
 
 /// <summary>
 /// Amounts as spreadsheets write them, with the currency they name: "CHF 12'000", "12.000,- €", "US$ 99",
-/// "1’234.50 chf". The number is read by <see cref="ImportValues.TryDecimal"/>; the currency is an ISO 4217 code or
+/// "1’234.50 chf". The number is read by <see cref="WrittenValues.TryDecimal"/>; the currency is an ISO 4217 code or
 /// a symbol in the cell, and null when the cell names none.
 /// </summary>
 public static class ImportAmounts
@@ -66,14 +67,14 @@ public static class ImportAmounts
         if (plain)
         {
             // The usual cell: a number alone, read as before without another copy.
-            return ImportValues.TryDecimal(text, out value);
+            return WrittenValues.TryDecimal(text, out value);
         }
         if (!TryCurrency(s, out currency))
         {
             value = 0;
             return false;
         }
-        return ImportValues.TryDecimal(Number(s), out value);
+        return WrittenValues.TryDecimal(Number(s), out value);
     }
 
     // The runs of letters and symbols: each must be a currency and all the same one. Words that are no currency

@@ -1,6 +1,7 @@
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,8 @@ namespace LeadAgent.Web.Features.Imports;
 /// creates. New records are only collected here, to be inserted in bulk, named on the record as made by this run
 /// (<see cref="IImported"/>); existing ones are tracked by the context, so their changes are logged field by field.
 /// </summary>
-internal sealed class ImportBatch(AppDbContext db, ImportRun run, NormalizedCells cells)
+internal sealed class ImportBatch(AppDbContext db, ImportRun run, NormalizedCells cells,
+    IReadOnlyDictionary<string, CustomFieldType> customTypes)
 {
     private readonly List<object> _companies = [], _contacts = [], _identities = [], _leads = [];
     private readonly HashSet<object> _new = new(ReferenceEqualityComparer.Instance);
@@ -19,6 +21,9 @@ internal sealed class ImportBatch(AppDbContext db, ImportRun run, NormalizedCell
     public AppDbContext Db => db;
     public ImportRun Run => run;
     public NormalizedCells Cells => cells;
+
+    /// <summary>The type of each custom field of the run's kind, by key.</summary>
+    public IReadOnlyDictionary<string, CustomFieldType> CustomTypes => customTypes;
 
     /// <summary>The records this batch creates, parents before their dependents.</summary>
     public IReadOnlyList<IReadOnlyList<object>> Created => [_companies, _contacts, _identities, _leads];

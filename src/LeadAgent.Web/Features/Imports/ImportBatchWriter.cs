@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Orders;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +16,8 @@ internal sealed class ImportLeaseLostException : Exception;
 /// by the lease (<see cref="ImportLeaseLostException"/> when it was lost).
 /// </summary>
 internal sealed class ImportBatchWriter(IDbContextFactory<AppDbContext> factory, ImportRun run,
-    Dictionary<string, string> owners, string claim, TimeProvider time, int leaseSeconds, ImportMetrics metrics,
-    ILogger log)
+    Dictionary<string, string> owners, IReadOnlyDictionary<string, CustomFieldType> customTypes, string claim,
+    TimeProvider time, int leaseSeconds, ImportMetrics metrics, ILogger log)
 {
     public async Task CommitAsync((ImportRow[] Rows, NormalizedCells Cells) batch, int done, CancellationToken ct)
     {
@@ -64,7 +65,7 @@ internal sealed class ImportBatchWriter(IDbContextFactory<AppDbContext> factory,
         }
         // Changes are detected once when the batch is saved, not on every lookup of thousands of tracked records.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var session = new ImportSession(db, run, owners, cells);
+        var session = new ImportSession(db, run, owners, cells, customTypes);
         var counts = new int[Enum.GetValues<RowOutcome>().Length];
         if (forced is null)
         {

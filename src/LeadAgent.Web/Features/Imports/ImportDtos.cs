@@ -11,7 +11,8 @@ public sealed record ImportSettings(
     string? Encoding = null,
     string? Delimiter = null,
     bool? HasHeader = null,
-    Dictionary<string, int>? Mapping = null);
+    Dictionary<string, int>? Mapping = null,
+    List<NewCustomFieldColumn>? NewCustomFields = null);
 
 public sealed record ImportPreview(
     string FileName,
@@ -28,7 +29,8 @@ public sealed record ImportPreview(
     ImportMode Mode,
     MatchKey MatchKey,
     int TotalRows,
-    List<PreviewRow> Rows);
+    List<PreviewRow> Rows,
+    List<UnmappedColumn> Unmapped);
 
 /// <summary>A sample row and what importing it would do now.</summary>
 public sealed record PreviewRow(int Number, string[] Values, RowOutcome Outcome, string? Message);

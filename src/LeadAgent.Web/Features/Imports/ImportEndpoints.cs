@@ -16,7 +16,8 @@ public sealed record ImportQuery(
     string? Encoding,
     string? Delimiter,
     bool? HasHeader,
-    string? Mapping);
+    string? Mapping,
+    string? NewCustomFields = null);
 
 internal static class ImportEndpoints
 {
@@ -130,26 +131,35 @@ internal static class ImportEndpoints
             }
             buffer.Write(chunk, 0, n);
         }
-        Dictionary<string, int>? mapping = null;
-        if (!string.IsNullOrWhiteSpace(q.Mapping))
-        {
-            try
-            {
-                mapping = JsonSerializer.Deserialize<Dictionary<string, int>>(q.Mapping);
-            }
-            catch (JsonException)
-            {
-                throw new ValidationFailedException(new Dictionary<string, string[]>
-                {
-                    ["mapping"] =
-                    [
-                        "Must be a JSON object of field name → column index, e.g. {\"name\":0,\"website\":2}.",
-                    ],
-                });
-            }
-        }
+        var mapping = Json<Dictionary<string, int>>(q.Mapping, "mapping",
+            "Must be a JSON object of field name → column index, e.g. {\"name\":0,\"website\":2}.");
+        var keep = Json<List<NewCustomFieldColumn>>(q.NewCustomFields, "newCustomFields",
+            "Must be a JSON array of columns to keep as new custom fields, e.g. "
+            + "[{\"column\":5,\"label\":\"Employees\",\"type\":\"Number\"}] (label and type optional).");
         var settings = new ImportSettings(
-            q.Kind, q.Mode, q.MatchKey, q.DefaultCountry, q.Encoding, q.Delimiter, q.HasHeader, mapping);
+            q.Kind, q.Mode, q.MatchKey, q.DefaultCountry, q.Encoding, q.Delimiter, q.HasHeader, mapping, keep);
         return (buffer.ToArray(), settings, string.IsNullOrWhiteSpace(q.FileName) ? "upload.csv" : q.FileName.Trim());
+    }
+
+    private static readonly JsonSerializerOptions QueryJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    // A query parameter holding JSON; a malformed one is a field error with an example.
+    private static T? Json<T>(string? text, string field, string message) where T : class
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text, QueryJson);
+        }
+        catch (JsonException)
+        {
+            throw new ValidationFailedException(new Dictionary<string, string[]> { [field] = [message] });
+        }
     }
 }

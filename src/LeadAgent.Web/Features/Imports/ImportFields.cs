@@ -117,9 +117,10 @@ public static class ImportFields
     /// Maps headers to fields: exact field names first, then aliases and other CRMs' headers
     /// (<see cref="ImportSynonyms"/>), the earlier spelling winning; each field and column used once.
     /// </summary>
-    public static Dictionary<string, int> AutoMap(ImportKind kind, IReadOnlyList<string> headers)
+    public static Dictionary<string, int> AutoMap(ImportKind kind, IReadOnlyList<string> headers,
+        IReadOnlyList<ImportField>? fields = null)
     {
-        var fields = For(kind);
+        fields ??= For(kind);
         // The first column of each spelling: one pass over the headers, however many there are.
         var columns = new Dictionary<string, int>();
         for (var i = 0; i < headers.Count; i++)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Duplicates;
 using LeadAgent.Web.Infrastructure.Auth;
 using LeadAgent.Web.Infrastructure.Work;
@@ -114,12 +115,14 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
         var mapping = JsonSerializer.Deserialize<Dictionary<string, int>>(run.Mapping)!;
         var layout = new CsvLayout(run.Encoding, run.Delimiter, run.HasHeader);
         Dictionary<string, string> owners;
+        Dictionary<string, CustomFieldType> customTypes;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             owners = await ImportSession.OwnersAsync(db, ct);
+            customTypes = await ImportCustomFields.TypesAsync(db, run.Kind, ct);
         }
-        var writer = new ImportBatchWriter(factory, run, owners, claim, time, options.Value.LeaseSeconds, metrics,
-            log);
+        var writer = new ImportBatchWriter(factory, run, owners, customTypes, claim, time, options.Value.LeaseSeconds,
+            metrics, log);
         var done = run.RowsDone;
         var records = CsvFile.Records(content, layout).Skip(run.HasHeader ? 1 : 0)
             .Select((values, i) => new ImportRow(i + 1, values, mapping)).Skip(done);

@@ -1,3 +1,6 @@
+using LeadAgent.Web.Features.Crm.Normalization;
+using LeadAgent.Web.Features.CustomFields;
+
 namespace LeadAgent.Web.Features.Imports;
 
 /// <summary>One data row with the column mapping applied; collects the row's validation errors.</summary>
@@ -24,6 +27,37 @@ public sealed class ImportRow(int number, string[] values, IReadOnlyDictionary<s
         v.Length > 1 && v[0] == '\'' && v[1] is '=' or '+' or '-' or '@' ? v[1..] : v;
 
     public void Error(string field, string message) => _errors.Add($"{field}: {message}");
+
+    /// <summary>
+    /// The values of the mapped custom fields (<c>custom.{key}</c>) in their stored form; null when none is mapped.
+    /// A value that does not fit its field's type is an error, as for built-in fields.
+    /// </summary>
+    public Dictionary<string, string>? Custom(IReadOnlyDictionary<string, CustomFieldType> types)
+    {
+        Dictionary<string, string>? values = null;
+        foreach (var field in mapping.Keys)
+        {
+            if (!field.StartsWith(CustomField.ColumnPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            values ??= [];
+            var key = field[CustomField.ColumnPrefix.Length..];
+            if (this[field] is not { } text)
+            {
+                continue;
+            }
+            if (CustomFieldValues.TryNormalize(types.GetValueOrDefault(key), text, out var value, out var error))
+            {
+                values[key] = value;
+            }
+            else
+            {
+                Error(field, error!);
+            }
+        }
+        return values;
+    }
 
     public void Warn(string field, string message) => (_warnings ??= []).Add($"{field}: {message}");
 
@@ -74,7 +108,7 @@ public sealed class ImportRow(int number, string[] values, IReadOnlyDictionary<s
         {
             return null;
         }
-        if (!ImportValues.TryDecimal(v, out var d))
+        if (!WrittenValues.TryDecimal(v, out var d))
         {
             Error(field, $"'{Cut(v)}' is not a number.");
             return null;
@@ -98,7 +132,7 @@ public sealed class ImportRow(int number, string[] values, IReadOnlyDictionary<s
             }
             return null;
         }
-        if (!ImportValues.TryDate(v, out var d))
+        if (!WrittenValues.TryDate(v, out var d))
         {
             Error(field, $"'{Cut(v)}' is not a date (use yyyy-mm-dd or dd.mm.yyyy).");
             return null;

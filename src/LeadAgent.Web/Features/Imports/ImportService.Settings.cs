@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,12 @@ namespace LeadAgent.Web.Features.Imports;
 /// <summary>Checks an upload's settings and works out its layout and column mapping.</summary>
 public sealed partial class ImportService
 {
-    private async Task<(ImportKind, CsvLayout, List<string>, Dictionary<string, int>, bool, ImportMode, MatchKey,
-        string?, List<string[]>)> ResolveAsync(
+    /// <summary>An upload's settings, checked, with its rows and the custom fields its mapping may use.</summary>
+    private sealed record Resolved(ImportKind Kind, CsvLayout Layout, List<string> Headers,
+        Dictionary<string, int> Mapping, bool Remembered, ImportMode Mode, MatchKey Key, string? Country,
+        List<string[]> Rows, List<CustomField> CustomFields, List<CustomField> NewCustomFields);
+
+    private async Task<Resolved> ResolveAsync(
         string fileName, byte[] content, ImportSettings s, bool validateMapping, CancellationToken ct)
     {
         var errors = new Errors();
@@ -81,21 +86,26 @@ public sealed partial class ImportService
         }
 
         var remembered = false;
-        var mapping = s.Mapping;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var defined = await ImportCustomFields.DefinedAsync(db, kind, ct);
+        var fields = ImportFields.For(kind).Concat(defined.Select(ImportCustomFields.AsImportField)).ToList();
+        var mapping = s.Mapping is null ? null : new Dictionary<string, int>(s.Mapping);
         if (mapping is null)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
             var headerKey = ImportFields.HeaderKey(headers);
             var memory = hasHeader
                 ? await db.ImportMappings.AsNoTracking()
                     .FirstOrDefaultAsync(m => m.Kind == kind && m.HeaderKey == headerKey, ct)
                 : null;
+            // A remembered mapping may name a custom field deleted since.
             mapping = memory is not null
                 ? JsonSerializer.Deserialize<Dictionary<string, int>>(memory.Mapping)!
-                : ImportFields.AutoMap(kind, headers);
+                    .Where(m => fields.Any(f => f.Name == m.Key)).ToDictionary()
+                : ImportFields.AutoMap(kind, headers, fields);
             remembered = memory is not null;
         }
-        var fields = ImportFields.For(kind);
+        var added = ImportCustomFields.Keep(kind, s.NewCustomFields, defined, headers, rows, mapping, errors);
+        fields.AddRange(added.Select(ImportCustomFields.AsImportField));
         foreach (var (field, index) in mapping)
         {
             if (fields.All(f => f.Name != field))
@@ -117,7 +127,8 @@ public sealed partial class ImportService
             }
         }
         errors.ThrowIfAny();
-        return (kind, layout, headers, mapping, remembered, mode, key, country, rows);
+        return new Resolved(kind, layout, headers, mapping, remembered, mode, key, country, rows,
+            [.. defined, .. added], added);
     }
 
     /// <summary>The fields a kind cannot do without (a lead's company may be named or given by its website).</summary>

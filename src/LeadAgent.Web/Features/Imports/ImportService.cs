@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Export;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
@@ -25,13 +26,13 @@ public sealed partial class ImportService(
         string fileName, byte[] content, ImportSettings settings, CancellationToken ct = default)
     {
         content = XlsxFile.ToCsvIfWorkbook(content, ImportLimits.From(options.Value), ct);
-        var (kind, layout, headers, mapping, remembered, mode, key, country, rows) =
-            await ResolveAsync(fileName, content, settings, validateMapping: false, ct);
+        var r = await ResolveAsync(fileName, content, settings, validateMapping: false, ct);
+        var (kind, layout, headers, mapping, rows) = (r.Kind, r.Layout, r.Headers, r.Mapping, r.Rows);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var run = NewRun(
-            fileName, content, kind, layout, headers, mapping, mode, key, country, rows.Count, null, "preview");
-        var session = new ImportSession(
-            db, run, await ImportSession.OwnersAsync(db, ct), new NormalizedCells(run.DefaultCountry));
+        var run = NewRun(fileName, content, kind, layout, headers, mapping, r.Mode, r.Key, r.Country, rows.Count, null,
+            "preview");
+        var session = new ImportSession(db, run, await ImportSession.OwnersAsync(db, ct),
+            new NormalizedCells(run.DefaultCountry), r.CustomFields.ToDictionary(f => f.Key, f => f.Type));
         var sample = rows.Take(PreviewRows).Select((values, i) => new ImportRow(i + 1, values, mapping)).ToArray();
         await session.PreloadAsync(sample, ct);
         var preview = new List<PreviewRow>();
@@ -72,13 +73,14 @@ public sealed partial class ImportService(
             layout.HasHeader,
             headers,
             mapping,
-            remembered,
-            ImportFields.For(kind),
+            r.Remembered,
+            [.. ImportFields.For(kind), .. r.CustomFields.Select(ImportCustomFields.AsImportField)],
             ImportFields.MatchKeys(kind),
-            mode,
-            key,
+            r.Mode,
+            r.Key,
             rows.Count,
-            preview);
+            preview,
+            ImportCustomFields.Unmapped(headers, rows, mapping));
     }
 
     /// <summary>Validates the settings, stores the file and queues the run; a worker picks it up at once.</summary>
@@ -92,12 +94,18 @@ public sealed partial class ImportService(
     {
         // An Excel workbook is imported as its first worksheet, converted to CSV (which is what the run stores).
         content = XlsxFile.ToCsvIfWorkbook(content, ImportLimits.From(options.Value), ct);
-        var (kind, layout, headers, mapping, _, mode, key, country, rows) =
-            await ResolveAsync(fileName, content, settings, validateMapping: true, ct);
+        var r = await ResolveAsync(fileName, content, settings, validateMapping: true, ct);
+        var (kind, headers, mapping) = (r.Kind, r.Headers, r.Mapping);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.RequireWriterAsync("import CRM data");
-        var run = NewRun(
-            fileName, content, kind, layout, headers, mapping, mode, key, country, rows.Count, userId, userName);
+        // Columns kept as new custom fields become fields with the run (checked again: another may have come first).
+        foreach (var f in r.NewCustomFields)
+        {
+            db.CustomFields.Add(await CustomFieldService.NewAsync(db,
+                new CustomFieldInput(f.Record, f.Label, f.Type, f.Key), ct));
+        }
+        var run = NewRun(fileName, content, kind, r.Layout, headers, mapping, r.Mode, r.Key, r.Country, r.Rows.Count,
+            userId, userName);
         db.ImportRuns.Add(run);
         db.ImportFiles.Add(new ImportFile { RunId = run.Id, Content = content });
         await RememberMappingAsync(db, kind, headers, mapping, ct);

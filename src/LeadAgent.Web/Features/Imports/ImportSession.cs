@@ -3,6 +3,7 @@ using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Companies.Import;
 using LeadAgent.Web.Features.Contacts.Import;
 using LeadAgent.Web.Features.Crm.Normalization;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Leads.Import;
 using LeadAgent.Web.Features.Orders.Import;
 using Microsoft.EntityFrameworkCore;
@@ -25,9 +26,9 @@ internal sealed class ImportSession
     private readonly OrderRows _orders;
 
     public ImportSession(AppDbContext db, ImportRun run, IReadOnlyDictionary<string, string> ownersByEmail,
-        NormalizedCells cells)
+        NormalizedCells cells, IReadOnlyDictionary<string, CustomFieldType> customTypes)
     {
-        _batch = new ImportBatch(db, run, cells);
+        _batch = new ImportBatch(db, run, cells, customTypes);
         _companies = new CompanyRows(_batch);
         _contacts = new ContactRows(_batch, _companies);
         _leads = new LeadRows(_batch, _companies, _contacts, ownersByEmail);

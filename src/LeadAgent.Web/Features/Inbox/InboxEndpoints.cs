@@ -8,9 +8,9 @@ using LeadAgent.Web.Features.Inbox.Settings;
 using LeadAgent.Web.Features.Inbox.Templates;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
+using LeadAgent.Web.Infrastructure.Limits;
 using LeadAgent.Web.Infrastructure.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
-using LeadAgent.Web.Infrastructure.Limits;
 
 namespace LeadAgent.Web.Features.Inbox;
 

@@ -63,6 +63,8 @@ public sealed class Lead : Entity, IAudited, IArchivable, IImported
     public string Currency { get; set; } = DefaultCurrency;
     public DateOnly? NextActionOn { get; set; }
     public List<string> Tags { get; set; } = [];
+    /// <summary>Values of the lead's custom fields by key (see <c>CustomFields</c>).</summary>
+    public Dictionary<string, string> CustomFields { get; set; } = [];
     /// <summary>The lead's id in the system it was imported from.</summary>
     public string? ExternalId { get; set; }
     public DateTime StatusChangedAt { get; set; }

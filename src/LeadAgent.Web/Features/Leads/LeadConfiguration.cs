@@ -2,6 +2,7 @@ using System.Text.Json;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Features.Lists;
 using LeadAgent.Web.Features.Notes;
@@ -19,6 +20,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         // Table names are explicit: the context declares no DbSet properties (Data knows no feature).
         b.ToTable("Leads");
         b.ConfigureEntity();
+        b.Map(e => e.CustomFields);
         b.Property(e => e.Title).HasMaxLength(Lead.TitleMax);
         b.Property(e => e.Status).AsText();
         b.Property(e => e.Source).AsText();
@@ -29,10 +31,11 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         b.HasOne(e => e.PrimaryContact).WithMany().HasForeignKey(e => e.PrimaryContactId)
             .OnDelete(DeleteBehavior.SetNull);
         b.HasOne(e => e.Owner).WithMany().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.SetNull);
-        // The list's hot path: status + owner + score range, sorted by score.
         b.Property(e => e.ExternalId).HasMaxLength(Lead.ExternalIdMax);
         b.HasIndex(e => e.ExternalId);
-        b.HasIndex(e => new { e.Status, e.OwnerId, e.Score, e.Id });
+        // The list's hot path: status + owner + score range, sorted by score. Only open leads are in it, so the
+        // list's count is read from the index alone, without visiting each row to see whether it is archived.
+        b.HasIndex(e => new { e.Status, e.OwnerId, e.Score, e.Id }).HasFilter("\"ArchivedAt\" IS NULL");
         b.HasIndex(e => new { e.OwnerId, e.Score, e.Id });
         b.HasIndex(e => new { e.Score, e.Id });
         b.HasIndex(e => new { e.CreatedAt, e.Id });

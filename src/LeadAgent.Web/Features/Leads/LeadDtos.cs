@@ -8,7 +8,8 @@ public sealed record LeadRow(
     Guid CompanyId, string CompanyName, Segment Segment, string? Country,
     Guid? PrimaryContactId, string? PrimaryContactName,
     List<string> Tags, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ArchivedAt, long Version,
-    int CompanyOrderCount, DateOnly? CompanyLastOrderOn, decimal CompanyOrderTotal);
+    int CompanyOrderCount, DateOnly? CompanyLastOrderOn, decimal CompanyOrderTotal,
+    Dictionary<string, string> CustomFields);
 
 /// <summary>Create or replace a lead. On update, <see cref="Version"/> must be the version that was read.</summary>
 public sealed record LeadInput
@@ -25,5 +26,7 @@ public sealed record LeadInput
     public string? Currency { get; init; }
     public DateOnly? NextActionOn { get; init; }
     public List<string>? Tags { get; init; }
+    /// <summary>Custom field values by key; omitted keeps the current ones, a blank value removes one.</summary>
+    public Dictionary<string, string>? CustomFields { get; init; }
     public long? Version { get; init; }
 }

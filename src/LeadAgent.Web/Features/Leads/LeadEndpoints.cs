@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using LeadAgent.Web.Features.Activity;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
 using LeadAgent.Web.Infrastructure.Limits;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeadAgent.Web.Features.Leads;
 
@@ -12,17 +13,22 @@ internal static class LeadEndpoints
     public static void MapLeadEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapApiGroup("leads", "Leads");
-        g.MapGet("/", (LeadService s, ClaimsPrincipal user, [AsParameters] LeadListQuery q, CancellationToken ct) =>
+        g.MapGet("/", async (LeadService s, CustomFieldService fields, HttpRequest request, ClaimsPrincipal user,
+            [AsParameters] LeadListQuery q, CancellationToken ct) =>
         {
             var errors = new Errors();
-            var filter = q.ToFilter(errors);
+            var filter = q.ToFilter(errors) with
+            {
+                Custom = await fields.ConditionsAsync(FieldRecord.Lead, request.Query, ct),
+            };
             filter.Validate(errors);
             LeadSort.Parse(q.Sort, errors);
             var limit = Cursor.ClampLimit(q.Limit, errors);
             errors.ThrowIfAny();
             var totals = q.IncludeTotal == false ? Totals.None : q.ExactTotal == true ? Totals.Exact : Totals.Capped;
-            return s.ListAsync(filter, q.Sort, limit, q.Cursor, totals, user.UserId(), ct);
-        }).WithSummary("List leads with filters, sorting and cursor paging").ProducesValidationProblem().HeavyQuery();
+            return await s.ListAsync(filter, q.Sort, limit, q.Cursor, totals, user.UserId(), ct);
+        }).WithSummary("List leads with filters, sorting and cursor paging (cf.{key}, cf.{key}.min/.max filter custom "
+                + "fields)").ProducesValidationProblem().HeavyQuery();
         g.MapGet("/{id:guid}", (LeadService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))
             .ProducesProblem(404);
         g.MapPost("/", async Task<Created<LeadRow>> (LeadService s, LeadInput input, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Infrastructure.Api;
 
 namespace LeadAgent.Web.Features.Leads;
@@ -30,9 +31,12 @@ public sealed record LeadFilter
     /// <summary>The company's last order was before this date (reorder reminders).</summary>
     public DateOnly? LastOrderBefore { get; init; }
     public bool IncludeArchived { get; init; }
+    /// <summary>Conditions on custom fields (the query string's <c>cf.{key}</c> parameters).</summary>
+    public List<CustomFieldCondition>? Custom { get; init; }
 
     public void Validate(Errors errors)
     {
+        CustomFieldFilter.Validate(Custom, errors);
         if (ScoreMin is < 0 or > 100)
         {
             errors.Add("scoreMin", "Must be between 0 and 100.");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Lists;
 using LeadAgent.Web.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;
@@ -111,7 +112,7 @@ public static class LeadQueries
             ? l.PrimaryContact.FirstName + (l.PrimaryContact.LastName != null ? " " + l.PrimaryContact.LastName : "")
             : null,
         l.Tags, l.CreatedAt, l.UpdatedAt, l.ArchivedAt, l.Version,
-        l.Company.OrderCount, l.Company.LastOrderOn, l.Company.OrderTotal));
+        l.Company.OrderCount, l.Company.LastOrderOn, l.Company.OrderTotal, l.CustomFields));
 
     public static async Task<Page<LeadRow>> PageAsync(
         AppDbContext db,
@@ -142,7 +143,8 @@ public static class LeadQueries
     public static IQueryable<Lead> Filtered(AppDbContext db, LeadFilter filter, string? currentUserId)
     {
         var listId = filter.ListId;
-        var query = db.Leads.AsNoTracking().ApplyFilter(filter with { ListId = null }, currentUserId);
+        var query = db.Leads.AsNoTracking().ApplyFilter(filter with { ListId = null }, currentUserId)
+            .Where(db, filter.Custom);
         if (listId is { } id)
         {
             query = query.Where(l => db.Set<LeadListMember>().Any(m => m.ListId == id && m.LeadId == l.Id));

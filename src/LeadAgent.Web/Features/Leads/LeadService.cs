@@ -2,6 +2,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Crm;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using LeadAgent.Web.Infrastructure.Limits;
@@ -109,6 +110,8 @@ public sealed class LeadService(
         CheckEnum(errors, "source", input.Source);
         CheckEnum(errors, "classification", input.Classification);
         var tags = Tags.Normalize(input.Tags, errors);
+        var custom = await CustomFieldInputs.NormalizeAsync(db, FieldRecord.Lead, input.CustomFields,
+            existing?.CustomFields, errors, ct);
         errors.ThrowIfAny();
 
         var now = db.Time.GetUtcNow().UtcDateTime;
@@ -126,6 +129,7 @@ public sealed class LeadService(
         lead.Currency = currency ?? lead.Currency;
         lead.NextActionOn = input.NextActionOn;
         lead.Tags = tags;
+        lead.CustomFields = custom;
         return lead;
     }
 

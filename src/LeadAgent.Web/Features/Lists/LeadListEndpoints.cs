@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeadAgent.Web.Features.Lists;
@@ -21,16 +22,19 @@ internal static class LeadListEndpoints
             string? sort,
             int? limit,
             string? cursor,
+            bool? includeTotal,
+            bool? exactTotal,
             CancellationToken ct) =>
         {
             await lists.GetAsync(id, ct);
             var errors = new Errors();
             var take = Cursor.ClampLimit(limit, errors);
             errors.ThrowIfAny();
+            var totals = includeTotal == false ? Totals.None : exactTotal == true ? Totals.Exact : Totals.Capped;
             return await leads.ListAsync(
-                new LeadFilter { ListId = id, IncludeArchived = true }, sort, take, cursor, Totals.Capped,
-                user.UserId(), ct);
-        }).ProducesProblem(404);
+                new LeadFilter { ListId = id, IncludeArchived = true }, sort, take, cursor, totals, user.UserId(), ct);
+        }).WithSummary("The list's leads, paged like the lead list (includeTotal, exactTotal as there)")
+            .ProducesProblem(404).HeavyQuery();
         g.MapPost("/", async Task<Created<LeadListDto>> (
             LeadListService s, LeadListInput input, CancellationToken ct) =>
         {

@@ -1,7 +1,7 @@
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
 using LeadAgent.Web.Infrastructure.Limits;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeadAgent.Web.Features.Orders;
 

@@ -1,5 +1,6 @@
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Export;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,7 @@ public static class CompanyExport
         new("id", c => c.Id.ToString()),
     ];
 
-    public static IAsyncEnumerable<Company> Rows(AppDbContext db, CompanyListQuery query, string? q) =>
-        CompanyService.Filtered(db, query, q).OrderBy(c => c.Id).AsAsyncEnumerable();
+    public static IAsyncEnumerable<Company> Rows(AppDbContext db, CompanyListQuery query, string? q,
+        IReadOnlyList<CustomFieldCondition>? custom) =>
+        CompanyService.Filtered(db, query, q, custom).OrderBy(c => c.Id).AsAsyncEnumerable();
 }

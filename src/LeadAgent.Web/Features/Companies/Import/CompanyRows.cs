@@ -58,6 +58,7 @@ internal sealed class CompanyRows(ImportBatch batch)
         var vat = CompanyNames.RegistrationId(r.Text("vat_id", Company.RegistrationIdMax));
         var tags = r.Tags();
         var ext = r.Text("external_id", Company.ExternalIdMax);
+        var custom = r.Custom(batch.CustomTypes);
         if (r.Errors.Count > 0)
         {
             return RowResult.Rejected(r);
@@ -84,6 +85,7 @@ internal sealed class CompanyRows(ImportBatch batch)
             company.Tags = ImportValues.WithTags([], tags) ?? [];
             company.ExternalId = ext;
             company.SocialProfiles = social is null ? [] : [social];
+            company.CustomFields = custom ?? [];
             Create(company);
             return RowResult.Created;
         }
@@ -110,6 +112,11 @@ internal sealed class CompanyRows(ImportBatch batch)
         if (ImportValues.WithTags(company.Tags, tags) is { } merged)
         {
             company.Tags = merged;
+            changed = true;
+        }
+        if (ImportValues.WithCustom(company.CustomFields, custom) is { } values)
+        {
+            company.CustomFields = values;
             changed = true;
         }
         return changed ? RowResult.Updated : RowResult.Unchanged;

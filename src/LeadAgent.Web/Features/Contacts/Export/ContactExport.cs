@@ -1,5 +1,6 @@
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Export;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,8 @@ public sealed record ContactExportRow(
     string? CompanyCountry,
     List<string> Tags,
     string? ExternalId,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    Dictionary<string, string> CustomFields);
 
 /// <summary>
 /// Contact export: the first identity of each kind becomes its column, as the contact import reads them.
@@ -50,8 +52,9 @@ public static class ContactExport
             .Select(i => i.Value)
             .FirstOrDefault();
 
-    public static IAsyncEnumerable<ContactExportRow> Rows(AppDbContext db, ContactListQuery query, string? q) =>
-        ContactService.Filtered(db, query, q)
+    public static IAsyncEnumerable<ContactExportRow> Rows(AppDbContext db, ContactListQuery query, string? q,
+        IReadOnlyList<CustomFieldCondition>? custom) =>
+        ContactService.Filtered(db, query, q, custom)
             .OrderBy(c => c.Id)
             .Select(c => new ContactExportRow(
                 c.Id,
@@ -64,6 +67,7 @@ public static class ContactExport
                 c.Company != null ? c.Company.Country : null,
                 c.Tags,
                 c.ExternalId,
-                c.CreatedAt))
+                c.CreatedAt,
+                c.CustomFields))
             .AsAsyncEnumerable();
 }

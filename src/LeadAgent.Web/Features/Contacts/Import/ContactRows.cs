@@ -106,6 +106,8 @@ internal sealed class ContactRows(ImportBatch batch, CompanyRows companies)
             }
             return (null, required ? RowOutcome.Rejected : RowOutcome.Unchanged);
         }
+        // A lead row's custom columns are the lead's.
+        var custom = run.Kind == ImportKind.Contacts ? r.Custom(batch.CustomTypes) : null;
         if (r.Errors.Count > 0)
         {
             return (null, RowOutcome.Rejected);
@@ -132,6 +134,7 @@ internal sealed class ContactRows(ImportBatch batch, CompanyRows companies)
             contact.CompanyId = companyId;
             contact.Tags = ImportValues.WithTags([], tags) ?? [];
             contact.ExternalId = ext;
+            contact.CustomFields = custom ?? [];
             foreach (var (kind, value) in identities)
             {
                 contact.Reach(kind, value, isPrimary: contact.LacksKind(kind));
@@ -155,6 +158,11 @@ internal sealed class ContactRows(ImportBatch batch, CompanyRows companies)
         if (ImportValues.WithTags(contact.Tags, tags) is { } merged)
         {
             contact.Tags = merged;
+            changed = true;
+        }
+        if (ImportValues.WithCustom(contact.CustomFields, custom) is { } values)
+        {
+            contact.CustomFields = values;
             changed = true;
         }
         foreach (var (kind, value) in identities)

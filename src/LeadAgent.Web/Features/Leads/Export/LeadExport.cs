@@ -28,7 +28,8 @@ public sealed record LeadExportRow(
     string? ContactEmail,
     string? ContactPhone,
     string? ExternalId,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    Dictionary<string, string> CustomFields);
 
 /// <summary>Lead export: one flat row per lead with its company and primary contact, in id order.</summary>
 public static class LeadExport
@@ -79,5 +80,5 @@ public static class LeadExport
                     .Select(i => i.Value)
                     .FirstOrDefault()
                 : null,
-            l.ExternalId, l.CreatedAt)).AsAsyncEnumerable();
+            l.ExternalId, l.CreatedAt, l.CustomFields)).AsAsyncEnumerable();
 }

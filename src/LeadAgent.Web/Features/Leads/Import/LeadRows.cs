@@ -60,6 +60,7 @@ internal sealed class LeadRows(ImportBatch batch, CompanyRows companies, Contact
         {
             r.Warn("owner_email", $"No sales or admin user has the e-mail {ownerEmail}; the lead is left unassigned.");
         }
+        var custom = r.Custom(batch.CustomTypes);
         var (company, companyCreated) = companies.Referenced(r, required: true);
         if (r.Errors.Count > 0)
         {
@@ -96,6 +97,7 @@ internal sealed class LeadRows(ImportBatch batch, CompanyRows companies, Contact
             lead.NextActionOn = nextAction;
             lead.Tags = ImportValues.WithTags([], tags) ?? [];
             lead.ExternalId = ext;
+            lead.CustomFields = custom ?? [];
             batch.Add(lead);
             Index(lead);
             return RowResult.Created;
@@ -120,6 +122,11 @@ internal sealed class LeadRows(ImportBatch batch, CompanyRows companies, Contact
             changed = true;
         }
         if (ImportValues.WithTags(lead.Tags, tags) is { } merged) { lead.Tags = merged; changed = true; }
+        if (ImportValues.WithCustom(lead.CustomFields, custom) is { } values)
+        {
+            lead.CustomFields = values;
+            changed = true;
+        }
         return changed ? RowResult.Updated : RowResult.Unchanged;
     }
 
