@@ -1,88 +1,80 @@
+using LeadAgent.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace LeadAgent.Web.Features.Accounts;
 
 /// <summary>
 /// Slows password guessing without letting anyone lock a user out: failed sign-ins are counted per account and
 /// client address, so a stranger's wrong passwords pause only the stranger (never the user elsewhere, never the
-/// user's API tokens). Counts live in this node's memory. There is no cap per address alone: behind a proxy that
-/// does not pass the client address on, every client has the same one, and such a cap would stop all sign-ins.
+/// user's API tokens). Counts live in the database (<see cref="LoginFailure"/>), so a guesser gains nothing by
+/// spreading attempts over the nodes behind a proxy. There is no cap per address alone: behind a proxy that does
+/// not pass the client address on, every client has the same one, and such a cap would stop all sign-ins.
 /// </summary>
-public sealed class LoginThrottle(TimeProvider time)
+public sealed class LoginThrottle(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>Failed sign-ins of one account from one address before that pair pauses.</summary>
     public const int MaxFailures = 5;
     /// <summary>How long failures are remembered and how long a pause lasts.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
-    private const int PruneAbove = 10_000;
 
-    private readonly Dictionary<string, Entry> _entries = [];
-    private readonly Lock _lock = new();
-
-    public bool IsPaused(string account, string address)
+    public async Task<bool> IsPausedAsync(string account, string address, CancellationToken ct = default)
     {
-        var now = time.GetUtcNow();
-        lock (_lock)
-        {
-            return Paused(Key(account, address), now);
-        }
+        var (a, ip) = Key(account, address);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.LoginFailures.AnyAsync(f => f.Account == a && f.Address == ip && f.PausedUntil > now, ct);
     }
 
     /// <summary>Counts a failure; true when this one paused the account and address.</summary>
-    public bool Failed(string account, string address)
+    public async Task<bool> FailedAsync(string account, string address, CancellationToken ct = default)
     {
-        var now = time.GetUtcNow();
-        lock (_lock)
+        var (a, ip) = Key(account, address);
+        for (var attempt = 1; ; attempt++)
         {
-            if (_entries.Count > PruneAbove)
+            var now = time.GetUtcNow().UtcDateTime;
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            // Pairs whose failures and pause are over are forgotten (an indexed range, on failures only).
+            var stale = now - Window;
+            await db.LoginFailures.Where(f => f.Since < stale && (f.PausedUntil == null || f.PausedUntil < now))
+                .ExecuteDeleteAsync(ct);
+            var entry = await db.LoginFailures.FirstOrDefaultAsync(f => f.Account == a && f.Address == ip, ct);
+            if (entry is null)
             {
-                Prune(now);
+                entry = new LoginFailure { Account = a, Address = ip, Since = now };
+                db.LoginFailures.Add(entry);
             }
-            return Count(Key(account, address), now);
+            else if (now - entry.Since > Window)
+            {
+                (entry.Failures, entry.Since) = (0, now);
+            }
+            entry.Failures++;
+            entry.Version++;
+            var paused = entry.Failures >= MaxFailures;
+            if (paused)
+            {
+                (entry.PausedUntil, entry.Failures, entry.Since) = (now + Window, 0, now);
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return paused;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another node counted the same pair meanwhile (a changed version or a first row twice): count again.
+            }
         }
     }
 
-    public void Succeeded(string account, string address)
+    public async Task SucceededAsync(string account, string address, CancellationToken ct = default)
     {
-        lock (_lock)
-        {
-            _entries.Remove(Key(account, address));
-        }
+        var (a, ip) = Key(account, address);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.LoginFailures.Where(f => f.Account == a && f.Address == ip).ExecuteDeleteAsync(ct);
     }
 
-    private bool Paused(string key, DateTimeOffset now) =>
-        _entries.TryGetValue(key, out var e) && e.PausedUntil > now;
+    private static (string Account, string Address) Key(string account, string address) =>
+        (Cut(account, LoginFailure.AccountMax), Cut(address, LoginFailure.AddressMax));
 
-    private bool Count(string key, DateTimeOffset now)
-    {
-        if (!_entries.TryGetValue(key, out var e) || now - e.Since > Window)
-        {
-            e = new Entry { Since = now };
-            _entries[key] = e;
-        }
-        e.Failures++;
-        if (e.Failures >= MaxFailures)
-        {
-            e.PausedUntil = now + Window;
-            (e.Failures, e.Since) = (0, now);
-            return true;
-        }
-        return false;
-    }
-
-    private void Prune(DateTimeOffset now)
-    {
-        foreach (var key in _entries.Where(e => now - e.Value.Since > Window && e.Value.PausedUntil <= now)
-                     .Select(e => e.Key).ToList())
-        {
-            _entries.Remove(key);
-        }
-    }
-
-    private static string Key(string account, string address) => account + "\n" + address;
-
-    private sealed class Entry
-    {
-        public int Failures;
-        public DateTimeOffset Since;
-        public DateTimeOffset PausedUntil;
-    }
+    private static string Cut(string s, int max) => s.Length > max ? s[..max] : s;
 }

@@ -36,7 +36,7 @@ internal static class SignInEndpoints
         var target = ReturnUrls.Safe(returnUrl);
         var account = (email ?? "").Trim().ToLowerInvariant();
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (throttle.IsPaused(account, address))
+        if (await throttle.IsPausedAsync(account, address))
         {
             return Back("paused", target);
         }
@@ -47,9 +47,9 @@ internal static class SignInEndpoints
             : await users.CheckPasswordAsync(user, password ?? "");
         if (!valid)
         {
-            return Back(throttle.Failed(account, address) ? "paused" : "invalid", target);
+            return Back(await throttle.FailedAsync(account, address) ? "paused" : "invalid", target);
         }
-        throttle.Succeeded(account, address);
+        await throttle.SucceededAsync(account, address);
         if (user!.LockoutEnd is { } end && end > time.GetUtcNow())
         {
             // Only someone who knows the password learns that an admin disabled the account.
