@@ -162,10 +162,6 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     b.Property<DateTime>("Since")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
                     b.HasKey("Account", "Address");
 
                     b.HasIndex("Since");

@@ -156,10 +156,6 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("Since")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Account", "Address");
 
                     b.HasIndex("Since");

@@ -38,6 +38,18 @@ public sealed class LoginTests(AccountsApp app)
     }
 
     [Fact]
+    public async Task A_burst_of_parallel_guesses_gets_no_more_password_checks_than_guesses_one_by_one()
+    {
+        var (user, _) = await app.CreateUserAsync(Roles.Sales, Password);
+        var guessers = Enumerable.Range(0, 20).Select(_ => new LoginBrowser(app, "203.0.113.99")).ToList();
+        var answers = await Task.WhenAll(guessers.Select(async (g, i) =>
+            LoginBrowser.Error(await g.LoginAsync(user.Email, "wrong-password-" + i))));
+        Assert.All(answers, a => Assert.Contains(a, new[] { "invalid", "paused" }));
+        Assert.True(answers.Count(a => a == "invalid") <= LoginThrottle.MaxFailures - 1, string.Join(",", answers));
+        Assert.Equal("paused", LoginBrowser.Error(await guessers[0].LoginAsync(user.Email, Password)));
+    }
+
+    [Fact]
     public async Task An_admin_lock_still_stops_sign_in_and_tokens()
     {
         var (user, token) = await app.CreateUserAsync(Roles.Sales, Password);

@@ -68,6 +68,14 @@ public abstract class CustomFieldApiTests(AppFactory app)
             CustomFields = new(kept.CustomFields) { [storage.Key] = " " },
         })).ReadAsync<LeadRow>();
         Assert.False(cleared.CustomFields.ContainsKey(storage.Key));
+        // A save names the values it changes; the others stay ("Budget" is the field budget_…).
+        var partial = await (await sales.PutJsonAsync($"/api/v1/leads/{lead.Id}", edit with
+        {
+            Version = cleared.Version,
+            CustomFields = new() { ["Budget_" + u] = "99" },
+        })).ReadAsync<LeadRow>();
+        Assert.Equal("99", partial.CustomFields[budget.Key]);
+        Assert.Equal("kept as text", partial.CustomFields["free_note"]);
 
         // Deleting a field leaves the values on the records, as text.
         Assert.Equal(HttpStatusCode.Forbidden, (await sales.DeleteAsync($"/api/v1/custom-fields/{fair.Id}", Ct))
@@ -158,6 +166,56 @@ public abstract class CustomFieldApiTests(AppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         var export = await admin.GetStringAsync($"/api/v1/contacts/export?companyId={big.Id}", Ct);
         Assert.Contains("custom." + vegan.Key, export.Split("\r\n")[0]);
+    }
+
+    [Fact]
+    public async Task A_field_defined_over_old_free_text_leaves_values_of_another_type_out_of_ranges()
+    {
+        var admin = await app.ClientAsync(Roles.Admin);
+        var u = Unique();
+        var key = "legacy_" + u;
+        var company = await admin.CreateAsync(Make.Company("Legacy Co " + u));
+        foreach (var v in new[] { "big", "120", "2027-01-01", "5000" })
+        {
+            await admin.CreateAsync(Make.Lead(company, "Legacy " + v) with
+            {
+                Tags = [u],
+                CustomFields = new() { [key] = v },
+            });
+        }
+        await DefineAsync(admin, FieldRecord.Lead, "Legacy " + u, CustomFieldType.Number);
+        var small = await admin.GetJsonAsync<Page<LeadRow>>($"/api/v1/leads?tag={u}&cf.{key}.max=1000");
+        Assert.Equal("Legacy 120", Assert.Single(small.Items).Title);
+        var due = await DefineAsync(admin, FieldRecord.Lead, "Due " + u, CustomFieldType.Date);
+        Assert.Empty((await admin.GetJsonAsync<Page<LeadRow>>($"/api/v1/leads?tag={u}&cf.{due.Key}.min=2000-01-01"))
+            .Items);
+    }
+
+    [Fact]
+    public async Task Malformed_custom_conditions_are_field_errors_wherever_a_filter_is_taken()
+    {
+        var sales = await app.ClientAsync(Roles.Sales);
+        var admin = await app.ClientAsync(Roles.Admin);
+        var u = Unique();
+        var field = await DefineAsync(admin, FieldRecord.Lead, "Count " + u, CustomFieldType.Number);
+        var twice = await sales.GetAsync($"/api/v1/leads?cf.{field.Key}.min=1&cf.{field.Key}.min=2", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        var bodies = new (string Url, string Json)[]
+        {
+            ("/api/v1/leads/bulk/count", "{\"filter\":{\"custom\":[null]}}"),
+            ("/api/v1/views", "{\"name\":\"v" + u + "\",\"filter\":{\"custom\":[null]}}"),
+            ("/api/v1/views", "{\"name\":\"w" + u + "\",\"filter\":{\"custom\":[{\"key\":\"" + field.Key
+                + "\",\"type\":\"Number\",\"min\":\"lots\"}]}}"),
+            ("/api/v1/leads/bulk/count", "{\"filter\":{\"custom\":[{\"key\":\"Bad Key\","
+                + "\"type\":\"Text\",\"is\":\"x\"}]}}"),
+        };
+        foreach (var (url, json) in bodies)
+        {
+            using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+            var response = await sales.PostAsync(url, content, Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest,
+                $"{url} {json}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+        }
     }
 
     private static async Task<CustomFieldDto> DefineAsync(HttpClient admin, FieldRecord record, string label,

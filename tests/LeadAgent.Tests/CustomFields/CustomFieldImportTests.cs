@@ -103,6 +103,20 @@ public abstract class CustomFieldImportTests(AppFactory app)
             Assert.True((await response.ProblemAsync()).GetProperty("errors").TryGetProperty(field, out _),
                 await response.Content.ReadAsStringAsync(Ct));
         }
+        // Two kept columns that make the same key; an empty entry.
+        var messy = "Company,Größe,Groesse,Extra\nKeep Co,1,2,4\n";
+        foreach (var (keep, field) in new[]
+        {
+            ("[{\"column\":1},{\"column\":2}]", "newCustomFields[1].label"),
+            ("[null]", "newCustomFields[0]"),
+        })
+        {
+            var response = await sales.PostAsync("/api/v1/imports/preview?kind=Companies&newCustomFields="
+                + Uri.EscapeDataString(keep), ImportRuns.Csv(messy), Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True((await response.ProblemAsync()).GetProperty("errors").TryGetProperty(field, out _),
+                await response.Content.ReadAsStringAsync(Ct));
+        }
         var orders = await sales.PostAsync("/api/v1/imports/preview?kind=Orders&newCustomFields="
             + Uri.EscapeDataString("[{\"column\":1}]"), ImportRuns.Csv("number,Extra\n1,2\n"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, orders.StatusCode);

@@ -17,8 +17,6 @@ public sealed class LoginFailure
     public int Failures { get; set; }
     public DateTime Since { get; set; }
     public DateTime? PausedUntil { get; set; }
-    /// <summary>Two nodes counting the same pair at once: the second save retries instead of losing a count.</summary>
-    public int Version { get; set; }
 }
 
 internal sealed class LoginFailureConfiguration : IEntityTypeConfiguration<LoginFailure>
@@ -30,7 +28,6 @@ internal sealed class LoginFailureConfiguration : IEntityTypeConfiguration<Login
         b.HasKey(e => new { e.Account, e.Address });
         b.Property(e => e.Account).HasMaxLength(LoginFailure.AccountMax);
         b.Property(e => e.Address).HasMaxLength(LoginFailure.AddressMax);
-        b.Property(e => e.Version).IsConcurrencyToken();
         b.HasIndex(e => e.Since);
     }
 }

@@ -36,7 +36,7 @@ internal static class SignInEndpoints
         var target = ReturnUrls.Safe(returnUrl);
         var account = (email ?? "").Trim().ToLowerInvariant();
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (await throttle.IsPausedAsync(account, address))
+        if (await throttle.AttemptAsync(account, address))
         {
             return Back("paused", target);
         }

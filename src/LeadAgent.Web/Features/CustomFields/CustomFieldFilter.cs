@@ -68,6 +68,11 @@ public static class CustomFieldFilter
     {
         foreach (var c in conditions ?? [])
         {
+            if (c is null)
+            {
+                errors.Add("custom", "A condition is empty.");
+                continue;
+            }
             if (!CustomFieldValues.IsKey(c.Key ?? "") || !Enum.IsDefined(c.Type))
             {
                 errors.Add("custom", $"'{c.Key}' is not a custom field key with a type.");
@@ -98,11 +103,15 @@ public static class CustomFieldFilter
     private static IQueryable<Guid> Ids(AppDbContext db, string table, CustomFieldCondition c)
     {
         var sqlite = db.IsSqlite;
-        // SQLite reads a member with a JSON path; PostgreSQL with ->> on the text cast to jsonb.
+        // SQLite reads a member with a JSON path; PostgreSQL with ->> on the text cast to jsonb. A value stored before
+        // its field had a type (free text under the same key) is no number or date: the guards leave it out.
         var value = sqlite ? "json_extract(\"CustomFields\", {0})" : "(\"CustomFields\"::jsonb ->> {0})";
         object key = sqlite ? $"$.\"{c.Key}\"" : c.Key;
-        var number = sqlite ? $"CAST({value} AS REAL)"
+        var number = sqlite
+            ? $"(CASE WHEN {value} GLOB '*[0-9]*' AND {value} NOT GLOB '*[^0-9.-]*' THEN CAST({value} AS REAL) END)"
             : $"(CASE WHEN {value} ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN {value}::numeric END)";
+        var date = sqlite ? $"{value} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+            : $"{value} ~ '^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]$'";
         var terms = new List<string>();
         var args = new List<object> { key };
         void Add(string term, object arg)
@@ -123,11 +132,11 @@ public static class CustomFieldFilter
             if (c.Type == CustomFieldType.Number)
             {
                 var d = decimal.Parse(bound, NumberStyles.Number, CultureInfo.InvariantCulture);
-                Add($"{value} IS NOT NULL AND {number} {op} {{p}}", sqlite ? (object)(double)d : d);
+                Add($"{number} {op} {{p}}", sqlite ? (object)(double)d : d);
             }
             else
             {
-                Add($"{value} {op} {{p}}", bound.Trim());
+                Add($"{date} AND {value} {op} {{p}}", bound.Trim());
             }
         }
         var where = terms.Count == 0 ? $"{value} IS NOT NULL" : string.Join(" AND ", terms);

@@ -114,6 +114,11 @@ public sealed class CustomFieldService(IDbContextFactory<AppDbContext> dbFactory
             return null;
         }
         var errors = new Errors();
+        foreach (var (name, _) in query.Where(q => q.Value.Count > 1
+            && q.Key.StartsWith(CustomFieldFilter.Prefix, StringComparison.OrdinalIgnoreCase)))
+        {
+            errors.Add(name, "Give this parameter once.");
+        }
         var conditions = CustomFieldFilter.Parse(await ListAsync(record, ct),
             query.Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())), errors);
         errors.ThrowIfAny();

@@ -3,6 +3,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Features.Notes;
@@ -178,8 +179,9 @@ public sealed partial class MergeService
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ContactId, to), ct);
     }
 
-    // Custom field values of both; the survivor's value wins where both have one.
+    // Custom field values of both, the survivor's first (its value wins), up to what a record may hold.
     private static Dictionary<string, string> Combined(Dictionary<string, string> survivor,
         Dictionary<string, string> loser) =>
-        loser.Concat(survivor).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+        survivor.Concat(loser.Where(kv => !survivor.ContainsKey(kv.Key))).Take(CustomFieldInputs.ValuesMax)
+            .ToDictionary();
 }

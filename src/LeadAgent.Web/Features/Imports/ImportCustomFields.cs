@@ -21,6 +21,9 @@ internal static class ImportCustomFields
     // Rows read to guess a kept column's type, and (fewer, as every column is read) to suggest one.
     private const int SampleRows = 1000, SuggestRows = 200;
 
+    /// <summary>Unmapped columns a preview suggests types for (a file may have thousands).</summary>
+    public const int SuggestColumns = 200;
+
     public static FieldRecord? RecordOf(ImportKind kind) => kind switch
     {
         ImportKind.Companies => FieldRecord.Company,
@@ -61,24 +64,45 @@ internal static class ImportCustomFields
             errors.Add("newCustomFields", $"{kind} have no custom fields.");
             return added;
         }
+        var keys = new HashSet<string>();
         for (var i = 0; i < keep.Count; i++)
         {
-            var (column, label, type) = keep[i];
             var name = $"newCustomFields[{i}]";
+            if (keep[i] is not var (column, label, type))
+            {
+                errors.Add(name, "Required: the column to keep.");
+                continue;
+            }
             if (column < 0 || column >= headers.Count)
             {
                 errors.Add(name + ".column", $"Column {column} does not exist.");
                 continue;
             }
-            label = errors.Optional(name + ".label", label, CustomField.LabelMax) ?? headers[column];
+            label = errors.Optional(name + ".label", label, CustomField.LabelMax) ?? headers[column].Trim();
             label = label.Length > CustomField.LabelMax ? label[..CustomField.LabelMax] : label;
             if (type is { } t && !Enum.IsDefined(t))
             {
                 errors.Add(name + ".type", $"Must be one of: {string.Join(", ", Enum.GetNames<CustomFieldType>())}.");
                 continue;
             }
+            if (label.Length == 0)
+            {
+                errors.Add(name + ".label", "The column has no header: give the field a label.");
+                continue;
+            }
             var key = CustomFieldValues.KeyFor(label);
-            if (defined.All(f => f.Key != key) && added.All(f => f.Key != key))
+            var existing = defined.FirstOrDefault(f => f.Key == key);
+            if (!keys.Add(key))
+            {
+                errors.Add(name + ".label", $"Another kept column already makes the field {key}; label one apart.");
+                continue;
+            }
+            if (existing is not null && type is { } wanted && wanted != existing.Type)
+            {
+                errors.Add(name + ".type", $"The field {key} exists as {existing.Type}; keep the column as that.");
+                continue;
+            }
+            if (existing is null)
             {
                 added.Add(new CustomField
                 {
@@ -102,12 +126,12 @@ internal static class ImportCustomFields
         return added;
     }
 
-    /// <summary>The columns no field takes, each with the type its first rows suggest.</summary>
+    /// <summary>The first <see cref="SuggestColumns"/> columns no field takes, with the type they suggest.</summary>
     public static List<UnmappedColumn> Unmapped(IReadOnlyList<string> headers, IReadOnlyList<string[]> rows,
         IReadOnlyDictionary<string, int> mapping)
     {
         var used = mapping.Values.ToHashSet();
-        return Enumerable.Range(0, headers.Count).Where(c => !used.Contains(c))
+        return Enumerable.Range(0, headers.Count).Where(c => !used.Contains(c)).Take(SuggestColumns)
             .Select(c => new UnmappedColumn(c, headers[c],
                 CustomFieldValues.Infer(rows.Take(SuggestRows).Select(r => r.ElementAtOrDefault(c)))))
             .ToList();

@@ -19,8 +19,7 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Failures = table.Column<int>(type: "integer", nullable: false),
                     Since = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PausedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    PausedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

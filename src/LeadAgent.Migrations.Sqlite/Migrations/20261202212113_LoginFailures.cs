@@ -19,8 +19,7 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Failures = table.Column<int>(type: "INTEGER", nullable: false),
                     Since = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PausedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    PausedUntil = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
