@@ -41,7 +41,7 @@ public static class DatabaseSetup
         else
         {
             o.UseSqlite(connectionString, s => s.MigrationsAssembly(LoadMigrations("LeadAgent.Migrations.Sqlite")));
-            o.AddInterceptors(Interceptors.GetOrAdd(synchronous, s => new SqlitePragmas(s)));
+            o.AddInterceptors(Interceptors.GetOrAdd(synchronous, s => new SqlitePragmas(s)), Interrupt);
         }
         // Capped counts (Take before Count) need no order; every page of rows is ordered by its keyset.
         o.ConfigureWarnings(w => w.Log((CoreEventId.RowLimitingOperationWithoutOrderByWarning, LogLevel.Debug)));
@@ -69,6 +69,7 @@ public static class DatabaseSetup
 
     // One interceptor instance per setting: EF builds its internal service provider per distinct set of interceptors.
     private static readonly ConcurrentDictionary<SqliteSynchronous, SqlitePragmas> Interceptors = new();
+    private static readonly SqliteInterrupt Interrupt = new();
 
     // Options are built per scope and concurrently, so each migrations assembly is resolved once, thread-safely.
     private static Assembly LoadMigrations(string name) =>

@@ -65,6 +65,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 Title = "Bad request.",
                 Detail = b.Message,
             },
+            // A SQLite statement interrupted by its cancellation token (Data/SqliteInterrupt): the request ran past
+            // its time limit (or its client left, who reads no answer).
+            Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 9 } => new ProblemDetails
+            {
+                Status = 503,
+                Title = "The request took too long.",
+                Detail = "It was stopped with its query; try again in a moment, or narrow it.",
+            },
             _ => null,
         };
         if (problem is null)
@@ -73,6 +81,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             return false;
         }
         http.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == 503)
+        {
+            http.Response.Headers.RetryAfter = "5";
+        }
         if (http.Response.HasStarted)
         {
             return false;

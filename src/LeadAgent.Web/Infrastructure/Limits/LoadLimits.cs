@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
@@ -93,6 +94,8 @@ public static class LoadLimits
                     await RefuseAsync(http, TimeSpan.FromSeconds(1));
                     return;
                 }
+                // A query past the request's time limit stops with it (on SQLite too) and frees this turn.
+                SqliteInterrupt.ForThisRequest();
                 await next(http);
             }
         }));
