@@ -3,6 +3,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Accounts;
 using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.Demo;
+using LeadAgent.Web.Features.Discovery;
 using LeadAgent.Web.Features.Inbox;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
@@ -64,6 +65,7 @@ public static class LeadAgentApp
         builder.AddLoadLimits();
         builder.AddCrm();
         builder.AddInbox();
+        builder.AddDiscovery();
         builder.AddDemo();
 
         var app = builder.Build();

@@ -1,0 +1,157 @@
+using System.Net;
+using LeadAgent.Web.Infrastructure.Net;
+using Microsoft.Extensions.Options;
+
+namespace LeadAgent.Web.Features.Discovery.Crawling;
+
+/// <summary>
+/// Fetches one URL for the crawler, safely and within limits: only http(s) without credentials; never a private,
+/// loopback or link-local target (every connection goes to the address the guard checked, so DNS rebinding does not
+/// help; IP literals in odd notations are normalised and checked first); at most <c>MaxRedirects</c> redirects, each
+/// checked again; gzip, deflate and brotli; a time limit for the whole fetch; a size limit counted after
+/// decompression while reading. Through a configured proxy the proxy resolves the names. Every failure is an
+/// outcome with its reason, never an exception (except the caller's own cancellation).
+/// </summary>
+public sealed class PageFetcher : IDisposable
+{
+    /// <summary>The product token robots.txt groups are matched on.</summary>
+    public const string ProductToken = "LeadAgent";
+
+    private readonly HttpClient _http;
+    private readonly DiscoveryHttpOptions _options;
+    private readonly PrivateNetworkGuard _guard;
+
+    public PageFetcher(IOptions<DiscoveryHttpOptions> options, PrivateNetworkGuard guard)
+    {
+        (_options, _guard) = (options.Value, guard);
+        var handler = guard.CreateHandler();
+        handler.AutomaticDecompression = DecompressionMethods.All;
+        handler.ConnectTimeout = TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds);
+        handler.MaxResponseHeadersLength = 64;   // KiB
+        handler.UseCookies = false;
+        if (_options.Proxy is { Length: > 0 } proxy)
+        {
+            // The guard still checks the address of the proxy itself.
+            (handler.UseProxy, handler.Proxy) = (true, new WebProxy(new Uri(proxy)));
+        }
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        var version = typeof(PageFetcher).Assembly.GetName().Version?.ToString(2) ?? "1.0";
+        UserAgent = $"{ProductToken}/{version} (+{_options.ContactUrl})";
+    }
+
+    /// <summary><c>LeadAgent/1.0 (+contact URL)</c>: says who crawls and how to reach them.</summary>
+    public string UserAgent { get; }
+
+    public async Task<FetchResult> FetchAsync(Uri url, FetchKind kind, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
+        var current = url;
+        for (var hop = 0; ; hop++)
+        {
+            if (Refusal(current) is { } why)
+            {
+                return new FetchResult(current, FetchOutcome.Refused, 0, null, [], why);
+            }
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+                request.Headers.TryAddWithoutValidation("Accept", kind == FetchKind.Robots
+                    ? "text/plain, */*;q=0.5" : "text/html, application/xhtml+xml;q=0.9, */*;q=0.1");
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead,
+                    limit.Token);
+                var status = (int)response.StatusCode;
+                if (status is >= 300 and < 400 && response.Headers.Location is { } location)
+                {
+                    if (hop >= _options.MaxRedirects)
+                    {
+                        return new FetchResult(current, FetchOutcome.TooManyRedirects, status, null, [],
+                            $"More than {_options.MaxRedirects} redirects.");
+                    }
+                    current = new Uri(current, location);
+                    continue;
+                }
+                return await ReadAsync(current, kind, response, limit.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return new FetchResult(current, FetchOutcome.TimedOut, 0, null, [],
+                    $"No complete answer within {_options.TimeoutSeconds} s.");
+            }
+            catch (HttpRequestException e) when (e.InnerException is PrivateTargetException p)
+            {
+                return new FetchResult(current, FetchOutcome.Refused, 0, null, [], p.Message);
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException)
+            {
+                return new FetchResult(current, FetchOutcome.Unreachable, 0, null, [], e.Message);
+            }
+        }
+    }
+
+    // Checked before every hop: through a proxy the names are the proxy's to resolve, so only literals are checked.
+    private string? Refusal(Uri uri)
+    {
+        if (uri.Scheme is not ("http" or "https"))
+        {
+            return $"Only http and https are fetched, not {uri.Scheme}.";
+        }
+        if (uri.UserInfo.Length > 0)
+        {
+            return "Addresses with a user name or password are not fetched.";
+        }
+        var host = uri.IdnHost.TrimEnd('.');
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return "localhost is not fetched.";
+        }
+        return IPAddress.TryParse(host.Trim('[', ']'), out var literal) && !_guard.Allows(literal)
+            ? $"{literal} is a private, loopback or link-local address." : null;
+    }
+
+    private async Task<FetchResult> ReadAsync(Uri url, FetchKind kind, HttpResponseMessage response,
+        CancellationToken ct)
+    {
+        var status = (int)response.StatusCode;
+        var type = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();
+        if (status is < 200 or >= 300)
+        {
+            return new FetchResult(url, FetchOutcome.HttpError, status, type, [], $"HTTP {status}.");
+        }
+        if (kind == FetchKind.Page && type is not (null or "text/html" or "application/xhtml+xml"))
+        {
+            return new FetchResult(url, FetchOutcome.NotHtml, status, type, [], $"Not a web page ({type}).");
+        }
+        var max = kind == FetchKind.Robots ? RobotsTxt.MaxBytes : _options.MaxPageBytes;
+        if (kind == FetchKind.Page && response.Content.Headers.ContentLength > max)
+        {
+            return TooLarge(url, status, type, max);
+        }
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        using var body = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            if (body.Length + n > max)
+            {
+                // robots.txt is read up to the RFC's limit and the rest ignored; a page over the limit is refused.
+                if (kind == FetchKind.Page)
+                {
+                    return TooLarge(url, status, type, max);
+                }
+                body.Write(chunk, 0, (int)(max - body.Length));
+                break;
+            }
+            body.Write(chunk, 0, n);
+        }
+        return new FetchResult(url, FetchOutcome.Fetched, status, type, body.ToArray());
+    }
+
+    private static FetchResult TooLarge(Uri url, int status, string? type, int max) =>
+        new(url, FetchOutcome.TooLarge, status, type, [], $"Larger than {max / 1024:N0} KB.");
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,19 @@
+using LeadAgent.Web.Features.Discovery.Crawling;
+using LeadAgent.Web.Infrastructure.Net;
+
+namespace LeadAgent.Web.Features.Discovery;
+
+public static class DiscoveryModule
+{
+    public static IHostApplicationBuilder AddDiscovery(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DiscoveryHttpOptions>()
+            .BindConfiguration(DiscoveryHttpOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddPrivateNetworkGuard();
+        builder.Services.AddSingleton<PageFetcher>();
+        builder.Services.AddSingleton<RobotsCache>();
+        return builder;
+    }
+}
