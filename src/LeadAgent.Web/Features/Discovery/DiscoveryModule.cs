@@ -11,9 +11,14 @@ public static class DiscoveryModule
             .BindConfiguration(DiscoveryHttpOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<CrawlOptions>()
+            .BindConfiguration(CrawlOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddPrivateNetworkGuard();
         builder.Services.AddSingleton<PageFetcher>();
         builder.Services.AddSingleton<RobotsCache>();
+        builder.Services.AddSingleton<HostPacer>();
         return builder;
     }
 }
