@@ -52,6 +52,14 @@ public sealed class HostPacerTests
         Assert.False(next.IsCompleted);
         _clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(5, await next.WaitAsync(TimeSpan.FromSeconds(30), Ct));
+
+        // A back-off that comes while a request already waits for its turn (https is the same host) holds it too.
+        var queued = pacer.RunAsync(new Uri("https://a.test/3"), null, _ => Task.FromResult(6), Ct);
+        Assert.True(pacer.BackOff(A1, TimeSpan.FromSeconds(20)));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(queued.IsCompleted);
+        _clock.Advance(TimeSpan.FromSeconds(19));
+        Assert.Equal(6, await queued.WaitAsync(TimeSpan.FromSeconds(30), Ct));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Text;
 using LeadAgent.Web.Features.Discovery.Crawling;
-using LeadAgent.Web.Infrastructure.Net;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,13 +18,12 @@ public sealed class PageFetcherTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _sites.DisposeAsync();
 
-    // Loopback is allowed only so that the proxy (the fake) can be reached, by the explicit setting tests may use.
-    private PageFetcher ThroughProxy(int timeoutSeconds = 20) => new(
-        Options.Create(new DiscoveryHttpOptions { Proxy = _sites.Url, TimeoutSeconds = timeoutSeconds }),
-        new PrivateNetworkGuard(Options.Create(new NetworkOptions { AllowedPrivateRanges = ["127.0.0.1/32"] })));
+    // The proxy (the fake, on loopback) is the one private address the fetcher connects to.
+    private PageFetcher ThroughProxy(int timeoutSeconds = 20) =>
+        new(Options.Create(new DiscoveryHttpOptions { Proxy = _sites.Url, TimeoutSeconds = timeoutSeconds }));
 
-    private static PageFetcher Direct(params string[] allowed) => new(Options.Create(new DiscoveryHttpOptions()),
-        new PrivateNetworkGuard(Options.Create(new NetworkOptions { AllowedPrivateRanges = [.. allowed] })));
+    private static PageFetcher Direct(bool allowLoopback = false) =>
+        new(Options.Create(new DiscoveryHttpOptions { AllowLoopback = allowLoopback }));
 
     [Fact]
     public async Task Pages_come_through_the_proxy_decompressed_and_after_checked_redirects()
@@ -102,12 +100,50 @@ public sealed class PageFetcherTests : IAsyncLifetime
     [InlineData("http://user:secret@acme.example/")]
     [InlineData("ftp://acme.example/")]
     [InlineData("file:///etc/passwd")]
-    public async Task Private_and_odd_targets_are_refused_without_a_connection(string url)
+    [InlineData("http://0/")]
+    [InlineData("http://127.1/")]
+    [InlineData("http://[::]/")]
+    [InlineData("http://localhost./")]
+    [InlineData("http://[::ffff:a9fe:a9fe]/")]
+    [InlineData("http://intranet/")]
+    [InlineData("http://metadata/computeMetadata/v1/")]
+    [InlineData("http://printer.local/")]
+    [InlineData("http://wiki.corp.internal/")]
+    [InlineData("http://localhost.localdomain/")]
+    public async Task Private_and_odd_targets_are_refused_before_the_proxy_sees_them(string url)
     {
-        using var fetcher = Direct();
+        // Through the proxy the names are the proxy's to resolve: the fetcher's own checks are all that stand.
+        using var fetcher = ThroughProxy();
         var result = await fetcher.FetchAsync(new Uri(url), FetchKind.Page, Ct);
         Assert.Equal(FetchOutcome.Refused, result.Outcome);
         Assert.False(string.IsNullOrEmpty(result.Reason));
+        Assert.Empty(_sites.Requests);
+        // Without a proxy they are refused too, and a name is checked by the address it resolves to.
+        using var direct = Direct();
+        Assert.Equal(FetchOutcome.Refused, (await direct.FetchAsync(new Uri(url), FetchKind.Page, Ct)).Outcome);
+    }
+
+    [Fact]
+    public async Task Ranges_the_admin_opened_for_the_inbox_stay_closed_to_the_crawler()
+    {
+        // The fake listens on loopback; a direct fetch reaches it only with the crawler's own explicit setting.
+        _sites.Add("http://127.0.0.1/", new(Body: "<html>local</html>"));
+        using var strict = Direct();
+        Assert.Equal(FetchOutcome.Refused, (await strict.FetchAsync(new Uri(_sites.Url + "/"), FetchKind.Page, Ct))
+            .Outcome);
+        using var allowed = Direct(allowLoopback: true);
+        Assert.Equal(FetchOutcome.Fetched, (await allowed.FetchAsync(new Uri(_sites.Url + "/"), FetchKind.Page, Ct))
+            .Outcome);
+    }
+
+    [Fact]
+    public async Task Broken_redirects_and_bodies_are_outcomes_not_errors()
+    {
+        _sites.Add("http://odd.test/bad-location", new(302, Location: "http://[::1"));
+        using var fetcher = ThroughProxy();
+        var redirect = await fetcher.FetchAsync(new Uri("http://odd.test/bad-location"), FetchKind.Page, Ct);
+        Assert.NotEqual(FetchOutcome.Fetched, redirect.Outcome);
+        Assert.NotNull(redirect.Reason);
     }
 
     [Fact]
@@ -131,11 +167,12 @@ public sealed class PageFetcherTests : IAsyncLifetime
         Assert.Equal(2, _sites.Count("http://rules.test/robots.txt"));
 
         Assert.False(await robots.AllowsAsync(new Uri("http://moved.test/x/1"), Ct));     // redirect followed
+        Assert.True(await robots.AllowsAsync(new Uri("http://moved.test/y"), Ct));
         Assert.True(await robots.AllowsAsync(new Uri("http://missing.test/anything"), Ct));   // 404: allow all
         Assert.False(await robots.AllowsAsync(new Uri("http://broken.test/anything"), Ct));   // 503: disallow all
 
         // Unreachable (nothing listens on the port): disallow all.
-        using var direct = Direct("127.0.0.1/32");
+        using var direct = Direct(allowLoopback: true);
         var closed = new RobotsCache(direct, clock);
         Assert.False(await closed.AllowsAsync(new Uri("http://127.0.0.1:1/page"), Ct));
     }

@@ -68,7 +68,8 @@ public sealed class RobotsTxtTests
 
     [Theory]
     [InlineData("/foo/bar?baz=quz", "/foo/bar?baz=quz")]
-    [InlineData("/foo/bar?baz=https://foo.bar", "/foo/bar?baz=https://foo.bar")]
+    [InlineData("/my page", "/my%20page")]
+    [InlineData("/100%", "/100%25")]
     [InlineData("/foo/bar/\u30C4", "/foo/bar/%E3%83%84")]
     [InlineData("/foo/bar/%e3%83%84", "/foo/bar/%E3%83%84")]
     [InlineData("/foo/bar/%62%61%7A", "/foo/bar/baz")]
@@ -104,6 +105,15 @@ public sealed class RobotsTxtTests
     public void Stars_and_dollars_match_as_wildcards_and_end(string pattern, string path, bool matches)
     {
         Assert.Equal(matches, RobotsPath.Matches(RobotsPath.Normalize(pattern), RobotsPath.Normalize(path)));
+    }
+
+    [Fact]
+    public void A_user_agent_line_names_its_product_token_with_or_without_a_version()
+    {
+        var robots = RobotsTxt.Parse("User-agent: LeadAgent/1.0 (+https://x)\nDisallow: /a\n\n"
+            + "User-agent: *\nDisallow: /", "LeadAgent");
+        Assert.False(robots.IsAllowed("/a"));
+        Assert.True(robots.IsAllowed("/b"));
     }
 
     [Fact]

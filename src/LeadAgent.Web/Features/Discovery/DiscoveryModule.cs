@@ -1,5 +1,4 @@
 using LeadAgent.Web.Features.Discovery.Crawling;
-using LeadAgent.Web.Infrastructure.Net;
 
 namespace LeadAgent.Web.Features.Discovery;
 
@@ -15,7 +14,6 @@ public static class DiscoveryModule
             .BindConfiguration(CrawlOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddPrivateNetworkGuard();
         builder.Services.AddSingleton<PageFetcher>();
         builder.Services.AddSingleton<RobotsCache>();
         builder.Services.AddSingleton<HostPacer>();

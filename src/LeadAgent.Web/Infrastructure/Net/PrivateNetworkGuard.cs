@@ -55,19 +55,27 @@ public sealed class PrivateNetworkGuard(IOptions<NetworkOptions> options)
 
     /// <summary>A handler whose every connection goes to an allowed address (no proxy, no redirects
     /// followed).</summary>
-    public SocketsHttpHandler CreateHandler() => new()
+    public SocketsHttpHandler CreateHandler() => CreateHandler((_, a) => Allows(a));
+
+    /// <summary>
+    /// The same, with a stricter rule of its own (the crawler ignores the ranges an admin allowed for the inbox):
+    /// <paramref name="allows"/> is asked for every address of every endpoint a connection goes to.
+    /// </summary>
+    public static SocketsHttpHandler CreateHandler(Func<DnsEndPoint, IPAddress, bool> allows) => new()
     {
         UseProxy = false,
         AllowAutoRedirect = false,
-        ConnectCallback = ConnectAsync,
+        ConnectCallback = (context, ct) => ConnectAsync(context, allows, ct),
     };
 
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context,
+        Func<DnsEndPoint, IPAddress, bool> allows, CancellationToken ct)
     {
         var host = context.DnsEndPoint.Host;
         var addresses = await ResolveAsync(host, ct);
         // Every answer must be allowed (a rebinding server may mix them), and the socket goes to exactly those.
-        if (addresses.FirstOrDefault(a => !Allows(a)) is { } blocked)
+        if (addresses.FirstOrDefault(a => !allows(context.DnsEndPoint, a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a))
+            is { } blocked)
         {
             throw new PrivateTargetException(host, blocked);
         }

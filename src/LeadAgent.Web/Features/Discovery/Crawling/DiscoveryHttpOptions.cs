@@ -29,6 +29,12 @@ public sealed class DiscoveryHttpOptions : IValidatableObject
     [Range(0, 10)]
     public int MaxRedirects { get; set; } = 5;
 
+    /// <summary>
+    /// Lets the crawler reach loopback addresses (127.0.0.0/8, ::1), for tests and local trials only. Every other
+    /// private range stays refused whatever <c>Network:AllowedPrivateRanges</c> says: that setting is for the inbox.
+    /// </summary>
+    public bool AllowLoopback { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Proxy is { Length: > 0 } p

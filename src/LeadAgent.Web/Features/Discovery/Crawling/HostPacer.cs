@@ -22,16 +22,25 @@ public sealed class HostPacer(IOptions<CrawlOptions> options, TimeProvider time)
     public async Task<T> RunAsync<T>(Uri url, TimeSpan? crawlDelay, Func<CancellationToken, Task<T>> fetch,
         CancellationToken ct)
     {
-        var host = _hosts.GetOrAdd(url.GetLeftPart(UriPartial.Authority), _ => new Host());
+        var host = _hosts.GetOrAdd(Key(url), _ => new Host());
         await host.Turn.WaitAsync(ct);
         try
         {
-            var wait = host.Next - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            // A back-off may arrive while this request waits, even after it took a global slot: look again.
+            while (true)
             {
-                await Task.Delay(wait, time, ct);
+                var wait = host.Next - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, ct);
+                }
+                await _global.WaitAsync(ct);
+                if (host.Next <= time.GetUtcNow())
+                {
+                    break;
+                }
+                _global.Release();
             }
-            await _global.WaitAsync(ct);
             try
             {
                 return await fetch(ct);
@@ -59,10 +68,13 @@ public sealed class HostPacer(IOptions<CrawlOptions> options, TimeProvider time)
         {
             return false;
         }
-        var host = _hosts.GetOrAdd(url.GetLeftPart(UriPartial.Authority), _ => new Host());
+        var host = _hosts.GetOrAdd(Key(url), _ => new Host());
         host.NotBefore(time.GetUtcNow() + retryAfter);
         return true;
     }
+
+    // One host whatever the scheme or port: http and https of a site are one server to be polite to.
+    private static string Key(Uri url) => url.IdnHost.TrimEnd('.').ToLowerInvariant();
 
     private sealed class Host
     {

@@ -17,21 +17,29 @@ public sealed class PageFetcher : IDisposable
     /// <summary>The product token robots.txt groups are matched on.</summary>
     public const string ProductToken = "LeadAgent";
 
+    // Names that never belong to a company site on the internet: a proxy would resolve them inside the network.
+    private static readonly string[] LocalSuffixes =
+        [".localhost", ".local", ".localdomain", ".internal", ".intranet", ".lan", ".home.arpa", ".corp", ".home"];
+
     private readonly HttpClient _http;
     private readonly DiscoveryHttpOptions _options;
-    private readonly PrivateNetworkGuard _guard;
+    private readonly DnsEndPoint? _proxy;
 
-    public PageFetcher(IOptions<DiscoveryHttpOptions> options, PrivateNetworkGuard guard)
+    public PageFetcher(IOptions<DiscoveryHttpOptions> options)
     {
-        (_options, _guard) = (options.Value, guard);
-        var handler = guard.CreateHandler();
+        _options = options.Value;
+        _proxy = _options.Proxy is { Length: > 0 } p && new Uri(p) is var proxyUri
+            ? new DnsEndPoint(proxyUri.IdnHost, proxyUri.Port) : null;
+        // The configured proxy may sit on the LAN; every other connection goes to a public address only.
+        var handler = PrivateNetworkGuard.CreateHandler((endpoint, address) =>
+            (_proxy is not null && endpoint.Host == _proxy.Host && endpoint.Port == _proxy.Port) || Allows(address));
         handler.AutomaticDecompression = DecompressionMethods.All;
         handler.ConnectTimeout = TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds);
         handler.MaxResponseHeadersLength = 64;   // KiB
         handler.UseCookies = false;
         if (_options.Proxy is { Length: > 0 } proxy)
         {
-            // The guard still checks the address of the proxy itself.
+            // The proxy's own address is the one private address connections may go to (see the handler above).
             (handler.UseProxy, handler.Proxy) = (true, new WebProxy(new Uri(proxy)));
         }
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
@@ -69,7 +77,12 @@ public sealed class PageFetcher : IDisposable
                         return new FetchResult(current, FetchOutcome.TooManyRedirects, status, null, [],
                             $"More than {_options.MaxRedirects} redirects.");
                     }
-                    current = new Uri(current, location);
+                    if (!Uri.TryCreate(current, location, out var next))
+                    {
+                        return new FetchResult(current, FetchOutcome.HttpError, status, null, [],
+                            $"A redirect to an address that cannot be read ({location.OriginalString}).");
+                    }
+                    current = next;
                     continue;
                 }
                 return await ReadAsync(current, kind, response, limit.Token);
@@ -83,7 +96,8 @@ public sealed class PageFetcher : IDisposable
             {
                 return new FetchResult(current, FetchOutcome.Refused, 0, null, [], p.Message);
             }
-            catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException)
+            catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException
+                or InvalidDataException or UriFormatException)
             {
                 return new FetchResult(current, FetchOutcome.Unreachable, 0, null, [], e.Message);
             }
@@ -101,15 +115,30 @@ public sealed class PageFetcher : IDisposable
         {
             return "Addresses with a user name or password are not fetched.";
         }
-        var host = uri.IdnHost.TrimEnd('.');
-        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-            || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+        var host = uri.IdnHost.TrimEnd('.').ToLowerInvariant();
+        if (IPAddress.TryParse(host.Trim('[', ']'), out var literal))
         {
-            return "localhost is not fetched.";
+            return Allows(literal.IsIPv4MappedToIPv6 ? literal.MapToIPv4() : literal) ? null
+                : $"{literal} is a private, loopback or link-local address.";
         }
-        return IPAddress.TryParse(host.Trim('[', ']'), out var literal) && !_guard.Allows(literal)
-            ? $"{literal} is a private, loopback or link-local address." : null;
+        // "0x7f.1", "127.1", "017700000001": numbers a resolver may read as an address in an odd notation.
+        if (host.Split('.').All(l => l.Length > 0 && (l.All(char.IsAsciiDigit)
+            || (l.StartsWith("0x", StringComparison.Ordinal) && l[2..].All(char.IsAsciiHexDigit)))))
+        {
+            return $"{host} looks like an IP address in an odd notation.";
+        }
+        if (host == "localhost" || !host.Contains('.', StringComparison.Ordinal)
+            || host.StartsWith("localhost.", StringComparison.Ordinal)
+            || host.StartsWith("ip6-", StringComparison.Ordinal)
+            || LocalSuffixes.Any(s => host.EndsWith(s, StringComparison.Ordinal)))
+        {
+            return $"{host} is a local or internal name, not a site on the internet.";
+        }
+        return null;
     }
+
+    private bool Allows(IPAddress address) =>
+        !PrivateAddresses.IsPrivate(address) || (_options.AllowLoopback && IPAddress.IsLoopback(address));
 
     private async Task<FetchResult> ReadAsync(Uri url, FetchKind kind, HttpResponseMessage response,
         CancellationToken ct)

@@ -11,6 +11,9 @@ public sealed class RobotsCache(PageFetcher fetcher, TimeProvider time)
 {
     /// <summary>How long a robots.txt is trusted; the RFC asks for at most 24 hours.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    /// <summary>How long an unreachable robots.txt (so: disallow all) is kept before it is asked for again.</summary>
+    public static readonly TimeSpan FailureLifetime = TimeSpan.FromMinutes(30);
     private const int PruneAbove = 10_000;
 
     private readonly ConcurrentDictionary<string, (RobotsTxt Robots, DateTimeOffset Expires)> _sites = new();
@@ -27,7 +30,8 @@ public sealed class RobotsCache(PageFetcher fetcher, TimeProvider time)
         var robots = result.Outcome switch
         {
             FetchOutcome.Fetched => RobotsTxt.Parse(result.Body, PageFetcher.ProductToken),
-            FetchOutcome.HttpError when result.Status is >= 400 and < 500 => RobotsTxt.AllowAll,
+            // 429 is a busy server, not a missing file: like 5xx (as Google reads it).
+            FetchOutcome.HttpError when result.Status is >= 400 and < 500 and not 429 => RobotsTxt.AllowAll,
             _ => RobotsTxt.DisallowAll,
         };
         if (_sites.Count > PruneAbove)
@@ -37,7 +41,8 @@ public sealed class RobotsCache(PageFetcher fetcher, TimeProvider time)
                 _sites.TryRemove(old, out _);
             }
         }
-        _sites[origin] = (robots, now + Lifetime);
+        var unreachable = ReferenceEquals(robots, RobotsTxt.DisallowAll);
+        _sites[origin] = (robots, now + (unreachable ? FailureLifetime : Lifetime));
         return robots;
     }
 

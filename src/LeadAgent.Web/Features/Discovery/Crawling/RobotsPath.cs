@@ -30,6 +30,15 @@ public static class RobotsPath
                 }
                 i += 2;
             }
+            else if (c == '%')
+            {
+                result.Append("%25");   // a '%' that starts no escape is a literal percent sign
+            }
+            else if (c is ' ' or '"' or '<' or '>' or '\\' or '^' or '`' or '{' or '|' or '}' || char.IsControl(c))
+            {
+                // What a URL never holds unescaped (Uri.PathAndQuery escapes it), so a rule with it matches too.
+                result.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
             else if (c > 0x7F)
             {
                 var length = char.IsSurrogatePair(path, i)

@@ -19,8 +19,11 @@ internal static class SearchResponses
         }
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            var after = response.Headers.RetryAfter is { } r
-                ? r.Delta ?? (r.Date - DateTimeOffset.UtcNow) : TimeSpan.FromSeconds(60);
+            // Retry-After, else the first window of X-RateLimit-Reset (Brave: "1, 1419704" seconds), else a minute.
+            var after = response.Headers.RetryAfter is { } r ? r.Delta ?? (r.Date - DateTimeOffset.UtcNow)
+                : response.Headers.TryGetValues("X-RateLimit-Reset", out var reset)
+                    && int.TryParse(reset.First().Split(',')[0].Trim(), out var seconds) ? TimeSpan.FromSeconds(seconds)
+                : TimeSpan.FromSeconds(60);
             return new SearchPage(SearchStatus.RateLimited, [], $"{provider} asks to slow down (429).",
                 after < TimeSpan.Zero ? TimeSpan.Zero : after);
         }

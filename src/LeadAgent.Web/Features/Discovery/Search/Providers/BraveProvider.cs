@@ -29,7 +29,7 @@ public sealed class BraveProvider(HttpClient http, Uri baseUrl, string apiKey) :
             using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUrl, query));
             message.Headers.TryAddWithoutValidation("X-Subscription-Token", apiKey);
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
-            using var response = await http.SendAsync(message, ct);
+            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
             if (SearchResponses.Failure(response, Name) is { } failure)
             {
                 var quota = failure.Status == SearchStatus.RateLimited && MonthlyRemainder(response) == 0;
@@ -43,7 +43,8 @@ public sealed class BraveProvider(HttpClient http, Uri baseUrl, string apiKey) :
                 return SearchPage.Failed("Brave's answer is not JSON.");
             }
             var hits = new List<SearchHit>();
-            if (root.TryGetProperty("web", out var web) && web.TryGetProperty("results", out var results)
+            if (root.TryGetProperty("web", out var web) && web.ValueKind == JsonValueKind.Object
+                && web.TryGetProperty("results", out var results)
                 && results.ValueKind == JsonValueKind.Array)
             {
                 foreach (var r in results.EnumerateArray())

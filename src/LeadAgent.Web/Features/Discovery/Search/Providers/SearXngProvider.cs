@@ -19,7 +19,8 @@ public sealed class SearXngProvider(HttpClient http, Uri baseUrl) : ISearchProvi
             + (request.Language is { } l ? $"&language={Uri.EscapeDataString(l)}" : "");
         try
         {
-            using var response = await http.GetAsync(new Uri(baseUrl, query), ct);
+            using var response = await http.GetAsync(new Uri(baseUrl, query), HttpCompletionOption.ResponseHeadersRead,
+                ct);
             if (SearchResponses.Failure(response, Name) is { } failure)
             {
                 return response.StatusCode == System.Net.HttpStatusCode.Forbidden
