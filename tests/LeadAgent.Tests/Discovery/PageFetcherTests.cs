@@ -166,6 +166,14 @@ public sealed class PageFetcherTests : IAsyncLifetime
         Assert.True(await robots.AllowsAsync(new Uri("http://rules.test/"), Ct));
         Assert.Equal(2, _sites.Count("http://rules.test/robots.txt"));
 
+        // Many pages of a new site asked for at once: one robots.txt fetch.
+        _sites.Add("http://busy.test/robots.txt", new(Type: "text/plain", Body: "User-agent: *\nDisallow: /no",
+            Delay: TimeSpan.FromMilliseconds(200)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10)
+            .Select(i => robots.AllowsAsync(new Uri($"http://busy.test/{(i % 2 == 0 ? "no" : "yes")}/{i}"), Ct)));
+        Assert.Equal(5, answers.Count(a => a));
+        Assert.Equal(1, _sites.Count("http://busy.test/robots.txt"));
+
         Assert.False(await robots.AllowsAsync(new Uri("http://moved.test/x/1"), Ct));     // redirect followed
         Assert.True(await robots.AllowsAsync(new Uri("http://moved.test/y"), Ct));
         Assert.True(await robots.AllowsAsync(new Uri("http://missing.test/anything"), Ct));   // 404: allow all

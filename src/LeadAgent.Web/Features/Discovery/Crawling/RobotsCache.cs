@@ -16,17 +16,30 @@ public sealed class RobotsCache(PageFetcher fetcher, TimeProvider time)
     public static readonly TimeSpan FailureLifetime = TimeSpan.FromMinutes(30);
     private const int PruneAbove = 10_000;
 
-    private readonly ConcurrentDictionary<string, (RobotsTxt Robots, DateTimeOffset Expires)> _sites = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<Cached>>> _sites = new();
 
+    /// <summary>The site's rules; callers asking for a site at the same time share one fetch.</summary>
     public async Task<RobotsTxt> ForAsync(Uri page, CancellationToken ct)
     {
         var origin = page.GetLeftPart(UriPartial.Authority);
-        var now = time.GetUtcNow();
-        if (_sites.TryGetValue(origin, out var cached) && cached.Expires > now)
+        while (true)
         {
-            return cached.Robots;
+            var entry = _sites.GetOrAdd(origin, o => new Lazy<Task<Cached>>(() => FetchAsync(o)));
+            var task = entry.Value;
+            if (task.IsCompletedSuccessfully && task.Result.Expires <= time.GetUtcNow())
+            {
+                _sites.TryRemove(KeyValuePair.Create(origin, entry));
+                continue;
+            }
+            return (await task.WaitAsync(ct)).Robots;
         }
-        var result = await fetcher.FetchAsync(new Uri(origin + "/robots.txt"), FetchKind.Robots, ct);
+    }
+
+    // Not cancelled by the first caller: others may be waiting for it (the fetch has its own time limit).
+    private async Task<Cached> FetchAsync(string origin)
+    {
+        var result = await fetcher.FetchAsync(new Uri(origin + "/robots.txt"), FetchKind.Robots,
+            CancellationToken.None);
         var robots = result.Outcome switch
         {
             FetchOutcome.Fetched => RobotsTxt.Parse(result.Body, PageFetcher.ProductToken),
@@ -34,17 +47,20 @@ public sealed class RobotsCache(PageFetcher fetcher, TimeProvider time)
             FetchOutcome.HttpError when result.Status is >= 400 and < 500 and not 429 => RobotsTxt.AllowAll,
             _ => RobotsTxt.DisallowAll,
         };
+        var now = time.GetUtcNow();
         if (_sites.Count > PruneAbove)
         {
-            foreach (var old in _sites.Where(s => s.Value.Expires <= now).Select(s => s.Key).ToList())
+            foreach (var old in _sites.Where(s => s.Value.IsValueCreated && s.Value.Value.IsCompletedSuccessfully
+                && s.Value.Value.Result.Expires <= now).ToList())
             {
-                _sites.TryRemove(old, out _);
+                _sites.TryRemove(old);
             }
         }
         var unreachable = ReferenceEquals(robots, RobotsTxt.DisallowAll);
-        _sites[origin] = (robots, now + (unreachable ? FailureLifetime : Lifetime));
-        return robots;
+        return new Cached(robots, now + (unreachable ? FailureLifetime : Lifetime));
     }
+
+    private sealed record Cached(RobotsTxt Robots, DateTimeOffset Expires);
 
     /// <summary>Whether robots.txt lets the crawler fetch this page.</summary>
     public async Task<bool> AllowsAsync(Uri page, CancellationToken ct) =>
