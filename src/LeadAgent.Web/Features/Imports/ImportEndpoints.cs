@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -120,16 +121,10 @@ internal static class ImportEndpoints
         {
             throw new PayloadTooLargeException($"The file is larger than {max / 1024 / 1024} MB.");
         }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int n;
-        while ((n = await request.Body.ReadAsync(chunk, ct)) > 0)
+        var (file, over) = await BoundedRead.ReadAsync(request.Body, max, ct);
+        if (over)
         {
-            if (buffer.Length + n > max)
-            {
-                throw new PayloadTooLargeException($"The file is larger than {max / 1024 / 1024} MB.");
-            }
-            buffer.Write(chunk, 0, n);
+            throw new PayloadTooLargeException($"The file is larger than {max / 1024 / 1024} MB.");
         }
         var mapping = Json<Dictionary<string, int>>(q.Mapping, "mapping",
             "Must be a JSON object of field name → column index, e.g. {\"name\":0,\"website\":2}.");
@@ -138,7 +133,7 @@ internal static class ImportEndpoints
             + "[{\"column\":5,\"label\":\"Employees\",\"type\":\"Number\"}] (label and type optional).");
         var settings = new ImportSettings(
             q.Kind, q.Mode, q.MatchKey, q.DefaultCountry, q.Encoding, q.Delimiter, q.HasHeader, mapping, keep);
-        return (buffer.ToArray(), settings, string.IsNullOrWhiteSpace(q.FileName) ? "upload.csv" : q.FileName.Trim());
+        return (file, settings, string.IsNullOrWhiteSpace(q.FileName) ? "upload.csv" : q.FileName.Trim());
     }
 
     private static readonly JsonSerializerOptions QueryJson = new(JsonSerializerDefaults.Web)

@@ -159,24 +159,10 @@ public sealed class PageFetcher : IDisposable
             return TooLarge(url, status, type, max);
         }
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        using var body = new MemoryStream();
-        var chunk = new byte[81920];
-        int n;
-        while ((n = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            if (body.Length + n > max)
-            {
-                // robots.txt is read up to the RFC's limit and the rest ignored; a page over the limit is refused.
-                if (kind == FetchKind.Page)
-                {
-                    return TooLarge(url, status, type, max);
-                }
-                body.Write(chunk, 0, (int)(max - body.Length));
-                break;
-            }
-            body.Write(chunk, 0, n);
-        }
-        return new FetchResult(url, FetchOutcome.Fetched, status, type, body.ToArray());
+        var (body, over) = await BoundedRead.ReadAsync(stream, max, ct);
+        // robots.txt is read up to the RFC's limit and the rest ignored; a page over the limit is refused.
+        return over && kind == FetchKind.Page ? TooLarge(url, status, type, max)
+            : new FetchResult(url, FetchOutcome.Fetched, status, type, body);
     }
 
     private static FetchResult TooLarge(Uri url, int status, string? type, int max) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using LeadAgent.Web.Infrastructure.Net;
 
 namespace LeadAgent.Web.Features.Discovery.Search;
 
@@ -39,20 +40,14 @@ internal static class SearchResponses
             return null;
         }
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[65536];
-        int n;
-        while ((n = await stream.ReadAsync(chunk, ct)) > 0)
+        var (body, over) = await BoundedRead.ReadAsync(stream, MaxBytes, ct);
+        if (over)
         {
-            if (buffer.Length + n > MaxBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, n);
+            return null;
         }
         try
         {
-            return JsonDocument.Parse(buffer.ToArray());
+            return JsonDocument.Parse(body);
         }
         catch (JsonException)
         {
