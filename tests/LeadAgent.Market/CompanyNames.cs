@@ -101,9 +101,9 @@ internal static class CompanyNames
             (CompanyKind.BrandOwner, true) => $"{p}{trade!.GermanSuffix}",
             (CompanyKind.BrandOwner, false) => $"{p} {trade!.EnglishSuffix}",
             (CompanyKind.CorporateClient, true) =>
-                variant < 2 ? $"{p} {trade!.GermanSuffix}" : $"{city.Name} {trade!.GermanSuffix}",
+                variant < 3 ? $"{p} {trade!.GermanSuffix}" : $"{city.Name} {trade!.GermanSuffix}",
             (CompanyKind.CorporateClient, false) =>
-                variant < 2 ? $"{p} {trade!.EnglishSuffix}" : $"{city.EnglishName} {trade!.EnglishSuffix} Group",
+                variant < 3 ? $"{p} {trade!.EnglishSuffix}" : $"{city.EnglishName} {trade!.EnglishSuffix} Group",
             (CompanyKind.Bakery, true) => $"Bäckerei {s}",
             (CompanyKind.Bakery, false) => country == "AE" ? $"{p} Bakery" : $"{s}'s Bakery",
             (CompanyKind.LawFirm, true) => $"{s} & {Surname(r, country)} Rechtsanwälte",

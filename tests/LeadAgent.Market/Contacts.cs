@@ -36,6 +36,16 @@ internal sealed record PhoneNumber(string Country, string Code, string Area, str
         };
     }
 
+    private static readonly Dictionary<string, char[]> GbFirstDigits = new()
+    {
+        ["20"] = ['3', '7', '8'],
+        ["113"] = ['2', '3', '4', '5'],
+        ["117"] = ['2', '3', '4', '9'],
+        ["121"] = ['2', '3', '4', '5', '6', '7'],
+        ["131"] = ['2', '3', '4', '5', '6', '7'],
+        ["161"] = ['2', '3', '4', '5', '6', '7', '8'],
+    };
+
     public static PhoneNumber New(Random r, City city)
     {
         var length = city.Country switch
@@ -47,9 +57,14 @@ internal sealed record PhoneNumber(string Country, string Code, string Area, str
             "IT" => 8,
             _ => 7,
         };
-        // London numbers start 3, 7 or 8; elsewhere any digit from 2 keeps the number valid.
-        var first = city is { Country: "GB", Area: "20" } ? r.Pick("378".ToCharArray())
-            : city.Country == "US" ? (char)('2' + r.Next(3)) : (char)('2' + r.Next(7));
+        // UK areas have allocated number blocks (libphonenumber rejects the rest); elsewhere a first digit of
+        // 2 to 8 keeps the number valid.
+        var first = city.Country switch
+        {
+            "GB" => r.Pick(GbFirstDigits[city.Area]),
+            "US" => (char)('2' + r.Next(3)),
+            _ => (char)('2' + r.Next(7)),
+        };
         return new PhoneNumber(city.Country, Places.CallingCode(city.Country), city.Area,
             first + VatIds.Digits(r, length - 1));
     }

@@ -36,7 +36,8 @@ internal static partial class Directories
         var listed = w.Profiles.ToList();
         foreach (var o in Outlets.Take(count))
         {
-            var p = Profiles.Create(w.R, w.Profiles.Count + 1, o.Kind, o.Country, w.Taken, (o.Name, o.Domain, o.Form));
+            var p = Profiles.Create(w.R, w.Profiles.Count + 1, o.Kind, o.Country, w.Taken, w.Names,
+                (o.Name, o.Domain, o.Form));
             p.Www = w.R.Next(2);   // list pages exist on one host; its twin redirects
             w.Profiles.Add(p);
             var german = o.Country == "DE";

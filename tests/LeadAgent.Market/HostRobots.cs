@@ -1,8 +1,5 @@
 namespace LeadAgent.Market;
 
-/// <summary>One Allow or Disallow line of the group that applies to the crawler.</summary>
-public sealed record RobotsRule(bool Allow, string Pattern);
-
 /// <summary>
 /// A host's robots.txt as it applies to the crawler's product token (<c>LeadAgent</c>): the rules of the group the
 /// RFC 9309 matching picks (the <c>LeadAgent</c> group if there is one, else <c>*</c>), its Crawl-delay, and how the
@@ -11,12 +8,15 @@ public sealed record RobotsRule(bool Allow, string Pattern);
 public sealed class HostRobots
 {
     /// <summary>No robots.txt (404): everything may be fetched.</summary>
+    /// <summary>One Allow or Disallow line of the group that applies to the crawler.</summary>
+    public sealed record Rule(bool Allow, string Pattern);
+
     public static HostRobots None { get; } = new() { Status = 404, Text = null, Rules = [] };
 
     /// <summary>200, or 404 (none), or 5xx (unreachable: the RFC says assume everything is disallowed).</summary>
     public required int Status { get; init; }
     public required string? Text { get; init; }
-    public required IReadOnlyList<RobotsRule> Rules { get; init; }
+    public required IReadOnlyList<Rule> Rules { get; init; }
     public TimeSpan? CrawlDelay { get; init; }
 
     /// <summary>The Disallow patterns that apply to the crawler (<c>/</c> when everything is off limits).</summary>
@@ -29,7 +29,7 @@ public sealed class HostRobots
         {
             return true;
         }
-        RobotsRule? best = null;
+        Rule? best = null;
         foreach (var rule in Rules.Where(r => Matches(r.Pattern, pathAndQuery)))
         {
             if (best is null || rule.Pattern.Length > best.Pattern.Length

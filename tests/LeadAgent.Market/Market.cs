@@ -7,7 +7,7 @@ namespace LeadAgent.Market;
 /// </summary>
 public sealed class Market
 {
-    private readonly Dictionary<int, Company> _byId;
+    private readonly Dictionary<int, MarketCompany> _byId;
     private readonly HashSet<int> _crawlable;
 
     internal Market(int seed, World w)
@@ -32,7 +32,7 @@ public sealed class Market
 
     /// <summary>Every organisation: companies that fit and that do not, and the outlets (directories, news,
     /// blogs).</summary>
-    public IReadOnlyList<Company> Companies { get; }
+    public IReadOnlyList<MarketCompany> Companies { get; }
 
     /// <summary>Every host, www twins and parked domains included.</summary>
     public IReadOnlyDictionary<string, Site> Sites { get; }
@@ -49,10 +49,10 @@ public sealed class Market
     public MarketSearch Search { get; }
 
     /// <summary>The companies a discovery run should find: the four segments in the five countries.</summary>
-    public IEnumerable<Company> Fitting => Companies.Where(c => c.Fits);
+    public IEnumerable<MarketCompany> Fitting => Companies.Where(c => c.Fits);
 
     /// <summary>The organisation behind a host or URL (www or not), or null (parked, unknown).</summary>
-    public Company? CompanyOf(string hostOrUrl)
+    public MarketCompany? CompanyOf(string hostOrUrl)
     {
         var host = Uri.TryCreate(hostOrUrl, UriKind.Absolute, out var uri) ? uri.Host : hostOrUrl.ToLowerInvariant();
         return Sites.TryGetValue(host, out var site) && site.CompanyId is { } id ? _byId[id] : null;
@@ -63,7 +63,7 @@ public sealed class Market
         !Robots.TryGetValue(host.ToLowerInvariant(), out var robots) || robots.IsAllowed(pathAndQuery);
 
     /// <summary>False when every site of the company shuts a polite crawler out (robots, errors, https only).</summary>
-    public bool IsCrawlable(Company company) => _crawlable.Contains(company.Id);
+    public bool IsCrawlable(MarketCompany company) => _crawlable.Contains(company.Id);
 
     /// <summary>Counts: companies per kind and country, fitting, crawlable, sites per kind, pages, traps.</summary>
     public IReadOnlyDictionary<string, int> Census()

@@ -19,7 +19,7 @@ public static class MarketGenerator
         for (var id = 1; id <= companies - outlets; id++)
         {
             var (kind, country) = Draw(w.R);
-            w.Profiles.Add(Profiles.Create(w.R, id, kind, country, w.Taken));
+            w.Profiles.Add(Profiles.Create(w.R, id, kind, country, w.Taken, w.Names));
         }
         var plans = w.Profiles.Select(p => SiteTemplates.Plan(w.R, p, p.Host, p.German)).ToList();
         foreach (var plan in plans.Where(p => p.Profile.Kind is CompanyKind.Reseller or CompanyKind.EventAgency
@@ -73,7 +73,7 @@ public static class MarketGenerator
     private static List<SitePlan> SecondDomains(World w, List<SitePlan> plans)
     {
         var result = new List<SitePlan>();
-        var candidates = plans.Where(p => p.Profile.Www != 2 && Company.Regions.Contains(p.Profile.Country)
+        var candidates = plans.Where(p => p.Profile.Www != 2 && MarketCompany.Regions.Contains(p.Profile.Country)
             && p.Profile.Kind is CompanyKind.EventAgency or CompanyKind.Reseller);
         foreach (var plan in candidates.Take(2))
         {

@@ -23,7 +23,7 @@ public sealed record Person(string Name, string Role, string? Email);
 /// digits), <see cref="Phone"/> in E.164, <see cref="Country"/> as ISO 3166 alpha-2 (GB for the UK). A value the
 /// site does not publish is null.
 /// </summary>
-public sealed class Company
+public sealed class MarketCompany
 {
     public static readonly IReadOnlySet<string> Regions = new HashSet<string> { "DE", "AT", "CH", "GB", "AE" };
 

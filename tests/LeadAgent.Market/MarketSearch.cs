@@ -5,9 +5,10 @@ namespace LeadAgent.Market;
 
 /// <summary>
 /// The market's search engine: BM25 over each listed page's words (German and English, umlauts folded, plurals
-/// cut), the title counted twice, a small lift for the asked language and country, and a stable jitter per query
-/// and page so ties do not sort alphabetically. Directories, news, parked domains and companies that do not fit
-/// rank wherever their words put them, as on a real engine.
+/// cut), the title counted twice, pages with all the words preferred, place names weighed half, a small lift for
+/// the asked language and country, and a stable jitter per query and page so ties do not sort alphabetically.
+/// Directories, news, parked domains and companies that do not fit rank wherever their words put them, as on a
+/// real engine.
 /// </summary>
 public sealed class MarketSearch
 {
@@ -34,6 +35,11 @@ public sealed class MarketSearch
         ["britain"] = "uk",
         ["emirates"] = "uae",
     };
+
+    // Place names narrow a query but do not make a page about its topic: they count half.
+    private static readonly HashSet<string> PlaceTerms = [.. Places.All.SelectMany(c => Tokens(
+        $"{c.Name} {c.EnglishName} {Places.AddressCountry(c.Country, true)} {Places.AddressCountry(c.Country, false)} "
+        + $"{Places.CountryName(c.Country, true)} {Places.CountryName(c.Country, false)}"))];
 
     private readonly List<Indexed> _docs;
     private readonly Dictionary<string, int> _frequency = new(StringComparer.Ordinal);
@@ -70,12 +76,14 @@ public sealed class MarketSearch
         foreach (var d in _docs)
         {
             var score = 0.0;
+            var matched = 0;
             foreach (var t in terms)
             {
                 if (d.Terms.TryGetValue(t, out var tf))
                 {
+                    matched++;
                     var df = _frequency[t];
-                    var idf = Math.Log(1 + (_docs.Count - df + 0.5) / (df + 0.5));
+                    var idf = Math.Log(1 + (_docs.Count - df + 0.5) / (df + 0.5)) * (PlaceTerms.Contains(t) ? 0.5 : 1);
                     score += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * d.Length / _averageLength));
                 }
             }
@@ -83,6 +91,8 @@ public sealed class MarketSearch
             {
                 continue;
             }
+            // Pages with all the words first, as engines prefer: half the words, a quarter of the score.
+            score *= Math.Pow(matched / (double)terms.Count, 2);
             score *= language is not null && d.Doc.Language.Equals(language[..Math.Min(2, language.Length)],
                 StringComparison.OrdinalIgnoreCase) ? 1.15 : 1;
             score *= country is not null && d.Doc.Country.Equals(country, StringComparison.OrdinalIgnoreCase)

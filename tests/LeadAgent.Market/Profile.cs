@@ -43,7 +43,7 @@ internal sealed class Profile
 
     public string Home => $"http://{Host}/";
 
-    public Company ToCompany() => new()
+    public MarketCompany ToCompany() => new()
     {
         Id = Id,
         Name = Name,

@@ -5,9 +5,9 @@ internal static class Profiles
 {
     /// <summary>A company; media outlets come with their own name, domain and legal form.</summary>
     public static Profile Create(Random r, int id, CompanyKind kind, string country, ISet<string> taken,
-        (string Name, string Domain, string Form)? given = null)
+        ISet<string> names, (string Name, string Domain, string Form)? given = null)
     {
-        var city = r.Pick(Places.In(country));
+        var city = Places.Pick(r, country);
         // German-speaking countries write German; a few Swiss companies (Zug, Basel) run English-only sites.
         var german = country is "DE" or "AT" || (country == "CH" && r.Chance(0.8));
         var trade = kind switch
@@ -17,6 +17,11 @@ internal static class Profiles
             _ => null,
         };
         var name = given?.Name ?? CompanyNames.Name(r, kind, country, german, city, trade);
+        // A few names repeat (as in life: two "Crown Events" in two countries); most are drawn again.
+        for (var tries = 0; given is null && !names.Add(name) && tries < 6; tries++)
+        {
+            name = CompanyNames.Name(r, kind, country, german, city, trade);
+        }
         var form = given?.Form ?? CompanyNames.LegalForm(r, kind, country);
         var domain = given?.Domain ?? CompanyNames.Domain(r, name, country, taken);
         taken.Add(domain);

@@ -9,7 +9,7 @@ internal static class RobotsFiles
     public static void Trap(World w, SitePlan plan, string trap)
     {
         var hidden = plan.Team ?? plan.About;
-        (string Text, List<RobotsRule> Rules, TimeSpan? Delay) robots = trap switch
+        (string Text, List<HostRobots.Rule> Rules, TimeSpan? Delay) robots = trap switch
         {
             MarketTraps.DisallowAll => ("User-agent: *\nDisallow: /\n", [new(false, "/")], null),
             MarketTraps.DisallowPaths => (
@@ -90,13 +90,13 @@ internal static class RobotsFiles
         }
     }
 
-    private static void Set(World w, SitePlan plan, string text, List<RobotsRule> rules, TimeSpan? delay)
+    private static void Set(World w, SitePlan plan, string text, List<HostRobots.Rule> rules, TimeSpan? delay)
     {
         var sitemap = plan.Sitemap ? $"\nSitemap: http://{plan.Host}/sitemap.xml\n" : "";
         Set(w, plan.Host, text + sitemap, rules, delay);
     }
 
-    private static void Set(World w, string host, string text, List<RobotsRule> rules, TimeSpan? delay)
+    private static void Set(World w, string host, string text, List<HostRobots.Rule> rules, TimeSpan? delay)
     {
         w.Sites[host].Set("/robots.txt", MarketPage.Of(text, "text/plain; charset=utf-8"));
         w.Robots[host] = new HostRobots { Status = 200, Text = text, Rules = rules, CrawlDelay = delay };

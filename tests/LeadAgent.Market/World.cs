@@ -12,6 +12,7 @@ internal sealed class World(Random random)
     public List<SearchDocument> Docs { get; } = [];
     public Dictionary<string, HostRobots> Robots { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Taken { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
     /// <summary>Trap name → the hosts that have it, in the order they were set.</summary>
     public SortedDictionary<string, List<string>> Traps { get; } = new(StringComparer.Ordinal);
 
