@@ -110,8 +110,6 @@ public sealed class Site
 
     internal void Set(string pathAndQuery, MarketPage page) => _pages[pathAndQuery] = page;
 
-    internal void Remove(string pathAndQuery) => _pages.Remove(pathAndQuery);
-
     public override string ToString() => $"{Host} ({Kind}, {_pages.Count} pages)";
 }
 
