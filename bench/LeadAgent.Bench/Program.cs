@@ -16,6 +16,20 @@ using Microsoft.EntityFrameworkCore.Storage;
 // Issue 13: the lead list under load over HTTP, with /healthz meanwhile (LoadBench).
 // Usage: dotnet run -c Release --project bench/LeadAgent.Bench -- [sqlite|postgres|both] [leads]
 //        [list,export,bulk,load,import,dupes,webhooks,inbox]
+// Issue 14 (no database): dotnet run -c Release --project bench/LeadAgent.Bench -- discovery [extract,crawl]
+if (args.FirstOrDefault() == "discovery")
+{
+    var parts = args.Length > 1 ? args[1].Split(',') : ["extract", "crawl"];
+    if (parts.Contains("extract"))
+    {
+        ExtractionBench.Run();
+    }
+    if (parts.Contains("crawl"))
+    {
+        await CrawlBench.RunAsync();
+    }
+    return;
+}
 var which = args.FirstOrDefault() ?? "both";
 var leadCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
 var benches = args.Length > 2

@@ -12,13 +12,14 @@ namespace LeadAgent.Web;
 
 /// <summary>
 /// Verbs on the same executable: <c>serve</c> (default), <c>migrate</c>, <c>users add</c>, <c>tokens create</c>,
-/// <c>seed-demo</c>, <c>import</c>, <c>inbox backfill</c>, <c>backup</c>, <c>restore</c>.
+/// <c>seed-demo</c>, <c>import</c>, <c>inbox backfill</c>, <c>discover run</c>, <c>enrich</c>, <c>backup</c>,
+/// <c>restore</c>.
 /// </summary>
 public static class Cli
 {
     private static readonly string[] Verbs =
-        ["serve", "migrate", "users", "tokens", "seed-demo", "import", "inbox", "backup", "restore", "help", "--help",
-            "-h"];
+        ["serve", "migrate", "users", "tokens", "seed-demo", "import", "inbox", "discover", "enrich", "backup",
+            "restore", "help", "--help", "-h"];
 
     /// <summary>
     /// The arguments the host sees: the verb and its own options removed, so only host options (--urls, …) remain.
@@ -75,6 +76,12 @@ public static class Cli
             case "inbox" when rest.FirstOrDefault() == "backfill":
                 await PrepareAsync(services);
                 return await BackfillAsync(services, rest[1..], terminal);
+            case "discover":
+                await PrepareAsync(services);
+                return await Features.Discovery.DiscoverCommand.RunCampaignAsync(services, rest, terminal);
+            case "enrich":
+                await PrepareAsync(services);
+                return await Features.Discovery.DiscoverCommand.EnrichAsync(services, rest, terminal);
             case "backup":
                 return await BackupCommand.BackupAsync(services, rest, terminal);
             case "restore":
@@ -201,6 +208,8 @@ public static class Cli
                  [--match domain|email|phone|external-id] [--country CC] [--delimiter ,|;|tab] [--encoding E]
                  [--no-header] [--rejected OUT.csv]                 import a CSV file, printing progress
           inbox backfill [--contacts N] [--messages N]          bring in Respond.io history (idempotent)
+          discover run CAMPAIGN                                run a discovery campaign now (name or id)
+          enrich DOMAIN|URL                                    research one company site and print what it found
           backup FILE                                          SQLite: zip of the database and key ring (app may run)
           restore FILE [--force]                               SQLite: into an empty data directory (app stopped)
         """;

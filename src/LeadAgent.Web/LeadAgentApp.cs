@@ -85,6 +85,7 @@ public static class LeadAgentApp
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("LeadAgent API")).RequireAuthorization(Policies.Read);
         app.MapCrmEndpoints();
         app.MapInboxEndpoints();
+        app.MapDiscoveryEndpoints();
         app.MapAccountEndpoints();
         app.MapTelemetry(ApiTokenAuthentication.SchemeName);
         app.MapUi();

@@ -15,13 +15,26 @@ public sealed class BrowserApp() : AppFactory(Provider.Sqlite), IAsyncLifetime
     /// <summary>The Respond.io the app talks to in browser tests: a local fake on loopback.</summary>
     public Inbox.FakeRespondIo Fake { get; private set; } = null!;
 
-    protected override async Task BeforeStartAsync() => Fake = await Inbox.FakeRespondIo.StartAsync();
+    /// <summary>Company sites behind the crawler's proxy, and SearXNG, for discovery journeys.</summary>
+    public Discovery.FakeSites Sites { get; private set; } = null!;
+    public Discovery.FakeSearchEngines Engines { get; private set; } = null!;
+
+    protected override async Task BeforeStartAsync()
+    {
+        Fake = await Inbox.FakeRespondIo.StartAsync();
+        Sites = await Discovery.FakeSites.StartAsync();
+        Engines = await Discovery.FakeSearchEngines.StartAsync();
+    }
 
     protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         builder.UseSetting("RespondIo:BaseUrl", Fake.Url);
         builder.UseSetting("RespondIo:ApiToken", Inbox.FakeRespondIo.Token);
         builder.UseSetting("Inbox:PollSeconds", "1");
+        builder.UseSetting("Discovery:Http:Proxy", Sites.Url);
+        builder.UseSetting("Discovery:Crawl:MinDelaySeconds", "0");
+        builder.UseSetting("Discovery:Providers:SearXng:BaseUrl", Engines.Url);
+        builder.UseSetting("Discovery:Runs:PollSeconds", "1");
     }
 
     public IBrowser Browser { get; private set; } = null!;
@@ -88,5 +101,7 @@ public sealed class BrowserApp() : AppFactory(Provider.Sqlite), IAsyncLifetime
         _playwright?.Dispose();
         await DisposeAsync();
         await Fake.DisposeAsync();
+        await Sites.DisposeAsync();
+        await Engines.DisposeAsync();
     }
 }

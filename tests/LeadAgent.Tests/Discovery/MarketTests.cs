@@ -125,7 +125,8 @@ public sealed class MarketTests
         Assert.False(World.IsAllowed(down, "/"));
 
         // The app's fetcher, configured as in production with the market as its proxy.
-        using var fetcher = new PageFetcher(Options.Create(new DiscoveryHttpOptions { Proxy = server.ProxyUrl }));
+        using var fetcher = new PageFetcher(Options.Create(new DiscoveryHttpOptions { Proxy = server.ProxyUrl }),
+            TimeProvider.System);
         var page = await fetcher.FetchAsync(new Uri(company.Website), FetchKind.Page, Ct);
         Assert.Equal(FetchOutcome.Fetched, page.Outcome);
         var huge = World.Sites[World.Traps[MarketTraps.HugePage][0]];

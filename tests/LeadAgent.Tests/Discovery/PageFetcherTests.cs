@@ -20,10 +20,11 @@ public sealed class PageFetcherTests : IAsyncLifetime
 
     // The proxy (the fake, on loopback) is the one private address the fetcher connects to.
     private PageFetcher ThroughProxy(int timeoutSeconds = 20) =>
-        new(Options.Create(new DiscoveryHttpOptions { Proxy = _sites.Url, TimeoutSeconds = timeoutSeconds }));
+        new(Options.Create(new DiscoveryHttpOptions { Proxy = _sites.Url, TimeoutSeconds = timeoutSeconds }),
+            TimeProvider.System);
 
     private static PageFetcher Direct(bool allowLoopback = false) =>
-        new(Options.Create(new DiscoveryHttpOptions { AllowLoopback = allowLoopback }));
+        new(Options.Create(new DiscoveryHttpOptions { AllowLoopback = allowLoopback }), TimeProvider.System);
 
     [Fact]
     public async Task Pages_come_through_the_proxy_decompressed_and_after_checked_redirects()

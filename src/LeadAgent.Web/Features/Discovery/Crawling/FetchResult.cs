@@ -21,6 +21,9 @@ public enum FetchOutcome
 public sealed record FetchResult(Uri Url, FetchOutcome Outcome, int Status, string? ContentType, byte[] Body,
     string? Reason = null)
 {
+    /// <summary>How long the site asked to be left alone (429 or 503 with <c>Retry-After</c>).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public bool Ok => Outcome == FetchOutcome.Fetched;
 }
 
@@ -31,4 +34,6 @@ public enum FetchKind
     Page,
     /// <summary>robots.txt: any text, cut at <see cref="RobotsTxt.MaxBytes"/> as the RFC allows.</summary>
     Robots,
+    /// <summary>A sitemap: XML or text, refused over the size limit.</summary>
+    Sitemap,
 }

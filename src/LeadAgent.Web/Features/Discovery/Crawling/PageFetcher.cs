@@ -24,9 +24,11 @@ public sealed class PageFetcher : IDisposable
     private readonly HttpClient _http;
     private readonly DiscoveryHttpOptions _options;
     private readonly DnsEndPoint? _proxy;
+    private readonly TimeProvider _time;
 
-    public PageFetcher(IOptions<DiscoveryHttpOptions> options)
+    public PageFetcher(IOptions<DiscoveryHttpOptions> options, TimeProvider time)
     {
+        _time = time;
         _options = options.Value;
         _proxy = _options.Proxy is { Length: > 0 } p && new Uri(p) is var proxyUri
             ? new DnsEndPoint(proxyUri.IdnHost, proxyUri.Port) : null;
@@ -50,7 +52,12 @@ public sealed class PageFetcher : IDisposable
     /// <summary><c>LeadAgent/1.0 (+contact URL)</c>: says who crawls and how to reach them.</summary>
     public string UserAgent { get; }
 
-    public async Task<FetchResult> FetchAsync(Uri url, FetchKind kind, CancellationToken ct)
+    /// <summary>
+    /// Fetches <paramref name="url"/>; <paramref name="mayFollow"/> decides each redirect target (robots.txt), a
+    /// refused one ends the fetch as <see cref="FetchOutcome.Refused"/>.
+    /// </summary>
+    public async Task<FetchResult> FetchAsync(Uri url, FetchKind kind, CancellationToken ct,
+        Func<Uri, CancellationToken, Task<bool>>? mayFollow = null)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
@@ -65,8 +72,12 @@ public sealed class PageFetcher : IDisposable
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
                 request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-                request.Headers.TryAddWithoutValidation("Accept", kind == FetchKind.Robots
-                    ? "text/plain, */*;q=0.5" : "text/html, application/xhtml+xml;q=0.9, */*;q=0.1");
+                request.Headers.TryAddWithoutValidation("Accept", kind switch
+                {
+                    FetchKind.Robots => "text/plain, */*;q=0.5",
+                    FetchKind.Sitemap => "application/xml, text/xml;q=0.9, text/plain;q=0.5",
+                    _ => "text/html, application/xhtml+xml;q=0.9, */*;q=0.1",
+                });
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead,
                     limit.Token);
                 var status = (int)response.StatusCode;
@@ -81,6 +92,11 @@ public sealed class PageFetcher : IDisposable
                     {
                         return new FetchResult(current, FetchOutcome.HttpError, status, null, [],
                             $"A redirect to an address that cannot be read ({location.OriginalString}).");
+                    }
+                    if (mayFollow is not null && Refusal(next) is null && !await mayFollow(next, limit.Token))
+                    {
+                        return new FetchResult(next, FetchOutcome.Refused, status, null, [],
+                            "robots.txt disallows where the redirect leads.");
                     }
                     current = next;
                     continue;
@@ -147,23 +163,37 @@ public sealed class PageFetcher : IDisposable
         var type = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();
         if (status is < 200 or >= 300)
         {
-            return new FetchResult(url, FetchOutcome.HttpError, status, type, [], $"HTTP {status}.");
+            return new FetchResult(url, FetchOutcome.HttpError, status, type, [], $"HTTP {status}.")
+            {
+                RetryAfter = status is 429 or 503 ? RetryAfter(response) : null,
+            };
+        }
+        if (kind == FetchKind.Sitemap && type is not (null or "application/xml" or "text/xml" or "text/plain"))
+        {
+            return new FetchResult(url, FetchOutcome.NotHtml, status, type, [], $"Not a sitemap ({type}).");
         }
         if (kind == FetchKind.Page && type is not (null or "text/html" or "application/xhtml+xml"))
         {
             return new FetchResult(url, FetchOutcome.NotHtml, status, type, [], $"Not a web page ({type}).");
         }
         var max = kind == FetchKind.Robots ? RobotsTxt.MaxBytes : _options.MaxPageBytes;
-        if (kind == FetchKind.Page && response.Content.Headers.ContentLength > max)
+        if (kind != FetchKind.Robots && response.Content.Headers.ContentLength > max)
         {
             return TooLarge(url, status, type, max);
         }
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         var (body, over) = await BoundedRead.ReadAsync(stream, max, ct);
         // robots.txt is read up to the RFC's limit and the rest ignored; a page over the limit is refused.
-        return over && kind == FetchKind.Page ? TooLarge(url, status, type, max)
+        return over && kind != FetchKind.Robots ? TooLarge(url, status, type, max)
             : new FetchResult(url, FetchOutcome.Fetched, status, type, body);
     }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - _time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
 
     private static FetchResult TooLarge(Uri url, int status, string? type, int max) =>
         new(url, FetchOutcome.TooLarge, status, type, [], $"Larger than {max / 1024:N0} KB.");

@@ -1,0 +1,192 @@
+using System.Text.Json;
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Crm.Normalization;
+using LeadAgent.Web.Features.Discovery.Extraction;
+using LeadAgent.Web.Features.Discovery.Runs;
+using LeadAgent.Web.Infrastructure.Api;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadAgent.Web.Features.Discovery.Review;
+
+/// <summary>
+/// The review queue: researched companies new to the CRM, with their evidence; accepting makes a lead (see
+/// <see cref="ProspectAcceptance"/>), rejecting remembers the domain so it is never proposed again.
+/// </summary>
+public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<Page<ProspectRow>> ListAsync(ProspectQuery query, CancellationToken ct = default)
+    {
+        var errors = new Errors();
+        var take = Cursor.ClampLimit(query.Limit, errors);
+        var state = State(query.Review, errors);
+        errors.ThrowIfAny();
+        var cursor = Cursor.Decode(query.Cursor, "-id");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = Filter(db, state, query);
+        if (cursor is not null)
+        {
+            var after = cursor.Id;
+            rows = rows.Where(p => p.Id.CompareTo(after) < 0);
+        }
+        var list = await rows.OrderByDescending(p => p.Id).Take(take + 1).ToListAsync(ct);
+        return Page<ProspectRow>.FromLookahead(list.Select(ProspectRow.Of).ToList(), take,
+            p => new Cursor("-id", null, p.Id).Encode(), null);
+    }
+
+    /// <summary>The queue's rows as filtered, for the list and the CSV export.</summary>
+    public static IQueryable<Prospect> Filter(AppDbContext db, ReviewState? state, ProspectQuery query)
+    {
+        var rows = db.Prospects.AsNoTracking();
+        if (state is { } s)
+        {
+            // Sites not researched yet (or not reachable) wait in their run, not in the queue.
+            rows = s == ReviewState.Pending ? rows.Where(p => p.Review == s && p.Research == ResearchState.Researched)
+                : rows.Where(p => p.Review == s);
+        }
+        if (query.RunId is { } run)
+        {
+            rows = rows.Where(p => p.RunId == run);
+        }
+        if (query.CampaignId is { } campaign)
+        {
+            rows = rows.Where(p => p.CampaignId == campaign);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var q = query.Q.Trim().ToLowerInvariant();
+            rows = rows.Where(p => p.Domain.Contains(q) || (p.Name != null && p.Name.ToLower().Contains(q)));
+        }
+        return rows;
+    }
+
+    public async Task<ProspectDetail> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await db.Prospects.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException("Prospect", id);
+        var profile = Profile(p);
+        var pages = await db.ProspectPages.AsNoTracking().Where(x => x.ProspectId == id).OrderBy(x => x.FetchedAt)
+            .Select(x => new ProspectPageRow(x.Url, x.Kind, x.Title,
+                x.Text.Length > 400 ? x.Text.Substring(0, 400) : x.Text, x.FetchedAt))
+            .ToListAsync(ct);
+        return new ProspectDetail(ProspectRow.Of(p), profile?.Facts ?? [], profile?.Socials ?? [],
+            profile?.Directors ?? [], profile?.People ?? [], profile?.Description, pages);
+    }
+
+    public async Task<AcceptResult> AcceptAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var p = await Reviewable(db, id, ct);
+        var lead = await ProspectAcceptance.AcceptAsync(db, p, Profile(p), time.GetUtcNow().UtcDateTime, ct);
+        await MarkAsync(db, p, ReviewState.Accepted, null);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new AcceptResult(ProspectRow.Of(p), lead.CompanyId, lead.Id);
+    }
+
+    public async Task<ProspectRow> RejectAsync(Guid id, RejectInput input, CancellationToken ct = default)
+    {
+        var errors = new Errors();
+        var reason = errors.Required("reason", input.Reason, Prospect.ReasonMax);
+        errors.ThrowIfAny();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await Reviewable(db, id, ct);
+        await MarkAsync(db, p, ReviewState.Rejected, reason);
+        await RememberAsync(db, p.Domain, reason!, input.Block ?? false, ct);
+        await db.SaveChangesAsync(ct);
+        return ProspectRow.Of(p);
+    }
+
+    public async Task<List<DomainVerdictDto>> VerdictsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.DomainVerdicts.AsNoTracking().OrderByDescending(v => v.At)
+            .Select(v => new DomainVerdictDto(v.Domain, v.Reason, v.Blocked, v.ByName, v.At)).ToListAsync(ct);
+    }
+
+    /// <summary>Puts a domain on the block list: never researched, enriched or proposed.</summary>
+    public async Task<DomainVerdictDto> BlockAsync(BlockInput input, CancellationToken ct = default)
+    {
+        var errors = new Errors();
+        var domain = DomainName.Parse(input.Domain).Domain;
+        if (domain is null)
+        {
+            errors.Add("domain", "Not a website or domain.");
+        }
+        var reason = errors.Required("reason", input.Reason, Prospect.ReasonMax);
+        errors.ThrowIfAny();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var verdict = await RememberAsync(db, domain!, reason!, true, ct);
+        await db.SaveChangesAsync(ct);
+        return new DomainVerdictDto(verdict.Domain, verdict.Reason, verdict.Blocked, verdict.ByName, verdict.At);
+    }
+
+    /// <summary>Forgets a verdict: the domain may be proposed again.</summary>
+    public async Task ForgetAsync(string domain, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = DomainName.Parse(domain).Domain ?? domain.Trim().ToLowerInvariant();
+        if (await db.DomainVerdicts.Where(v => v.Domain == key).ExecuteDeleteAsync(ct) == 0)
+        {
+            throw new NotFoundException("Verdict on", key);
+        }
+    }
+
+    /// <summary>The review state asked for: pending unless given; null for all.</summary>
+    public static ReviewState? State(string? text, Errors errors)
+    {
+        var value = (text ?? "pending").Trim().ToLowerInvariant();
+        if (value == "all")
+        {
+            return null;
+        }
+        if (Enum.GetNames<ReviewState>().FirstOrDefault(n => n.Equals(value, StringComparison.OrdinalIgnoreCase))
+            is { } name)
+        {
+            return Enum.Parse<ReviewState>(name);
+        }
+        errors.Add("review", "One of pending, accepted, rejected, enriched, held, all.");
+        return null;
+    }
+
+    public static SiteProfile? Profile(Prospect p) => p.Profile is { Length: > 2 } json
+        ? JsonSerializer.Deserialize<SiteProfile>(json, RunResearchStage.Json) : null;
+
+    private static async Task<Prospect> Reviewable(AppDbContext db, Guid id, CancellationToken ct)
+    {
+        var p = await db.Prospects.FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException("Prospect", id);
+        if (p.Research != ResearchState.Researched)
+        {
+            throw new ConflictException($"{p.Domain} was not researched ({p.Research}); nothing to review.");
+        }
+        if (p.Review is ReviewState.Accepted or ReviewState.Rejected)
+        {
+            throw new ConflictException($"{p.Domain} was already {p.Review.ToString().ToLowerInvariant()}.");
+        }
+        return p;
+    }
+
+    private async Task MarkAsync(AppDbContext db, Prospect p, ReviewState state, string? reason)
+    {
+        var actor = await db.GetActorAsync();
+        (p.Review, p.RejectReason, p.ReviewedByName, p.ReviewedAt) =
+            (state, reason, actor.Name, time.GetUtcNow().UtcDateTime);
+    }
+
+    private async Task<DomainVerdict> RememberAsync(AppDbContext db, string domain, string reason, bool block,
+        CancellationToken ct)
+    {
+        var actor = await db.GetActorAsync();
+        var verdict = await db.DomainVerdicts.FirstOrDefaultAsync(v => v.Domain == domain, ct);
+        if (verdict is null)
+        {
+            verdict = new DomainVerdict { Domain = domain, Reason = reason, ByName = actor.Name };
+            db.DomainVerdicts.Add(verdict);
+        }
+        (verdict.Reason, verdict.Blocked, verdict.ByName, verdict.At) =
+            (reason, verdict.Blocked || block, actor.Name, time.GetUtcNow().UtcDateTime);
+        return verdict;
+    }
+}

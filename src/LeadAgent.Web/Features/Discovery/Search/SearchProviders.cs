@@ -1,0 +1,36 @@
+using LeadAgent.Web.Features.Discovery.Search.Providers;
+using Microsoft.Extensions.Options;
+
+namespace LeadAgent.Web.Features.Discovery.Search;
+
+/// <summary>The configured search providers by name; one lacking its address or key says what is missing.</summary>
+public sealed class SearchProviders(IHttpClientFactory clients, IOptionsMonitor<SearchOptions> options)
+{
+    public const string HttpClientName = "discovery-search";
+    public static readonly IReadOnlyList<string> Names = ["searxng", "brave"];
+
+    public string Default => options.CurrentValue.Default.ToLowerInvariant();
+
+    /// <summary>The provider, or why it cannot be used.</summary>
+    public (ISearchProvider? Provider, string? Problem) Get(string? name)
+    {
+        var o = options.CurrentValue;
+        var http = clients.CreateClient(HttpClientName);
+        switch ((name ?? o.Default).ToLowerInvariant())
+        {
+            case "searxng" when o.SearXng.BaseUrl is { Length: > 0 } url:
+                return (new SearXngProvider(http, Root(url)), null);
+            case "searxng":
+                return (null, "SearXNG has no address: set Discovery:Providers:SearXng:BaseUrl.");
+            case "brave" when o.Brave.BaseUrl is { Length: > 0 } url && o.Brave.ApiKey is { Length: > 0 } key:
+                return (new BraveProvider(http, Root(url), key), null);
+            case "brave":
+                return (null, "Brave needs an API key: set Discovery:Providers:Brave:ApiKey.");
+            case var other:
+                return (null, $"Unknown search provider '{other}'.");
+        }
+    }
+
+    // Relative paths resolve under the base address only when it ends with a slash.
+    private static Uri Root(string url) => new(url.EndsWith('/') ? url : url + "/");
+}
