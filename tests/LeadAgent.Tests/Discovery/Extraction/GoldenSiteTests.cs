@@ -49,6 +49,31 @@ public sealed class GoldenSiteTests
         Compare(site, "profile.json", Render(profile));
     }
 
+    [Theory]
+    [MemberData(nameof(Sites))]
+    public void Truncated_and_corrupted_pages_still_give_extracts(string site)
+    {
+        var random = new Random(site.Length);
+        foreach (var file in Directory.GetFiles(Path.Combine(Dir, site), "*.html"))
+        {
+            var body = File.ReadAllBytes(file);
+            var url = new Uri($"https://www.{site}/{Path.GetFileNameWithoutExtension(file)}");
+            for (var round = 0; round < 30; round++)
+            {
+                var copy = body[..random.Next(body.Length)];
+                for (var flips = 0; flips < copy.Length / 50; flips++)
+                {
+                    copy[random.Next(copy.Length)] = (byte)random.Next(256);
+                }
+
+                var page = PageExtractor.Extract(url, copy, null, PageExtractor.KindOf(url, null), Context);
+
+                Assert.All(page.Links, l => Assert.EndsWith(site, l.Url.Host, StringComparison.Ordinal));
+                Assert.All(page.Facts, f => Assert.False(string.IsNullOrWhiteSpace(f.Value)));
+            }
+        }
+    }
+
     private static string Render(PageExtract p) => JsonSerializer.Serialize(new
     {
         url = p.Url.AbsoluteUri,

@@ -107,4 +107,16 @@ public sealed class JsonLdTests
             .Select(f => f.Value));
         Assert.Contains(page.Facts, f => f is { Field: "phone", Value: "+49301234567", Method: "json-ld" });
     }
+
+    [Fact]
+    public void Odd_shapes_in_an_organisation_are_skipped_not_thrown()
+    {
+        var facts = FactsOf("""
+            {"@type": "Organization", "name": ["Kern", "Kern Holzbau"], "contactPoint": ["+49 761 1234567", 42],
+             "address": [], "telephone": {"@value": "0761 7654321"}, "sameAs": [null, 7, {"url": "https://x.com/kern"}],
+             "numberOfEmployees": {"minValue": "12"}, "email": true, "vatID": "DE000000000"}
+            """);
+
+        Assert.Equal(["name: Kern", "phone: +497617654321", "social: https://x.com/kern", "employees: 12"], facts);
+    }
 }

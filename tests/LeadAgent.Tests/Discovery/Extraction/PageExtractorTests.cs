@@ -181,4 +181,32 @@ public sealed class PageExtractorTests
         Assert.Equal(["messebau keyword:messebau"],
             page.Facts.Where(f => f.Field == "segment").Select(f => $"{f.Value} {f.Method}"));
     }
+
+    [Theory]
+    [InlineData("text/html; charset=utf-7")]
+    [InlineData("text/html; charset=x-user-defined")]
+    [InlineData("text/html; charset=\"\"")]
+    [InlineData("text/html; charset=utf-16")]
+    [InlineData("text/html; charset=ISO-2022-JP")]
+    [InlineData("text/html; charset=no-such-charset")]
+    public void Odd_or_unknown_charsets_do_not_throw(string contentType)
+    {
+        var page = Extract("<title>Preise ab 5 EUR</title><p>Kontakt: info@firma-beispiel.de</p>", contentType);
+
+        Assert.Contains(page.Facts, f => f is { Field: "email", Value: "info@firma-beispiel.de" });
+    }
+
+    [Fact]
+    public void Phone_region_is_the_default_region_then_the_domain_then_the_address_country()
+    {
+        const string html = "<p>Muster GmbH<br>Seestrasse 1<br>8002 Zürich<br>Schweiz</p><p>Tel. 044 201 33 40</p>";
+        PageExtract At(string url, string? region) => Extract(html, url: new Uri(url), kind: PageKind.Contact,
+            context: new ExtractionContext(new Dictionary<string, IReadOnlyList<string>>(), region));
+
+        string? Phone(PageExtract p) => p.Facts.FirstOrDefault(f => f.Field == "phone")?.Value;
+
+        Assert.Equal("+49442013340", Phone(At("https://muster.ch/kontakt", "DE")));
+        Assert.Equal("+41442013340", Phone(At("https://muster.ch/kontakt", null)));
+        Assert.Equal("+41442013340", Phone(At("https://muster.com/kontakt", null)));
+    }
 }

@@ -9,8 +9,9 @@ namespace LeadAgent.Web.Features.Discovery.Extraction;
 
 /// <summary>
 /// E-mail addresses from mailto links, Cloudflare's e-mail protection and visible text (including the "[at]", "(at)",
-/// "(dot)" and "info at firma dot de" spellings). Each is validated by <see cref="EmailAddresses"/> and dropped when it
-/// looks like a file name (logo@2x.png), an error-tracker DSN, a placeholder domain or a JSON-escape leftover.
+/// "(dot)" spellings, and "info at firma dot de" after a mail or contact label). Each is validated by
+/// <see cref="EmailAddresses"/> and dropped when it looks like a file name (logo@2x.png), an error-tracker DSN, a
+/// placeholder domain or a JSON-escape leftover.
 /// </summary>
 internal static partial class EmailFinder
 {
@@ -88,6 +89,14 @@ internal static partial class EmailFinder
         {
             foreach (Match m in SpelledOut().Matches(text))
             {
+                // "wir at home dot com" is English, not an address: the spelled form needs a mail label before it.
+                var before = text.AsSpan(Math.Max(0, m.Index - 40), Math.Min(m.Index, 40));
+                if (!before.Contains("mail", StringComparison.OrdinalIgnoreCase)
+                    && !before.Contains("contact", StringComparison.OrdinalIgnoreCase)
+                    && !before.Contains("kontakt", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
                 var domain = m.Groups[2].Value.Replace(" dot ", ".", StringComparison.OrdinalIgnoreCase)
                     .Replace(" punkt ", ".", StringComparison.Ordinal);
                 sink.Add(FactFields.Email, Clean(m.Groups[1].Value + "@" + domain), "text");

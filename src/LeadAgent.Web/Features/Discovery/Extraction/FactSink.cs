@@ -9,8 +9,6 @@ internal sealed class FactSink(string sourceUrl)
     private readonly HashSet<(string, string, string)> _seen = [];
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
 
-    public string SourceUrl => sourceUrl;
-
     public IReadOnlyList<Fact> Facts => _facts;
 
     public bool Add(string field, string? value, string method)
@@ -29,10 +27,6 @@ internal sealed class FactSink(string sourceUrl)
         _facts.Add(new Fact(field, value, sourceUrl, method));
         return true;
     }
-
-    public bool Has(string field) => _counts.ContainsKey(field);
-
-    public bool Has(string field, string value) => _facts.Exists(f => f.Field == field && f.Value == value);
 
     public string? First(string field) => _facts.Find(f => f.Field == field)?.Value;
 }

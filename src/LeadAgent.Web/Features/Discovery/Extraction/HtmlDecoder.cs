@@ -97,9 +97,9 @@ internal static class HtmlDecoder
         {
             return CodePagesEncodingProvider.Instance.GetEncoding(name) ?? Encoding.GetEncoding(name);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-            return null;
+            return null;   // unknown, or known but disabled (UTF-7)
         }
     }
 

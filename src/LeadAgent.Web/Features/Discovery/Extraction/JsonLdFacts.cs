@@ -204,8 +204,9 @@ internal static class JsonLdFacts
         e.ValueKind == JsonValueKind.Array ? e.EnumerateArray() : [e];
 
     private static IEnumerable<string> Texts(JsonElement e, string property) =>
-        e.TryGetProperty(property, out var v)
-            ? All(v).Select(x => x.ValueKind == JsonValueKind.Object ? Text(x, "url") ?? Text(x, "name") : Scalar(x))
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(property, out var v)
+            ? All(v).Select(x => x.ValueKind == JsonValueKind.Object
+                    ? Text(x, "url") ?? Text(x, "name") ?? Text(x, "@value") : Scalar(x))
                 .Where(x => x is not null).Select(x => x!).Take(20)
             : [];
 

@@ -124,8 +124,9 @@ public static class PageExtractor
             {
                 continue;
             }
-            var clean = target.Fragment.Length > 0 ? new Uri(target.GetLeftPart(UriPartial.Query)) : target;
-            if (seen.Add(clean.AbsoluteUri))
+            var clean = target.Fragment.Length == 0 ? target
+                : Uri.TryCreate(target.GetLeftPart(UriPartial.Query), UriKind.Absolute, out var cut) ? cut : null;
+            if (clean is not null && seen.Add(clean.AbsoluteUri))
             {
                 links.Add(new PageLink(clean, PageKinds.KindOf(clean, text), text));
             }

@@ -29,7 +29,7 @@ internal sealed class PageMaterial
 internal static class PageWalker
 {
     public const int TextCap = 60_000;
-    private const int MaxAnchors = 2_000, MaxScripts = 20, MaxMicrodata = 100, AnchorTextCap = 200;
+    private const int MaxAnchors = 2_000, MaxScripts = 20, MaxCloudflare = 100, MaxMicrodata = 100, AnchorTextCap = 200;
 
     private static readonly FrozenSet<string> Skipped = FrozenSet.ToFrozenSet(
         ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "select",
@@ -115,7 +115,7 @@ internal static class PageWalker
     private static bool Enter(IElement e, PageMaterial m, TextBuilder text, ref (IElement, int)? anchor)
     {
         var name = e.LocalName;
-        if (e.GetAttribute("data-cfemail") is { Length: > 0 } hex && m.CloudflareHex.Count < MaxScripts * 5)
+        if (e.GetAttribute("data-cfemail") is { Length: > 0 } hex && m.CloudflareHex.Count < MaxCloudflare)
         {
             m.CloudflareHex.Add(hex);
         }
@@ -147,7 +147,7 @@ internal static class PageWalker
             case "head":
                 return true;
             case "a" or "area":
-                if (e.GetAttribute("href") is { } href && m.Anchors.Count < MaxAnchors)
+                if (e.HasAttribute("href") && m.Anchors.Count < MaxAnchors)
                 {
                     anchor = (e, text.Length);
                 }

@@ -84,6 +84,10 @@ public sealed record SiteProfile(string? Name, string? LegalName, string? LegalF
     private static int EmailScore(Fact f, PageKind kind, string site)
     {
         var at = f.Value.LastIndexOf('@');
+        if (at < 0)
+        {
+            return 0;
+        }
         var domain = f.Value[(at + 1)..];
         var own = domain == site || domain.EndsWith("." + site, StringComparison.Ordinal);
         return (own ? 8 : 0) + (kind is PageKind.Imprint or PageKind.Contact ? 4 : 0)
