@@ -10,7 +10,7 @@ namespace LeadAgent.Web.Features.Discovery.Extraction;
 internal static partial class LegalNames
 {
     private const string Forms = @"GmbH\s?&\s?Co\.?\s?KG(?:aA)?|UG\s?\(haftungsbeschränkt\)|gGmbH|GmbH"
-        + @"|Ges\.?\s?m\.?\s?b\.?\s?H\.?|AG|SE|KGaA|KG|OHG|oHG|GbR|e\.\s?K\.|e\.\s?Kfm\.|e\.\s?Kfr\.|PartG(?:\s?mbB)?"
+        + @"|Ges\.?\s?m\.?\s?b\.?\s?H\.?|AG|SE|KGaA|KG|OHG|oHG|GbR|e\.\s?K\.|e\.\s?Kfm\.|e\.\s?Kfr\.|e\.\s?U\.|OG|KEG|PartG(?:\s?mbB)?"
         + @"|Ltd\.?|Limited|LLP|PLC|plc"
         + @"|FZ[\s-]LLC|L\.?L\.?C\.?|FZE|FZCO|Inc\.?|S\.A\.|B\.V\.|N\.V\.|SARL|S\.à\s?r\.l\.|S\.r\.l\.|Sagl|Sàrl";
 
@@ -25,6 +25,11 @@ internal static partial class LegalNames
         ["amtsgericht", "registergericht", "handelsregister", "firmenbuch", "sitz der", "vertreten", "geschäftsführ",
             "persönlich haftend", "komplementär", "gesellschafterin", "aufsicht", "inhaber", "haftung für",
             "copyright", "rechte vorbehalten", "rights reserved"];
+
+    // Labels an imprint puts before the name without a colon ("Firma Muster GmbH", "Anbieter Muster AG").
+    private static readonly string[] Labels =
+        ["firma", "anbieter", "diensteanbieter", "betreiber", "herausgeber", "unternehmen", "company", "provider",
+            "operator", "publisher", "owner", "name"];
 
     [GeneratedRegex(@"^(?<name>[\p{Lu}\d][^:|]{0,80}?)[\s,]+(?<form>" + Forms + @")$", RegexOptions.None, 200)]
     private static partial Regex NameWithForm();
@@ -81,6 +86,15 @@ internal static partial class LegalNames
             text = text[3..];
         }
         text = text.TrimStart('©', ' ');
+        foreach (var label in Labels)
+        {
+            if (text.Length > label.Length + 1 && text.StartsWith(label + " ", StringComparison.OrdinalIgnoreCase)
+                && (char.IsUpper(text[label.Length + 1]) || char.IsDigit(text[label.Length + 1])))
+            {
+                text = text[(label.Length + 1)..].TrimStart();
+                break;
+            }
+        }
         if (text.StartsWith("Copyright", StringComparison.OrdinalIgnoreCase))
         {
             text = text["Copyright".Length..].TrimStart(' ', '©');

@@ -120,18 +120,16 @@ public sealed class RunResearchStage(SiteResearcher researcher, ProspectRecorder
     }
 
     /// <summary>
-    /// Whether a researched site is a candidate for the queue: a search result must show the campaign's segment words
-    /// and lie in its regions (a list or a seed was chosen by a person, so it counts as it is).
+    /// Whether a researched site is a candidate for the queue: one found by a search must not lie outside the
+    /// campaign's regions (a list or a seed was chosen by a person, so it counts as it is). Segment words found are
+    /// recorded but decide nothing: sites describe themselves too loosely (a bakery caters corporate events, a coffee
+    /// brand never says "brand owner") for words to sort them; that is the qualification's job.
     /// </summary>
     public static Verdict Judge(SiteResearch research, string foundBy, RunPlan plan)
     {
         if (research.State != ResearchState.Researched || research.Profile is not { } profile)
         {
             return new Verdict(false, null);
-        }
-        if (foundBy == "query" && plan.SegmentWords.Count > 0 && profile.SegmentsFound.Count == 0)
-        {
-            return new Verdict(false, "No words of the campaign's segments on the site.");
         }
         if (foundBy == "query" && plan.Regions.Count > 0 && profile.Country is { } country
             && !plan.Regions.Contains(country, StringComparer.OrdinalIgnoreCase))
