@@ -50,10 +50,11 @@ public sealed class DiscoveryJourneyTests(BrowserApp app) : IClassFixture<Browse
         await page.SetViewportSizeAsync(1440, 1000);
         await page.Locator("[data-testid='prospect-accept']").ClickAsync();
         await Expect(page.Locator("[data-testid='prospect-lead']")).ToBeVisibleAsync();
-        await page.Locator("[data-testid='prospect-lead']").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/leads/"));
+        var href = await page.Locator("[data-testid='prospect-lead']").GetAttributeAsync("href");
+        var leadId = Guid.Parse(href!.Split('/')[^1]);
+        await page.GotoAsync(app.BaseUrl + href);
+        await BrowserApp.WaitForCircuitAsync(page);
         var api = await app.ClientAsync(Roles.Sales);
-        var leadId = Guid.Parse(page.Url.Split('/')[^1]);
         Assert.Equal(LeadSource.Discovery, (await api.GetJsonAsync<LeadRow>($"/api/v1/leads/{leadId}")).Source);
         await BrowserApp.ShotAsync(page, "42-discovery-lead");
     }

@@ -69,13 +69,14 @@ internal static class DiscoverCommand
         return code;
     }
 
-    // Works the run here (no web worker runs in the CLI), printing the funnel every second.
+    // Works the run here (no web worker runs in the CLI), printing the funnel every second; when a server sharing
+    // the database claimed it first, follows it there until it ends.
     private static async Task<int> WorkAsync(IServiceProvider services, Guid id, Cli.Terminal terminal)
     {
         var runner = services.GetRequiredService<DiscoveryRunner>();
         var queries = services.GetRequiredService<RunQueries>();
         var work = runner.RunAsync(id, CancellationToken.None);
-        while (!work.IsCompleted)
+        while (!work.IsCompleted || (await queries.GetAsync(id)).Status is RunStatus.Queued or RunStatus.Running)
         {
             await Task.WhenAny(work, Task.Delay(1000));
             await terminal.Out.WriteLineAsync(Funnel(await queries.GetAsync(id)));

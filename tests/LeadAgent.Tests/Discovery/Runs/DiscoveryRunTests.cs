@@ -12,7 +12,7 @@ namespace LeadAgent.Tests.Discovery.Runs;
 
 /// <summary>
 /// A campaign's run end to end on local fakes: a search finds sites, the crawler reads them (never what robots.txt
-/// forbids), a company the CRM has is enriched and not proposed, one outside the segments is held back, the new one
+/// forbids), a company the CRM has is enriched and not proposed, one outside the regions is held back, the new one
 /// waits in the queue with its evidence, and accepting it makes a lead with the "why found" trail.
 /// </summary>
 public abstract class DiscoveryRunTests(DiscoveryApp app)
@@ -25,7 +25,15 @@ public abstract class DiscoveryRunTests(DiscoveryApp app)
         var fit = CompanySites.Agency($"eventwerk-{id}.de", $"Eventwerk {id}");
         var known = CompanySites.Agency($"known-{id}.de", $"Bekannt {id}");
         var closed = CompanySites.Agency($"closed-{id}.de", $"Zu {id}");
-        app.Sites.AddCompany(fit).AddCompany(known).AddBakery($"baeckerei-{id}.de")
+        var vienna = CompanySites.Agency($"wien-{id}.at", $"Wiener Events {id}") with
+        {
+            Street = "Mariahilfer Straße 1",
+            Postcode = "1060",
+            City = "Wien",
+            Vat = "ATU12345675",
+            Phone = "+43 1 2345678",
+        };
+        app.Sites.AddCompany(fit).AddCompany(known).AddCompany(vienna)
             .AddCompany(closed, robots: "User-agent: LeadAgent\nDisallow: /\n\nUser-agent: *\nAllow: /\n");
         var existing = await c.CreateAsync(Make.Company($"Bekannt {id}") with { Website = $"http://known-{id}.de" });
         var query = $"eventagentur{id} Deutschland";
@@ -33,7 +41,7 @@ public abstract class DiscoveryRunTests(DiscoveryApp app)
         [
             ($"http://eventwerk-{id}.de/leistungen", $"Eventwerk {id} – Eventagentur", "Firmenevents in München"),
             ($"http://known-{id}.de/", "Bekannt", "Eventagentur"),
-            ($"http://baeckerei-{id}.de/", "Bäckerei", "Brötchen"),
+            ($"http://wien-{id}.at/", "Wiener Events", "Eventagentur in Wien"),
             ($"http://closed-{id}.de/", "Zu", "Eventagentur"),
             ($"http://www.linkedin.com/company/eventwerk-{id}", "LinkedIn", "profile"),
             ($"http://www.eventwerk-{id}.de/kontakt", "Eventwerk Kontakt", "second result of the same site"),
@@ -62,9 +70,9 @@ public abstract class DiscoveryRunTests(DiscoveryApp app)
         var all = await c.GetJsonAsync<Page<ProspectRow>>($"/api/v1/discovery/prospects?runId={run.Id}&review=all");
         Assert.Equal(ReviewState.Enriched, all.Items.Single(p => p.Domain == known.Host).Review);
         Assert.Equal(existing.Id, all.Items.Single(p => p.Domain == known.Host).CompanyId);
-        var held = all.Items.Single(p => p.Domain == $"baeckerei-{id}.de");
+        var held = all.Items.Single(p => p.Domain == vienna.Host);
         Assert.Equal(ReviewState.Held, held.Review);
-        Assert.Contains("segments", held.Outcome);
+        Assert.Contains("outside the campaign's regions", held.Outcome);
 
         // The CRM's company gained what it lacked, and kept what a person entered (its name).
         var enriched = await c.GetJsonAsync<CompanyRow>($"/api/v1/companies/{existing.Id}");

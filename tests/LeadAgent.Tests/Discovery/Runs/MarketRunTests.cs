@@ -64,7 +64,8 @@ public sealed class MarketRunTests(MarketApp app) : IClassFixture<MarketApp>
         var proposed = prospects.Where(p => p.Review == ReviewState.Pending && p.Research == ResearchState.Researched)
             .ToList();
         var fitting = app.World.Fitting.Where(app.World.IsCrawlable).ToList();
-        var found = fitting.Select(f => (Truth: f, Prospect: proposed.FirstOrDefault(p => f.Domains.Contains(p.Domain))))
+        var found = fitting
+            .Select(f => (Truth: f, Prospect: proposed.FirstOrDefault(p => f.Domains.Contains(p.Domain))))
             .ToList();
         var hits = found.Where(f => f.Prospect is not null).ToList();
         double Share(Func<MarketCompany, string?> truth, Func<Prospect, string?> got, Func<string?, string?> norm)

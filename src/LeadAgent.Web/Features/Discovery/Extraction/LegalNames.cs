@@ -10,7 +10,8 @@ namespace LeadAgent.Web.Features.Discovery.Extraction;
 internal static partial class LegalNames
 {
     private const string Forms = @"GmbH\s?&\s?Co\.?\s?KG(?:aA)?|UG\s?\(haftungsbeschränkt\)|gGmbH|GmbH"
-        + @"|Ges\.?\s?m\.?\s?b\.?\s?H\.?|AG|SE|KGaA|KG|OHG|oHG|GbR|e\.\s?K\.|e\.\s?Kfm\.|e\.\s?Kfr\.|e\.\s?U\.|OG|KEG|PartG(?:\s?mbB)?"
+        + @"|Ges\.?\s?m\.?\s?b\.?\s?H\.?|AG|SE|KGaA|KG|OHG|oHG|GbR|e\.\s?K\.|e\.\s?Kfm\.|e\.\s?Kfr\."
+        + @"|e\.\s?U\.|OG|KEG|PartG(?:\s?mbB)?"
         + @"|Ltd\.?|Limited|LLP|PLC|plc"
         + @"|FZ[\s-]LLC|L\.?L\.?C\.?|FZE|FZCO|Inc\.?|S\.A\.|B\.V\.|N\.V\.|SARL|S\.à\s?r\.l\.|S\.r\.l\.|Sagl|Sàrl";
 
