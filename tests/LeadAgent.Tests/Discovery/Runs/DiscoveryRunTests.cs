@@ -57,7 +57,7 @@ public abstract class DiscoveryRunTests(DiscoveryApp app)
 
         var run = await c.RunAsync(campaign.Id);
 
-        Assert.Equal(RunStatus.Completed, run.Status);
+        Assert.Equal((RunStatus.Completed, RunStage.Done), (run.Status, run.Stage));
         Assert.Equal((1, 6, 4), (run.Queries, run.Results, run.Sites));   // LinkedIn and the 2nd hit are no sites
         Assert.Equal((1, 3, 1, 1), (run.RobotsBlocked, run.Researched, run.MatchedExisting, run.New));
         Assert.Equal(0, app.Sites.Count($"http://closed-{id}.de/"));

@@ -31,15 +31,11 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> factory, TimePr
         signal.Notify();
     }
 
-    /// <summary>After a run ends: a budget it reached, or the campaign's streak of runs without anything new.</summary>
+    /// <summary>After a run ends: the campaign's streak of runs without anything new.</summary>
     public async Task AfterRunAsync(Guid runId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var run = await db.DiscoveryRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
-        if (run.Status == RunStatus.Stopped)
-        {
-            await RaiseAsync(AlertKind.BudgetReached, $"{run.Name}: {run.StopReason}", run.CampaignId, runId, ct);
-        }
         if (run.CampaignId is not { } campaignId || run.Status != RunStatus.Completed)
         {
             return;

@@ -65,6 +65,12 @@ public sealed class DiscoveryRunner(IServiceScopeFactory scopes, TimeProvider ti
         try
         {
             var (status, reason) = await StagesAsync(services, lease, run, ct);
+            if (status == RunStatus.Stopped)
+            {
+                // Raised before the run shows as ended, so whoever sees it stopped finds the alert too.
+                await alerts.RaiseAsync(AlertKind.BudgetReached, $"{run.Name}: {reason}", run.CampaignId, id,
+                    CancellationToken.None);
+            }
             // A paused run keeps its stage: it resumes there.
             await lease.FinishAsync(s => s.SetProperty(r => r.Status, status)
                 .SetProperty(r => r.Stage, r => status == RunStatus.Paused ? r.Stage : RunStage.Done)
