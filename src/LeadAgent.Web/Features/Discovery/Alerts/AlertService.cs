@@ -1,6 +1,7 @@
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Discovery.Campaigns;
 using LeadAgent.Web.Features.Discovery.Runs;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Discovery.Alerts;
@@ -29,6 +30,16 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> factory, TimePr
         });
         await db.SaveChangesAsync(ct);
         signal.Notify();
+    }
+
+    /// <summary>Marks every alert read; returns how many were unread.</summary>
+    public async Task<int> MarkAllReadAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.RequireWriterAsync("mark alerts read");
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.DiscoveryAlerts.Where(a => a.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ReadAt, now), ct);
     }
 
     /// <summary>After a run ends: the campaign's streak of runs without anything new.</summary>

@@ -58,20 +58,7 @@ internal static class CampaignEndpoints
                 QueryPlanner.Yield(s), s.LastRunAt, s.Dropped)).OrderByDescending(s => s.Yield).ToList();
         }).WithSummary("Each query's yield (new companies per run); dropped ones are left out of new plans");
         q.MapPost("/drop", (IDbContextFactory<AppDbContext> f, QueryDropInput input, CancellationToken ct) =>
-            SetDroppedAsync(f, input, ct)).WithSummary("Drop a query (dropped=false takes it back)").Writes();
-    }
-
-    private static async Task<QueryStatDto> SetDroppedAsync(IDbContextFactory<AppDbContext> f, QueryDropInput input,
-        CancellationToken ct)
-    {
-        await using var db = await f.CreateDbContextAsync(ct);
-        var key = input.Query?.Trim().ToLowerInvariant() ?? "";
-        var s = await db.QueryStats.FirstOrDefaultAsync(x => x.Query == key, ct)
-            ?? throw new NotFoundException("Query", key);
-        s.Dropped = input.Dropped ?? true;
-        await db.SaveChangesAsync(ct);
-        return new QueryStatDto(s.Query, s.Runs, s.Results, s.NewCompanies, QueryPlanner.Yield(s), s.LastRunAt,
-            s.Dropped);
+            QueryYield.SetDroppedAsync(f, input.Query, input.Dropped ?? true, ct)).WithSummary("Drop a query (dropped=false takes it back)").Writes();
     }
 }
 

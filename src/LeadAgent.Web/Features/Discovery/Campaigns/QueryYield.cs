@@ -1,4 +1,6 @@
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Discovery.Campaigns;
@@ -9,6 +11,21 @@ namespace LeadAgent.Web.Features.Discovery.Campaigns;
 /// </summary>
 public static class QueryYield
 {
+    /// <summary>Drops a query from new plans, or takes it back.</summary>
+    public static async Task<QueryStatDto> SetDroppedAsync(IDbContextFactory<AppDbContext> factory, string? query,
+        bool dropped, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.RequireWriterAsync("drop search queries");
+        var key = query?.Trim().ToLowerInvariant() ?? "";
+        var s = await db.QueryStats.FirstOrDefaultAsync(x => x.Query == key, ct)
+            ?? throw new NotFoundException("Query", key);
+        s.Dropped = dropped;
+        await db.SaveChangesAsync(ct);
+        return new QueryStatDto(s.Query, s.Runs, s.Results, s.NewCompanies, QueryPlanner.Yield(s), s.LastRunAt,
+            s.Dropped);
+    }
+
     public static async Task RecordAsync(IDbContextFactory<AppDbContext> factory, string query, int runs,
         int results, int newCompanies, DateTime now, CancellationToken ct)
     {

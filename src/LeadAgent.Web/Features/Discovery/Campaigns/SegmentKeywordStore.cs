@@ -25,6 +25,7 @@ public static class SegmentKeywordStore
     public static async Task<SegmentKeywordsDto> SaveAsync(AppDbContext db, string segment, List<string>? german,
         List<string>? english, CancellationToken ct)
     {
+        await Infrastructure.Auth.RolePolicy.RequireWriterAsync(db, "edit search words");
         var errors = new Infrastructure.Api.Errors();
         var name = Enum.GetNames<Segment>().FirstOrDefault(n => n.Equals(segment, StringComparison.OrdinalIgnoreCase)
             && n != nameof(Segment.Unknown));

@@ -4,6 +4,7 @@ using LeadAgent.Web.Features.Crm.Normalization;
 using LeadAgent.Web.Features.Discovery.Extraction;
 using LeadAgent.Web.Features.Discovery.Runs;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Discovery.Review;
@@ -76,6 +77,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public async Task<AcceptResult> AcceptAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.RequireWriterAsync("review discovered companies");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var p = await Reviewable(db, id, ct);
         var lead = await ProspectAcceptance.AcceptAsync(db, p, Profile(p), time.GetUtcNow().UtcDateTime, ct);
@@ -91,6 +93,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var reason = errors.Required("reason", input.Reason, Prospect.ReasonMax);
         errors.ThrowIfAny();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.RequireWriterAsync("review discovered companies");
         var p = await Reviewable(db, id, ct);
         await MarkAsync(db, p, ReviewState.Rejected, reason);
         await RememberAsync(db, p.Domain, reason!, input.Block ?? false, ct);
@@ -117,6 +120,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var reason = errors.Required("reason", input.Reason, Prospect.ReasonMax);
         errors.ThrowIfAny();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.RequireWriterAsync("block domains");
         var verdict = await RememberAsync(db, domain!, reason!, true, ct);
         await db.SaveChangesAsync(ct);
         return new DomainVerdictDto(verdict.Domain, verdict.Reason, verdict.Blocked, verdict.ByName, verdict.At);
@@ -126,6 +130,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public async Task ForgetAsync(string domain, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.RequireWriterAsync("unblock domains");
         var key = DomainName.Parse(domain).Domain ?? domain.Trim().ToLowerInvariant();
         if (await db.DomainVerdicts.Where(v => v.Domain == key).ExecuteDeleteAsync(ct) == 0)
         {

@@ -37,12 +37,7 @@ internal static class RunEndpoints
             return await db.DiscoveryAlerts.AsNoTracking().Where(x => unread != true || x.ReadAt == null)
                 .OrderByDescending(x => x.CreatedAt).Take(200).ToListAsync(ct);
         }).WithSummary("Discovery alerts, newest first");
-        a.MapPost("/read", async (IDbContextFactory<AppDbContext> f, TimeProvider time, CancellationToken ct) =>
-        {
-            await using var db = await f.CreateDbContextAsync(ct);
-            var now = time.GetUtcNow().UtcDateTime;
-            return await db.DiscoveryAlerts.Where(x => x.ReadAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReadAt, now), ct);
-        }).WithSummary("Mark every alert read").Writes();
+        a.MapPost("/read", (AlertService alerts, CancellationToken ct) => alerts.MarkAllReadAsync(ct))
+            .WithSummary("Mark every alert read").Writes();
     }
 }

@@ -2,6 +2,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Crm.Normalization;
 using LeadAgent.Web.Features.Discovery.Campaigns;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Discovery.Runs;
@@ -13,6 +14,7 @@ public sealed class RunService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     public async Task<DiscoveryRun> QueueAsync(Guid campaignId, RunTrigger trigger, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.RequireWriterAsync("start discovery runs");
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct)
             ?? throw new NotFoundException("Campaign", campaignId);
         var run = await QueueAsync(db, campaign, trigger, ct)
@@ -63,6 +65,7 @@ public sealed class RunService(IDbContextFactory<AppDbContext> dbFactory, TimePr
             });
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.RequireWriterAsync("research companies");
         if (await db.DomainVerdicts.AnyAsync(v => v.Domain == domain && v.Blocked, ct))
         {
             throw new ConflictException($"{domain} is on the block list.");
@@ -134,6 +137,7 @@ public sealed class RunService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         Func<DiscoveryRun, (RunStatus Status, bool Cancel, bool Pause)> decide, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.RequireWriterAsync("steer discovery runs");
         for (var attempt = 0; ; attempt++)
         {
             var run = await db.DiscoveryRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct)
