@@ -28,14 +28,15 @@ public sealed class DirectoryReader(PageFetcher fetcher, RobotsCache robotsCache
         while (next is not null && visited.Count < MaxPages && visited.Add(next))
         {
             var robots = await pacer.RunAsync(next, null, c => robotsCache.ForAsync(next, c), ct);
-            if (!robots.IsAllowed(next.PathAndQuery))
+            if (!robots.IsAllowed(next.PathAndQuery) || pacer.IsAbsurd(robots.CrawlDelay))
             {
-                problem = $"robots.txt disallows {next}.";
+                problem = robots.IsAllowed(next.PathAndQuery) ? $"robots.txt asks for too long a Crawl-delay."
+                    : $"robots.txt disallows {next}.";
                 break;
             }
             var page = next;
             var result = await pacer.RunAsync(page, robots.CrawlDelay,
-                c => fetcher.FetchAsync(page, FetchKind.Page, c), ct);
+                c => fetcher.FetchAsync(page, FetchKind.Page, c, MayFollowAsync), ct);
             if (!result.Ok)
             {
                 problem = $"{page}: {result.Outcome} {result.Reason}";
@@ -65,6 +66,9 @@ public sealed class DirectoryReader(PageFetcher fetcher, RobotsCache robotsCache
         }
         return ([.. found.Values], problem);
     }
+
+    private async Task<bool> MayFollowAsync(Uri target, CancellationToken ct) =>
+        await robotsCache.AllowsAsync(target, ct);
 
     private static bool IsNext(IHtmlAnchorElement a, string text) =>
         a.Relation?.Split(' ').Contains("next", StringComparer.OrdinalIgnoreCase) == true

@@ -87,7 +87,7 @@ public sealed class SiteResearcher(PageFetcher fetcher, RobotsCache robotsCache,
     // Up to two pages of each wanted kind that robots.txt allows, in the order of Wanted; none when nofollow.
     private static List<PageLink> NextPages(PageExtract home, RobotsTxt robots, Uri site) => home.NoFollow ? []
         : [.. home.Links.Where(l => l.Kind != PageKind.Home && Wanted.Contains(l.Kind)
-                && robots.IsAllowed(l.Url.PathAndQuery) && l.Url.IdnHost == site.IdnHost)
+                && robots.IsAllowed(l.Url.PathAndQuery) && SameOrigin(l.Url, site))
             .GroupBy(l => l.Kind).OrderBy(g => Array.IndexOf(Wanted, g.Key)).SelectMany(g => g.Take(2))];
 
     private async Task<(List<PageLink> Pages, int Requests)> SitemapPagesAsync(Uri site, RobotsTxt robots,
@@ -106,7 +106,7 @@ public sealed class SiteResearcher(PageFetcher fetcher, RobotsCache robotsCache,
         }
         var links = SitemapXml.Parse(result.Body, result.Url)
             .Select(u => new PageLink(u, PageExtractor.KindOf(u, null), ""))
-            .Where(l => Wanted.Contains(l.Kind) && robots.IsAllowed(l.Url.PathAndQuery))
+            .Where(l => Wanted.Contains(l.Kind) && SameOrigin(l.Url, site) && robots.IsAllowed(l.Url.PathAndQuery))
             .GroupBy(l => l.Kind).SelectMany(g => g.Take(2)).ToList();
         return (links, requests);
     }
@@ -125,6 +125,10 @@ public sealed class SiteResearcher(PageFetcher fetcher, RobotsCache robotsCache,
         }
         return (result, 1);
     }
+
+    // robots.txt rules belong to one scheme, host and port: links elsewhere are not this file's to allow.
+    private static bool SameOrigin(Uri a, Uri b) =>
+        a.GetLeftPart(UriPartial.Authority) == b.GetLeftPart(UriPartial.Authority);
 
     private async Task<bool> MayFollow(Uri target, CancellationToken ct) =>
         (await robotsCache.ForAsync(target, ct)).IsAllowed(target.PathAndQuery);

@@ -26,6 +26,7 @@ public static class CrmMatch
             .Where(c => c.ArchivedAt == null && (c.Domain == domain
                 || (vat != null && c.RegistrationId == vat) || (register != null && c.RegistrationId == register)
                 || (phone != null && c.Phone == phone) || (key != "" && c.NameKey == key)))
+            .OrderByDescending(c => c.Domain == domain)
             .Select(c => new CompanyFacts(c.Id, c.Name, c.NameKey, c.Domain, c.Country, c.City, c.Phone,
                 c.RegistrationId))
             .Take(20).ToListAsync(ct);

@@ -33,7 +33,8 @@ public static class ProspectAcceptance
         {
             CompanyEnrichment.Fill(company, profile, site, domainFree);
         }
-        var contacts = profile is null ? [] : Contacts(company, profile);
+        // A company the CRM had keeps its contacts: the site's people are not added a second time.
+        var contacts = profile is null || companyId is not null ? [] : Contacts(company, profile);
         db.Contacts.AddRange(contacts);
         var lead = Lead.Open(company.Name, company.Id, LeadSource.Discovery, now);
         lead.PrimaryContactId = contacts.FirstOrDefault()?.Id;
@@ -105,17 +106,22 @@ public static class ProspectAcceptance
         {
             text.AppendLine($"- Result: {Code(p.Title)}" + (p.Snippet is null ? "" : $" {Code(p.Snippet)}"));
         }
+        // Whole lines only, each value capped: a cut inside a code span would leave crawled text live.
         foreach (var fact in (profile?.Facts ?? []).Take(40))
         {
+            if (text.Length > Note.BodyMax - 2000)
+            {
+                break;
+            }
             text.AppendLine($"- {fact.Field}: {Code(fact.Value)} from {Code(fact.SourceUrl)} ({Code(fact.Method)})");
         }
-        var result = text.ToString();
-        return result.Length > Note.BodyMax ? result[..Note.BodyMax] : result;
+        return text.ToString();
     }
 
     // A code span whose fence is longer than any run of backticks inside, on one line.
     private static string Code(string value)
     {
+        value = value.Length > 300 ? value[..300] + "…" : value;
         var longest = 0;
         for (int i = 0, run = 0; i < value.Length; i++)
         {

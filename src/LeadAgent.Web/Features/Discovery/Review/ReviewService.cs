@@ -79,7 +79,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.RequireWriterAsync("review discovered companies");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var p = await Reviewable(db, id, ct);
+        var p = await ClaimAsync(db, id, ReviewState.Accepted, ct);
         var lead = await ProspectAcceptance.AcceptAsync(db, p, Profile(p), time.GetUtcNow().UtcDateTime, ct);
         await MarkAsync(db, p, ReviewState.Accepted, null);
         await db.SaveChangesAsync(ct);
@@ -94,10 +94,16 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         errors.ThrowIfAny();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.RequireWriterAsync("review discovered companies");
-        var p = await Reviewable(db, id, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var p = await ClaimAsync(db, id, ReviewState.Rejected, ct);
         await MarkAsync(db, p, ReviewState.Rejected, reason);
         await RememberAsync(db, p.Domain, reason!, input.Block ?? false, ct);
         await db.SaveChangesAsync(ct);
+        // The same domain waiting in the queue from another run goes with it.
+        await db.Prospects.Where(o => o.Domain == p.Domain && o.Id != p.Id && o.Review == ReviewState.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Review, ReviewState.Rejected)
+                .SetProperty(o => o.RejectReason, reason), ct);
+        await tx.CommitAsync(ct);
         return ProspectRow.Of(p);
     }
 
@@ -123,6 +129,9 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         await db.RequireWriterAsync("block domains");
         var verdict = await RememberAsync(db, domain!, reason!, true, ct);
         await db.SaveChangesAsync(ct);
+        await db.Prospects.Where(o => o.Domain == domain && o.Review == ReviewState.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Review, ReviewState.Rejected)
+                .SetProperty(o => o.RejectReason, reason), ct);
         return new DomainVerdictDto(verdict.Domain, verdict.Reason, verdict.Blocked, verdict.ByName, verdict.At);
     }
 
@@ -158,10 +167,19 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public static SiteProfile? Profile(Prospect p) => p.Profile is { Length: > 2 } json
         ? JsonSerializer.Deserialize<SiteProfile>(json, RunResearchStage.Json) : null;
 
-    private static async Task<Prospect> Reviewable(AppDbContext db, Guid id, CancellationToken ct)
+    // The verdict is claimed by a conditional update first, so two reviewers (or a double click) cannot both act.
+    private static async Task<Prospect> ClaimAsync(AppDbContext db, Guid id, ReviewState verdict,
+        CancellationToken ct)
     {
+        var won = await db.Prospects.Where(x => x.Id == id && x.Research == ResearchState.Researched
+                && x.Review != ReviewState.Accepted && x.Review != ReviewState.Rejected)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Review, verdict), ct);
         var p = await db.Prospects.FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException("Prospect", id);
+        if (won == 1)
+        {
+            return p;
+        }
         if (p.Research != ResearchState.Researched)
         {
             throw new ConflictException($"{p.Domain} was not researched ({p.Research}); nothing to review.");
@@ -170,7 +188,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         {
             throw new ConflictException($"{p.Domain} was already {p.Review.ToString().ToLowerInvariant()}.");
         }
-        return p;
+        throw new ConflictException($"{p.Domain} changed meanwhile; look again.");
     }
 
     private async Task MarkAsync(AppDbContext db, Prospect p, ReviewState state, string? reason)

@@ -72,14 +72,21 @@ public sealed class DiscoveryRunner(IServiceScopeFactory scopes, TimeProvider ti
                     CancellationToken.None);
             }
             // A paused run keeps its stage: it resumes there.
-            await lease.FinishAsync(s => s.SetProperty(r => r.Status, status)
+            var finished = await lease.FinishAsync(s => s.SetProperty(r => r.Status, status)
                 .SetProperty(r => r.Stage, r => status == RunStatus.Paused ? r.Stage : RunStage.Done)
                 .SetProperty(r => r.StopReason, reason)
                 .SetProperty(r => r.FinishedAt, status == RunStatus.Paused ? null : time.GetUtcNow().UtcDateTime),
                 CancellationToken.None);
-            await alerts.AfterRunAsync(id, CancellationToken.None);
+            if (finished)
+            {
+                await alerts.AfterRunAsync(id, CancellationToken.None);
+            }
         }
         catch (RunLeaseLostException)
+        {
+            log.LogWarning("Discovery run {Run}: another node took it over; stopping here.", id);
+        }
+        catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested)
         {
             log.LogWarning("Discovery run {Run}: another node took it over; stopping here.", id);
         }
@@ -91,9 +98,12 @@ public sealed class DiscoveryRunner(IServiceScopeFactory scopes, TimeProvider ti
         {
             log.LogError(e, "Discovery run {Run} failed.", id);
             var error = $"{e.GetType().Name}: {e.Message}";
-            await lease.FinishAsync(s => s.SetProperty(r => r.Status, RunStatus.Failed)
+            if (!await lease.FinishAsync(s => s.SetProperty(r => r.Status, RunStatus.Failed)
                 .SetProperty(r => r.Error, error.Length > 2000 ? error[..2000] : error)
-                .SetProperty(r => r.FinishedAt, time.GetUtcNow().UtcDateTime), CancellationToken.None);
+                .SetProperty(r => r.FinishedAt, time.GetUtcNow().UtcDateTime), CancellationToken.None))
+            {
+                return;
+            }
             await alerts.RaiseAsync(AlertKind.RunFailed, $"{run.Name} failed: {error}", run.CampaignId, id,
                 CancellationToken.None);
         }

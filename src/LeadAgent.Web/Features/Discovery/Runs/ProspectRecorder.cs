@@ -8,18 +8,44 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadAgent.Web.Features.Discovery.Runs;
 
 /// <summary>What recording a site's research came to.</summary>
-public enum Recorded { NotRecorded, New, Existing, Other }
+public enum Recorded { NotRecorded, New, Existing, Other, OverBudget }
 
 /// <summary>
 /// Records one site's research in one transaction with the run's counts: the prospect's profile and pages, and
 /// either the CRM company it matched (filled where it lacks values), a new candidate for the queue, or why it is held.
+/// A new candidate takes its slot of the budget inside the transaction, so the budget is exact. A write that clashes
+/// (someone edited the matched company meanwhile) is tried again once, then the site is recorded as failed: one site
+/// never ends a run.
 /// </summary>
-public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time)
+public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time, ILogger<ProspectRecorder> log)
 {
     public const int PageTextMax = 20_000;
 
     public async Task<Recorded> RecordAsync(RunLease lease, Guid prospectId, SiteResearch research, Verdict verdict,
-        CancellationToken ct)
+        Func<bool> reserve, Action release, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await TryRecordAsync(lease, prospectId, research, verdict, reserve, release, ct);
+            }
+            catch (DbUpdateException e) when (attempt == 0)
+            {
+                log.LogInformation(e, "Recording {Prospect} clashed with another write; trying again.", prospectId);
+            }
+            catch (DbUpdateException e)
+            {
+                log.LogWarning(e, "Recording {Prospect} failed twice.", prospectId);
+                var failed = SiteResearch.Failed(ResearchState.Unreachable, research.Url,
+                    $"Could not be saved: {e.InnerException?.Message ?? e.Message}", research.Requests);
+                return await TryRecordAsync(lease, prospectId, failed, new Verdict(false, null), reserve, release, ct);
+            }
+        }
+    }
+
+    private async Task<Recorded> TryRecordAsync(RunLease lease, Guid prospectId, SiteResearch research,
+        Verdict verdict, Func<bool> reserve, Action release, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await lease.Factory.CreateDbContextAsync(ct);
@@ -30,9 +56,16 @@ public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time)
         {
             return Recorded.NotRecorded;
         }
+        // The team's word may have come while the site was read: a blocked domain is left alone altogether.
+        var said = await db.DomainVerdicts.AsNoTracking().FirstOrDefaultAsync(v => v.Domain == p.Domain, ct);
+        if (said is { Blocked: true })
+        {
+            research = SiteResearch.Failed(ResearchState.Skipped, research.Url, "On the block list.", research.Requests);
+        }
         (p.Research, p.Outcome, p.Pages, p.ResearchedAt) = (research.State,
             Fit(research.Outcome ?? verdict.HeldBecause, Prospect.ReasonMax), research.Pages.Count, now);
         var outcome = Recorded.Other;
+        var reserved = false;
         if (research.Profile is { } profile)
         {
             Flatten(p, profile);
@@ -45,10 +78,17 @@ public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time)
                 CompanyEnrichment.Fill(company, profile, research.Url, domainFree);
                 outcome = Recorded.Existing;
             }
+            else if (await HeldAsync(db, p, said, verdict, ct) is { } why)
+            {
+                (p.Review, p.Outcome) = (ReviewState.Held, Fit(why, Prospect.ReasonMax));
+            }
             else
             {
-                p.Review = verdict.IsNew ? ReviewState.Pending : ReviewState.Held;
-                outcome = verdict.IsNew ? Recorded.New : Recorded.Other;
+                if (!reserve())
+                {
+                    return Recorded.OverBudget;
+                }
+                (reserved, p.Review, outcome) = (true, ReviewState.Pending, Recorded.New);
             }
             db.ProspectPages.AddRange(research.Pages.Select(page => new ProspectPage
             {
@@ -65,7 +105,40 @@ public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time)
         {
             p.Review = ReviewState.Held;
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await CountAsync(lease, db, research, outcome, ct);
+            await tx.CommitAsync(ct);
+        }
+        catch when (reserved)
+        {
+            release();
+            throw;
+        }
+        return outcome;
+    }
+
+    // Why a site that is new to the CRM still does not go to the queue, if it does not.
+    private static async Task<string?> HeldAsync(AppDbContext db, Prospect p, DomainVerdict? said, Verdict verdict,
+        CancellationToken ct)
+    {
+        if (verdict.HeldBecause is { } because)
+        {
+            return because;
+        }
+        if (said is not null)
+        {
+            return $"Rejected earlier: {said.Reason}";
+        }
+        return await db.Prospects.AnyAsync(o => o.Domain == p.Domain && o.Id != p.Id
+                && o.Review == ReviewState.Pending && o.Research == ResearchState.Researched, ct)
+            ? "Already waiting for review from another run." : null;
+    }
+
+    private static async Task CountAsync(RunLease lease, AppDbContext db, SiteResearch research, Recorded outcome,
+        CancellationToken ct)
+    {
         var state = research.State;
         int One(bool yes) => yes ? 1 : 0;
         var (researched, blocked) = (One(state == ResearchState.Researched), One(state == ResearchState.RobotsBlocked));
@@ -78,8 +151,6 @@ public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time)
             .SetProperty(r => r.PagesFetched, r => r.PagesFetched + research.Requests)
             .SetProperty(r => r.MatchedExisting, r => r.MatchedExisting + existing)
             .SetProperty(r => r.New, r => r.New + added), ct);
-        await tx.CommitAsync(ct);
-        return outcome;
     }
 
     private static void Flatten(Prospect p, Extraction.SiteProfile profile)

@@ -45,15 +45,18 @@ public sealed class RunLease(IDbContextFactory<AppDbContext> factory, Leases lea
         }
     }
 
-    /// <summary>Ends the run: its status and the lease's release in one update.</summary>
-    public async Task FinishAsync(Action<UpdateSettersBuilder<DiscoveryRun>> set, CancellationToken ct)
+    /// <summary>
+    /// Ends the run: its status and the lease's release in one update; false when another node holds it by now.
+    /// </summary>
+    public async Task<bool> FinishAsync(Action<UpdateSettersBuilder<DiscoveryRun>> set, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await Leases.Held(db.DiscoveryRuns.Where(r => r.Id == runId), claim).ExecuteUpdateAsync(s =>
+        return await Leases.Held(db.DiscoveryRuns.Where(r => r.Id == runId), claim).ExecuteUpdateAsync(s =>
         {
             set(s);
+            s.SetProperty(r => r.PauseRequested, false);
             Leases.Release(s);
-        }, ct);
+        }, ct) == 1;
     }
 
     private async Task BeatAsync()

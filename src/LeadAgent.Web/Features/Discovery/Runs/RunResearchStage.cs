@@ -16,7 +16,7 @@ public enum ResearchStop { None, Budget, Cancel, Pause }
 /// it stays pending and the run stops there.
 /// </summary>
 public sealed class RunResearchStage(SiteResearcher researcher, ProspectRecorder recorder, TimeProvider time,
-    DiscoveryOptions options)
+    DiscoveryOptions options, ILogger<RunResearchStage> log)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -32,21 +32,29 @@ public sealed class RunResearchStage(SiteResearcher researcher, ProspectRecorder
         }
         var context = new ExtractionContext(plan.SegmentWords);
         var counted = run.New;
-        var stop = ResearchStop.None;
+        var stop = (int)ResearchStop.None;
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lost);
-        // A budget reached lets the sites in flight finish (their slots are taken); pause and cancel stop them too.
+        // A budget reached lets the sites in flight finish; pause and cancel stop them too (they stay pending and
+        // are read again on resume). The first reason wins.
         void Halt(ResearchStop why)
         {
-            if (stop == ResearchStop.None)
-            {
-                stop = why;
-            }
+            Interlocked.CompareExchange(ref stop, (int)why, (int)ResearchStop.None);
             if (why != ResearchStop.Budget)
             {
                 halt.Cancel();
             }
         }
-        // A pause or cancel stops the sites in flight too (they stay pending and are read again on resume).
+        // A new company takes a slot of the budget only once it is known to be new (after the CRM match).
+        bool Reserve()
+        {
+            if (Interlocked.Increment(ref counted) <= newLimit)
+            {
+                return true;
+            }
+            Interlocked.Decrement(ref counted);
+            return false;
+        }
+        void Release() => Interlocked.Decrement(ref counted);
         var watch = WatchAsync(control, Halt, halt.Token);
         try
         {
@@ -58,28 +66,22 @@ public sealed class RunResearchStage(SiteResearcher researcher, ProspectRecorder
                 },
                 async (p, c) =>
                 {
-                    if (await control.StopAsync(c) is { } why and not ResearchStop.None)
+                    if (await control.StopAsync(c) is var why and not ResearchStop.None)
                     {
                         Halt(why);
                         return;
                     }
-                    if (stop == ResearchStop.Budget || Volatile.Read(ref counted) >= newLimit)
+                    if (Volatile.Read(ref stop) == (int)ResearchStop.Budget || Volatile.Read(ref counted) >= newLimit)
                     {
                         Halt(ResearchStop.Budget);
                         return;
                     }
-                    var research = await researcher.ResearchAsync(new Uri(p.Url), plan.PagesPerSite, context, c);
+                    var research = await ResearchAsync(new Uri(p.Url), plan.PagesPerSite, context, c);
                     var verdict = Judge(research, p.FoundBy, plan);
-                    if (verdict.IsNew && Interlocked.Increment(ref counted) > newLimit)
+                    var recorded = await recorder.RecordAsync(lease, p.Id, research, verdict, Reserve, Release, c);
+                    if (recorded == Recorded.OverBudget)
                     {
-                        Interlocked.Decrement(ref counted);
                         Halt(ResearchStop.Budget);
-                        return;
-                    }
-                    var recorded = await recorder.RecordAsync(lease, p.Id, research, verdict, c);
-                    if (verdict.IsNew && recorded != Recorded.New)
-                    {
-                        Interlocked.Decrement(ref counted);
                     }
                     if (recorded == Recorded.New && p.FoundBy == "query")
                     {
@@ -88,7 +90,11 @@ public sealed class RunResearchStage(SiteResearcher researcher, ProspectRecorder
                     }
                 });
         }
-        catch (OperationCanceledException) when (stop != ResearchStop.None && !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested)
+        {
+            throw new RunLeaseLostException();
+        }
+        catch (OperationCanceledException) when (stop != (int)ResearchStop.None && !ct.IsCancellationRequested)
         {
         }
         finally
@@ -96,15 +102,33 @@ public sealed class RunResearchStage(SiteResearcher researcher, ProspectRecorder
             await halt.CancelAsync();
             await watch;
         }
-        lease.Lost.ThrowIfCancellationRequested();
-        return stop;
+        if (lease.Lost.IsCancellationRequested)
+        {
+            throw new RunLeaseLostException();
+        }
+        return (ResearchStop)stop;
+    }
+
+    // A site whose research throws (a bug, a parser surprise) is recorded as such; it does not end the run.
+    private async Task<SiteResearch> ResearchAsync(Uri url, int pages, ExtractionContext context,
+        CancellationToken ct)
+    {
+        try
+        {
+            return await researcher.ResearchAsync(url, pages, context, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Research of {Url} failed.", url);
+            return SiteResearch.Failed(ResearchState.Unreachable, url, $"Research failed: {e.Message}", 0);
+        }
     }
 
     private async Task WatchAsync(RunControl control, Action<ResearchStop> halt, CancellationToken ct)
     {
-        try
+        while (true)
         {
-            while (true)
+            try
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), time, ct);
                 if (await control.StopAsync(ct) is var why and not ResearchStop.None)
@@ -113,9 +137,15 @@ public sealed class RunResearchStage(SiteResearcher researcher, ProspectRecorder
                     return;
                 }
             }
-        }
-        catch (OperationCanceledException)
-        {
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database away for a moment: look again at the next tick.
+                log.LogWarning(e, "Watching the run for pause or cancel failed.");
+            }
         }
     }
 

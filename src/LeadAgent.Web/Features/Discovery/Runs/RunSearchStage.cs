@@ -44,6 +44,10 @@ public sealed class RunSearchStage(SearchProviders providers, AlertService alert
             string? warning = null;
             for (var page = 1; page <= plan.ResultPages; page++)
             {
+                if (page > 1 && await SpentAsync(lease, run, ct) + cost + 1 > plan.MonthlyBudget)
+                {
+                    break;
+                }
                 var answer = await AskAsync(provider, new SearchRequest(query.Text, query.Language, query.Country,
                     page), ct);
                 cost += answer.Cost;

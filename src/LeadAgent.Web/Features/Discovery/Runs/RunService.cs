@@ -49,7 +49,7 @@ public sealed class RunService(IDbContextFactory<AppDbContext> dbFactory, TimePr
             CreatedById = actor.UserId,
             CreatedByName = actor.Name,
         };
-        await AddAsync(db, run, plan.Seeds, ct);
+        await AddAsync(db, run, plan.Seeds, false, ct);
         return run;
     }
 
@@ -83,13 +83,16 @@ public sealed class RunService(IDbContextFactory<AppDbContext> dbFactory, TimePr
             CreatedById = actor.UserId,
             CreatedByName = actor.Name,
         };
-        await AddAsync(db, run, plan.Seeds, ct);
+        await AddAsync(db, run, plan.Seeds, true, ct);
         signal.Notify();
         return run;
     }
 
     // The run and its seed sites in one transaction: a queued run never lacks what it was given.
-    private async Task AddAsync(AppDbContext db, DiscoveryRun run, IReadOnlyList<string> seeds, CancellationToken ct)
+    // A campaign's seeds follow the queue's rules (a rejected one is not proposed again); a site someone asks to
+    // research now is researched whatever was said of it before (unless blocked).
+    private async Task AddAsync(AppDbContext db, DiscoveryRun run, IReadOnlyList<string> seeds, bool requested,
+        CancellationToken ct)
     {
         // The scheduler queues inside its own transaction (with moving the campaign's next start).
         await using var tx = db.Database.CurrentTransaction is null
@@ -99,7 +102,7 @@ public sealed class RunService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         var sightings = seeds.Select(s => DomainName.Parse(s).Url is { } u ? new Sighting(new Uri(u), "seed", s, null,
             null, 0) : null).OfType<Sighting>().ToList();
         run.Sites = await ProspectIntake.AddAsync(db, run.Id, run.CampaignId, sightings, run.CreatedAt, ct,
-            requested: true);
+            requested);
         await db.SaveChangesAsync(ct);
         if (tx is not null)
         {
@@ -150,7 +153,8 @@ public sealed class RunService(IDbContextFactory<AppDbContext> dbFactory, TimePr
                 .SetProperty(r => r.CancelRequested, r => r.CancelRequested || cancel)
                 .SetProperty(r => r.PauseRequested, pause)
                 .SetProperty(r => r.FinishedAt, r => ends ? now : r.FinishedAt)
-                .SetProperty(r => r.StopReason, r => ends ? "Cancelled." : r.StopReason), ct);
+                .SetProperty(r => r.StopReason, r => ends ? "Cancelled."
+                    : status == RunStatus.Queued ? null : r.StopReason), ct);
             if (n == 1)
             {
                 return await db.DiscoveryRuns.AsNoTracking().FirstAsync(r => r.Id == id, ct);
