@@ -8,11 +8,12 @@ using Microsoft.Extensions.Logging;
 namespace LeadAgent.Tests.Discovery;
 
 /// <summary>
-/// A SearXNG instance and the Brave Search API on loopback, answering in their real JSON shapes (discovery.md 2.1,
-/// 2.2): results per query, 20 a page; SearXNG's JSON switch and unresponsive engines; Brave's key, rate limit and
-/// monthly quota headers.
+/// A SearXNG instance, the Brave Search API, Serper.dev and Google's Custom Search JSON API on loopback, answering in
+/// their real JSON shapes (discovery.md 1, 2.1–2.3): results per query; SearXNG's JSON switch and unresponsive
+/// engines; Brave's key, rate limit and monthly quota headers; Serper's and Google's error bodies
+/// (FakeSearchEngines.SerperGoogle.cs).
 /// </summary>
-public sealed class FakeSearchEngines : IAsyncDisposable
+public sealed partial class FakeSearchEngines : IAsyncDisposable
 {
     public const string BraveKey = "brave-test-key";
     private const int PageSize = 20;
@@ -25,7 +26,8 @@ public sealed class FakeSearchEngines : IAsyncDisposable
     public List<(string Engine, string Reason)> Unresponsive { get; } = [];
     /// <summary>Brave's next answers: 429 for the second (busy) or the month (quota used up).</summary>
     public ConcurrentQueue<string> BraveRefusals { get; } = new();
-    public ConcurrentQueue<(string PathAndQuery, string? Key)> Requests { get; } = new();
+    /// <summary>Every call: its path and query, the key sent (header or parameter), its JSON body if any.</summary>
+    public ConcurrentQueue<(string PathAndQuery, string? Key, string? Body)> Requests { get; } = new();
     public string Url { get; private set; } = "";
 
     private FakeSearchEngines(WebApplication app) => _app = app;
@@ -39,6 +41,8 @@ public sealed class FakeSearchEngines : IAsyncDisposable
         var fake = new FakeSearchEngines(app);
         app.MapGet("/search", fake.SearXng);
         app.MapGet("/res/v1/web/search", fake.Brave);
+        app.MapPost("/search", fake.Serper);   // SearXNG's path, but POST: no clash
+        app.MapGet("/customsearch/v1", fake.Google);
         await app.StartAsync();
         fake.Url = app.Urls.First() + "/";
         return fake;
@@ -46,7 +50,7 @@ public sealed class FakeSearchEngines : IAsyncDisposable
 
     private IResult SearXng(HttpContext http, string q, string? format, int? pageno)
     {
-        Requests.Enqueue((http.Request.Path + http.Request.QueryString, null));
+        Requests.Enqueue((http.Request.Path + http.Request.QueryString, null, null));
         if (format != "json" || !JsonEnabled)
         {
             return Results.StatusCode(403);
@@ -71,7 +75,7 @@ public sealed class FakeSearchEngines : IAsyncDisposable
     private IResult Brave(HttpContext http, string q, int? offset)
     {
         var key = http.Request.Headers["X-Subscription-Token"].ToString();
-        Requests.Enqueue((http.Request.Path + http.Request.QueryString, key));
+        Requests.Enqueue((http.Request.Path + http.Request.QueryString, key, null));
         if (key != BraveKey)
         {
             return Results.Json(new { error = new { code = "SUBSCRIPTION_TOKEN_INVALID" } }, statusCode: 401);
@@ -106,7 +110,10 @@ public sealed class FakeSearchEngines : IAsyncDisposable
     }
 
     private List<(string Url, string Title, string Snippet)> Page(string q, int index) =>
-        Found.TryGetValue(q, out var all) ? all.Skip(index * PageSize).Take(PageSize).ToList() : [];
+        Slice(q, index * PageSize, PageSize);
+
+    private List<(string Url, string Title, string Snippet)> Slice(string q, int skip, int take) =>
+        Found.TryGetValue(q, out var all) ? all.Skip(skip).Take(take).ToList() : [];
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Options;
 namespace LeadAgent.Web.Features.Discovery.Search;
 
 /// <summary>The configured search providers by name; one lacking its address or key says what is missing.</summary>
-public sealed class SearchProviders(IHttpClientFactory clients, IOptionsMonitor<SearchOptions> options)
+public sealed class SearchProviders(IHttpClientFactory clients, IOptionsMonitor<SearchOptions> options,
+    TimeProvider time)
 {
     public const string HttpClientName = "discovery-search";
-    public static readonly IReadOnlyList<string> Names = ["searxng", "brave"];
+    public static readonly IReadOnlyList<string> Names = ["searxng", "brave", "serper", "google"];
 
     public string Default => options.CurrentValue.Default.ToLowerInvariant();
 
@@ -26,10 +27,26 @@ public sealed class SearchProviders(IHttpClientFactory clients, IOptionsMonitor<
                 return (new BraveProvider(http, Root(url), key), null);
             case "brave":
                 return (null, "Brave needs an API key: set Discovery:Providers:Brave:ApiKey.");
+            case "serper" when o.Serper.BaseUrl is { Length: > 0 } url && o.Serper.ApiKey is { Length: > 0 } key:
+                return (new SerperProvider(http, Root(url), key), null);
+            case "serper":
+                return (null, "Serper needs an API key: set Discovery:Providers:Serper:ApiKey.");
+            case "google" when GoogleCseProvider.Closed(time):
+                return (null, GoogleCseProvider.ClosedMessage);
+            case "google" when o.Google.BaseUrl is { Length: > 0 } url && o.Google.ApiKey is { Length: > 0 } key
+                && o.Google.Cx is { Length: > 0 } cx:
+                return (new GoogleCseProvider(http, Root(url), key, cx, time), null);
+            case "google":
+                return (null, "Google needs an API key and a search engine id: set "
+                    + Missing(("Discovery:Providers:Google:ApiKey", o.Google.ApiKey),
+                        ("Discovery:Providers:Google:Cx", o.Google.Cx)) + ".");
             case var other:
                 return (null, $"Unknown search provider '{other}'.");
         }
     }
+
+    private static string Missing(params (string Key, string? Value)[] settings) =>
+        string.Join(" and ", settings.Where(s => string.IsNullOrEmpty(s.Value)).Select(s => s.Key));
 
     // Relative paths resolve under the base address only when it ends with a slash.
     private static Uri Root(string url) => new(url.EndsWith('/') ? url : url + "/");
