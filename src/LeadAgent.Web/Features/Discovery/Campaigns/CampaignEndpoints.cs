@@ -58,7 +58,8 @@ internal static class CampaignEndpoints
                 QueryPlanner.Yield(s), s.LastRunAt, s.Dropped)).OrderByDescending(s => s.Yield).ToList();
         }).WithSummary("Each query's yield (new companies per run); dropped ones are left out of new plans");
         q.MapPost("/drop", (IDbContextFactory<AppDbContext> f, QueryDropInput input, CancellationToken ct) =>
-            QueryYield.SetDroppedAsync(f, input.Query, input.Dropped ?? true, ct)).WithSummary("Drop a query (dropped=false takes it back)").Writes();
+            QueryYield.SetDroppedAsync(f, input.Query, input.Dropped ?? true, ct))
+            .WithSummary("Drop a query (dropped=false takes it back)").Writes();
     }
 }
 

@@ -60,7 +60,8 @@ public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time, IL
         var said = await db.DomainVerdicts.AsNoTracking().FirstOrDefaultAsync(v => v.Domain == p.Domain, ct);
         if (said is { Blocked: true })
         {
-            research = SiteResearch.Failed(ResearchState.Skipped, research.Url, "On the block list.", research.Requests);
+            research = SiteResearch.Failed(ResearchState.Skipped, research.Url, "On the block list.",
+                research.Requests);
         }
         (p.Research, p.Outcome, p.Pages, p.ResearchedAt) = (research.State,
             Fit(research.Outcome ?? verdict.HeldBecause, Prospect.ReasonMax), research.Pages.Count, now);
