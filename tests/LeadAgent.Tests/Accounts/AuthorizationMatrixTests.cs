@@ -94,6 +94,8 @@ public sealed class AuthorizationMatrixTests(SqliteApp app)
         ["GET /api/v1/discovery/keywords/"] = Need.Read,
         ["PUT /api/v1/discovery/keywords/{segment}"] = Need.Write,
         ["GET /api/v1/discovery/queries/"] = Need.Read,
+        ["GET /api/v1/discovery/providers/"] = Need.Admin,
+        ["PUT /api/v1/discovery/providers/{name}"] = Need.Admin,
         ["POST /api/v1/discovery/queries/drop"] = Need.Write,
         ["GET /api/v1/discovery/runs/"] = Need.Read,
         ["GET /api/v1/discovery/runs/{id:guid}"] = Need.Read,

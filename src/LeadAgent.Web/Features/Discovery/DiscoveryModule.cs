@@ -40,6 +40,7 @@ public static class DiscoveryModule
         services.AddScoped<CampaignService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<RunQueries>();
+        services.AddScoped<ProviderSettings>();
         services.AddHostedService<DiscoveryWorker>();
         services.AddHostedService<CampaignScheduler>();
         services.AddHostedService<AlertSender>();

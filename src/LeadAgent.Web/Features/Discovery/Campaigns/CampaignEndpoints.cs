@@ -1,6 +1,8 @@
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Discovery.Runs;
+using LeadAgent.Web.Features.Discovery.Search;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,6 +50,19 @@ internal static class CampaignEndpoints
             await using var db = await f.CreateDbContextAsync(ct);
             return await SegmentKeywordStore.SaveAsync(db, segment, input.German, input.English, ct);
         }).Writes();
+
+        var p = app.MapApiGroup("discovery/providers", "Discovery");
+        p.MapGet("/", async (SearchProviders providers, ProviderSettings settings, CancellationToken ct) =>
+                providers.Views(await settings.SavedAsync(ct)))
+            .WithSummary("Search providers: address and whether a key is set (never the key)")
+            .RequireAuthorization(Policies.Admin);
+        p.MapPut("/{name}", async (SearchProviders providers, ProviderSettings settings, string name,
+            ProviderInput input, CancellationToken ct) =>
+        {
+            await settings.SaveAsync(name, input, ct);
+            return providers.Views(await settings.SavedAsync(ct)).Single(v => v.Name == name.ToLowerInvariant());
+        }).WithSummary("Save a provider's address and key in the app (encrypted; an empty value removes it)")
+            .RequireAuthorization(Policies.Admin).ProducesValidationProblem().ProducesProblem(404);
 
         var q = app.MapApiGroup("discovery/queries", "Discovery");
         q.MapGet("/", async (IDbContextFactory<AppDbContext> f, CancellationToken ct) =>

@@ -11,8 +11,8 @@ namespace LeadAgent.Web.Features.Discovery.Runs;
 /// the run's counts and the query's place in the plan are committed together, so a resumed run neither repeats nor
 /// skips a query. A busy provider is waited for; a spent quota or budget ends the searching, not the run.
 /// </summary>
-public sealed class RunSearchStage(SearchProviders providers, AlertService alerts, TimeProvider time,
-    DiscoveryOptions options)
+public sealed class RunSearchStage(SearchProviders providers, ProviderSettings settings, AlertService alerts,
+    TimeProvider time, DiscoveryOptions options)
 {
     /// <summary>Searches what is left; returns why searching stopped early, if it did.</summary>
     public async Task<string?> RunAsync(RunLease lease, DiscoveryRun run, RunPlan plan, RunControl control,
@@ -22,7 +22,7 @@ public sealed class RunSearchStage(SearchProviders providers, AlertService alert
         {
             return null;
         }
-        var (provider, problem) = providers.Get(plan.Provider);
+        var (provider, problem) = providers.Get(plan.Provider, await settings.SavedAsync(ct));
         if (provider is null)
         {
             await alerts.RaiseAsync(AlertKind.ProviderFailing, problem!, run.CampaignId, run.Id, ct);

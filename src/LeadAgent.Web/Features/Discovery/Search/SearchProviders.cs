@@ -12,10 +12,14 @@ public sealed class SearchProviders(IHttpClientFactory clients, IOptionsMonitor<
 
     public string Default => options.CurrentValue.Default.ToLowerInvariant();
 
-    /// <summary>The provider, or why it cannot be used.</summary>
-    public (ISearchProvider? Provider, string? Problem) Get(string? name)
+    /// <summary>
+    /// The provider, or why it cannot be used; <paramref name="saved"/> holds what admins saved in the app, which wins
+    /// over the configuration value by value.
+    /// </summary>
+    public (ISearchProvider? Provider, string? Problem) Get(string? name,
+        IReadOnlyDictionary<string, ProviderEndpoint>? saved = null)
     {
-        var o = options.CurrentValue;
+        var o = Effective(saved);
         var http = clients.CreateClient(HttpClientName);
         switch ((name ?? o.Default).ToLowerInvariant())
         {
@@ -44,6 +48,45 @@ public sealed class SearchProviders(IHttpClientFactory clients, IOptionsMonitor<
                 return (null, $"Unknown search provider '{other}'.");
         }
     }
+
+    /// <summary>Each provider as admins see it: address, whether a key is set, where the values come from.</summary>
+    public List<ProviderView> Views(IReadOnlyDictionary<string, ProviderEndpoint> saved)
+    {
+        var o = Effective(saved);
+        return [.. Names.Select(n => (n, Endpoint(o, n))).Select(x => new ProviderView(x.n, x.Item2.BaseUrl,
+            !string.IsNullOrEmpty(x.Item2.ApiKey), x.Item2.Cx, saved.ContainsKey(x.n)))];
+    }
+
+    private SearchOptions Effective(IReadOnlyDictionary<string, ProviderEndpoint>? saved)
+    {
+        var o = options.CurrentValue;
+        ProviderEndpoint Merge(string name, ProviderEndpoint configured) =>
+            saved?.GetValueOrDefault(name) is { } s
+                ? new ProviderEndpoint
+                {
+                    BaseUrl = s.BaseUrl ?? configured.BaseUrl,
+                    ApiKey = s.ApiKey ?? configured.ApiKey,
+                    Cx = s.Cx ?? configured.Cx,
+                }
+                : configured;
+        return new SearchOptions
+        {
+            Default = o.Default,
+            TimeoutSeconds = o.TimeoutSeconds,
+            SearXng = Merge("searxng", o.SearXng),
+            Brave = Merge("brave", o.Brave),
+            Serper = Merge("serper", o.Serper),
+            Google = Merge("google", o.Google),
+        };
+    }
+
+    private static ProviderEndpoint Endpoint(SearchOptions o, string name) => name switch
+    {
+        "searxng" => o.SearXng,
+        "brave" => o.Brave,
+        "serper" => o.Serper,
+        _ => o.Google,
+    };
 
     private static string Missing(params (string Key, string? Value)[] settings) =>
         string.Join(" and ", settings.Where(s => string.IsNullOrEmpty(s.Value)).Select(s => s.Key));
