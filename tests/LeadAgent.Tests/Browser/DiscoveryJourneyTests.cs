@@ -57,5 +57,14 @@ public sealed class DiscoveryJourneyTests(BrowserApp app) : IClassFixture<Browse
         var api = await app.ClientAsync(Roles.Sales);
         Assert.Equal(LeadSource.Discovery, (await api.GetJsonAsync<LeadRow>($"/api/v1/leads/{leadId}")).Source);
         await BrowserApp.ShotAsync(page, "42-discovery-lead");
+
+        // "Research this company" from its page: the site is read again and matched to it, not proposed again.
+        var lead = await api.GetJsonAsync<LeadRow>($"/api/v1/leads/{leadId}");
+        await page.GotoAsync($"{app.BaseUrl}/companies/{lead.CompanyId}");
+        await BrowserApp.WaitForCircuitAsync(page);
+        await page.Locator("[data-testid='company-research']").ClickAsync();
+        await Expect(page.Locator("[data-testid='run-status']")).ToHaveTextAsync("Completed",
+            new() { Timeout = 60_000 });
+        await Expect(page.Locator("[data-testid='prospects']")).ToContainTextAsync("Enriched");
     }
 }
