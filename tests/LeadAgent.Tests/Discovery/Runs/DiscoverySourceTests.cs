@@ -1,3 +1,4 @@
+using System.Net;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Discovery.Campaigns;
 using LeadAgent.Web.Features.Discovery.Review;
@@ -85,6 +86,47 @@ public abstract class DiscoverySourceTests(DiscoveryApp app)
             .Single(s => s.Query == good.Query).Runs);
         Assert.Equal(1, (await c.GetJsonAsync<List<QueryStatDto>>("/api/v1/discovery/queries"))
             .Single(s => s.Query == barren.Query).Runs);
+    }
+
+    [Fact]
+    public async Task A_segments_search_words_are_edited_and_plan_the_next_runs()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        var id = Unique();
+        var viewer = await app.ClientAsync(Roles.Viewer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PutJsonAsync("/api/v1/discovery/keywords/Reseller",
+            new KeywordsInput(["x"], ["y"]))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await c.PutJsonAsync("/api/v1/discovery/keywords/Bakery",
+            new KeywordsInput(["x"], ["y"]))).StatusCode);
+        var before = (await c.GetJsonAsync<List<SegmentKeywordsDto>>("/api/v1/discovery/keywords"))
+            .Single(k => k.Segment == "Reseller");
+        try
+        {
+            var saved = await (await c.PutJsonAsync("/api/v1/discovery/keywords/reseller",
+                new KeywordsInput([$"werbetechnik{id}", " "], [$"swag{id}"]))).ReadAsync<SegmentKeywordsDto>();
+            Assert.Equal([$"werbetechnik{id}"], saved.German);
+            Assert.Equal([$"swag{id}"], saved.English);
+            var campaign = await c.CampaignAsync(new()
+            {
+                Name = $"Words {id}",
+                Segments = ["Reseller"],
+                Regions = ["AT", "GB"],
+                MaxQueriesPerRun = 2
+            });
+            var run = await c.RunAsync(campaign.Id);
+            var asked = engineQueries();
+            Assert.Contains($"werbetechnik{id} Österreich", asked);
+            Assert.Contains($"swag{id} UK", asked);
+            Assert.Equal(2, run.Queries);
+        }
+        finally
+        {
+            await c.PutJsonAsync("/api/v1/discovery/keywords/Reseller", new KeywordsInput(before.German,
+                before.English));
+        }
+
+        List<string> engineQueries() => [.. app.Engines.Requests.Select(r =>
+            System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + r.PathAndQuery).Query)["q"] ?? "")];
     }
 }
 
