@@ -25,7 +25,7 @@ internal static class MetaFacts
 
     /// <summary>
     /// The site-name part of a title: the part that contains the domain's name, else the first part on the home page
-    /// and the last elsewhere ("Impressum – Brandt Messebau").
+    /// and the last elsewhere ("Impressum – Brandt Messebau"); none from an inner page's one-part title.
     /// </summary>
     public static string? NameFromTitle(string? title, Uri url, PageKind kind)
     {
@@ -43,8 +43,9 @@ internal static class MetaFacts
         var label = new string(host.Split('.')[0].Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
         var named = parts.FirstOrDefault(p => Compact(p).Contains(label, StringComparison.Ordinal)
             || (Compact(p).Length >= 4 && label.Contains(Compact(p), StringComparison.Ordinal)));
-        var name = named ?? (parts.Length == 1 || kind == PageKind.Home ? parts[0] : parts[^1]);
-        return name.Length is > 1 and <= 120 ? name : null;
+        // An inner page titled only by itself ("Impressum", "Kontakt") names the page, not the company.
+        var name = named ?? (kind == PageKind.Home ? parts[0] : parts.Length > 1 ? parts[^1] : null);
+        return name?.Length is > 1 and <= 120 ? name : null;
     }
 
     public static void Microdata(PageMaterial m, FactSink sink, string? region)

@@ -81,34 +81,11 @@ public sealed class ProviderSettings(IDbContextFactory<AppDbContext> dbFactory, 
         errors.ThrowIfAny();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.RequireAdminAsync();
-        var actor = await db.GetActorAsync();
-        await SetAsync(db, $"{Prefix}{name}.baseUrl", input.BaseUrl is null ? null : baseUrl ?? "", actor, ct);
-        await SetAsync(db, $"{Prefix}{name}.cx", input.Cx is null ? null : cx ?? "", actor, ct);
-        await SetAsync(db, $"{Prefix}{name}.apiKey", input.ApiKey is null ? null
-            : input.ApiKey.Trim().Length == 0 ? "" : _protector.Protect(input.ApiKey.Trim()), actor, ct);
+        var (now, by) = (time.GetUtcNow().UtcDateTime, (await db.GetActorAsync()).Name);
+        await db.PutSettingAsync($"{Prefix}{name}.baseUrl", input.BaseUrl is null ? null : baseUrl ?? "", now, by, ct);
+        await db.PutSettingAsync($"{Prefix}{name}.cx", input.Cx is null ? null : cx ?? "", now, by, ct);
+        await db.PutSettingAsync($"{Prefix}{name}.apiKey", input.ApiKey is null ? null
+            : input.ApiKey.Trim().Length == 0 ? "" : _protector.Protect(input.ApiKey.Trim()), now, by, ct);
         await db.SaveChangesAsync(ct);
-    }
-
-    // null: leave as it is; "": remove the saved value (the configuration applies again).
-    private async Task SetAsync(AppDbContext db, string name, string? value, Actor actor, CancellationToken ct)
-    {
-        if (value is null)
-        {
-            return;
-        }
-        var row = await db.StoredSettings.FirstOrDefaultAsync(s => s.Name == name, ct);
-        if (value.Length == 0)
-        {
-            if (row is not null)
-            {
-                db.StoredSettings.Remove(row);
-            }
-            return;
-        }
-        if (row is null)
-        {
-            db.StoredSettings.Add(row = new StoredSetting { Name = name, Value = value });
-        }
-        (row.Value, row.UpdatedAt, row.UpdatedBy) = (value, time.GetUtcNow().UtcDateTime, actor.Name);
     }
 }

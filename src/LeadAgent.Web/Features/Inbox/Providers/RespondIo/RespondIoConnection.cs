@@ -77,37 +77,8 @@ public sealed class RespondIoConnection(IOptionsMonitor<RespondIoOptions> option
             await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>()
                 .CreateDbContextAsync(ct);
             var now = time.GetUtcNow().UtcDateTime;
-            async Task Put(string name, string? value, bool secret)
-            {
-                if (value is null)
-                {
-                    return;
-                }
-                var row = await db.StoredSettings.FirstOrDefaultAsync(s => s.Name == name, ct);
-                if (value.Length == 0)
-                {
-                    if (row is not null)
-                    {
-                        db.StoredSettings.Remove(row);
-                    }
-                    return;
-                }
-                var stored = secret ? _protector.Protect(value) : value;
-                if (row is null)
-                {
-                    db.StoredSettings.Add(new StoredSetting
-                    {
-                        Name = name,
-                        Value = stored,
-                        UpdatedAt = now,
-                        UpdatedBy = by
-                    });
-                }
-                else
-                {
-                    (row.Value, row.UpdatedAt, row.UpdatedBy) = (stored, now, by);
-                }
-            }
+            Task Put(string name, string? value, bool secret) => db.PutSettingAsync(name,
+                secret && value is { Length: > 0 } ? _protector.Protect(value) : value, now, by, ct);
             await Put(BaseUrlName, baseUrl, false);
             await Put(TokenName, apiToken, true);
             var keys = webhookKeys?.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k.Trim());
