@@ -5,6 +5,7 @@ using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.Demo;
 using LeadAgent.Web.Features.Discovery;
 using LeadAgent.Web.Features.Inbox;
+using LeadAgent.Web.Features.Qualification;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using LeadAgent.Web.Infrastructure.Hosting;
@@ -66,6 +67,7 @@ public static class LeadAgentApp
         builder.AddCrm();
         builder.AddInbox();
         builder.AddDiscovery();
+        builder.AddQualification();
         builder.AddDemo();
 
         var app = builder.Build();
@@ -86,6 +88,7 @@ public static class LeadAgentApp
         app.MapCrmEndpoints();
         app.MapInboxEndpoints();
         app.MapDiscoveryEndpoints();
+        app.MapQualificationEndpoints();
         app.MapAccountEndpoints();
         app.MapTelemetry(ApiTokenAuthentication.SchemeName);
         app.MapUi();

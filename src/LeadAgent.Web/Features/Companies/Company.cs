@@ -2,7 +2,8 @@ using LeadAgent.Web.Data;
 
 namespace LeadAgent.Web.Features.Companies;
 
-public enum Segment { Unknown, EventAgency, CorporateClient, BrandOwner, Reseller }
+/// <summary>The supplier's customer segments; <see cref="NotAFit"/> marks a company that is none of them.</summary>
+public enum Segment { Unknown, EventAgency, CorporateClient, BrandOwner, Reseller, NotAFit }
 
 public enum SizeBand { Unknown, Micro, Small, Medium, Large, Enterprise }
 
@@ -35,6 +36,11 @@ public sealed class Company : Entity, IAudited, IArchivable, IImported
     public string? Country { get; set; }
     public string? City { get; set; }
     public Segment Segment { get; set; }
+    /// <summary>
+    /// True when the qualification brain chose <see cref="Segment"/>; a person's choice (false) is never overwritten
+    /// by it and is training data for the classifier.
+    /// </summary>
+    public bool SegmentByAgent { get; set; }
     public string? Industry { get; set; }
     public SizeBand SizeBand { get; set; }
     public List<string> Tags { get; set; } = [];

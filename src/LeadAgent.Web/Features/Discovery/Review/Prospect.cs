@@ -42,6 +42,10 @@ public sealed class Prospect
     public string? Country { get; set; }
     public string? City { get; set; }
     public string? Segment { get; set; }
+    /// <summary>0–100: how well the company fits the ideal customer profile (the review queue's order).</summary>
+    public int? FitScore { get; set; }
+    /// <summary>0–1: how sure the classifier is of <see cref="Segment"/>.</summary>
+    public double? SegmentConfidence { get; set; }
     /// <summary>JSON of the merged site profile: every fact with its page, method and time.</summary>
     public string Profile { get; set; } = "{}";
 

@@ -1,0 +1,204 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace LeadAgent.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Qualification : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "FitScore",
+                table: "Prospects",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "SegmentConfidence",
+                table: "Prospects",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "SegmentByAgent",
+                table: "Companies",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "CompanyFits",
+                columns: table => new
+                {
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Segment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Confidence = table.Column<double>(type: "REAL", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    FitScore = table.Column<int>(type: "INTEGER", nullable: false),
+                    FitFactors = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    IcpVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignalsHash = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PotentialExpected = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    PotentialLow = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    PotentialHigh = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    PotentialCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    PotentialBasis = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ComputedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompanyFits", x => x.CompanyId);
+                    table.ForeignKey(
+                        name: "FK_CompanyFits_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PolicyEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    List = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PolicyEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QualificationVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualificationVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SalesTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LeadId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SnoozedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PlanKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SalesTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SalesTasks_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompanyFits_FitScore",
+                table: "CompanyFits",
+                column: "FitScore");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompanyFits_PotentialExpected",
+                table: "CompanyFits",
+                column: "PotentialExpected");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PolicyEntries_Kind_Value_List",
+                table: "PolicyEntries",
+                columns: new[] { "Kind", "Value", "List" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualificationVersions_Kind_Number",
+                table: "QualificationVersions",
+                columns: new[] { "Kind", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesTasks_LeadId_State",
+                table: "SalesTasks",
+                columns: new[] { "LeadId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesTasks_OwnerId_State_DueAt",
+                table: "SalesTasks",
+                columns: new[] { "OwnerId", "State", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesTasks_PlanKey",
+                table: "SalesTasks",
+                column: "PlanKey",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CompanyFits");
+
+            migrationBuilder.DropTable(
+                name: "PolicyEntries");
+
+            migrationBuilder.DropTable(
+                name: "QualificationVersions");
+
+            migrationBuilder.DropTable(
+                name: "SalesTasks");
+
+            migrationBuilder.DropColumn(
+                name: "FitScore",
+                table: "Prospects");
+
+            migrationBuilder.DropColumn(
+                name: "SegmentConfidence",
+                table: "Prospects");
+
+            migrationBuilder.DropColumn(
+                name: "SegmentByAgent",
+                table: "Companies");
+        }
+    }
+}
