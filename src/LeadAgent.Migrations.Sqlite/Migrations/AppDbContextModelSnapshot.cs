@@ -305,9 +305,6 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("SegmentByAgent")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("SizeBand")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2318,6 +2315,48 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("QualificationVersions", (string)null);
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Qualification.Work.QualificationWork", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByRule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TargetId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt", "LeaseUntil");
+
+                    b.ToTable("QualificationWork", (string)null);
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Infrastructure.Hosting.DataProtectionKey", b =>

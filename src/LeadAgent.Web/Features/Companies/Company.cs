@@ -35,12 +35,11 @@ public sealed class Company : Entity, IAudited, IArchivable, IImported
     /// <summary>ISO 3166-1 alpha-2, upper case.</summary>
     public string? Country { get; set; }
     public string? City { get; set; }
-    public Segment Segment { get; set; }
     /// <summary>
-    /// True when the qualification brain chose <see cref="Segment"/>; a person's choice (false) is never overwritten
-    /// by it and is training data for the classifier.
+    /// The segment a person chose (Unknown: none). The brain never writes it: its own judgement is in
+    /// <c>CompanyFit</c>, and a person's choice wins over it and is training data for the classifier.
     /// </summary>
-    public bool SegmentByAgent { get; set; }
+    public Segment Segment { get; set; }
     public string? Industry { get; set; }
     public SizeBand SizeBand { get; set; }
     public List<string> Tags { get; set; } = [];

@@ -1,5 +1,5 @@
-using LeadAgent.Web.Features.Planner;
 using LeadAgent.Web.Features.Policy;
+using LeadAgent.Web.Features.Qualification.Work;
 
 namespace LeadAgent.Web.Features.Qualification;
 
@@ -10,6 +10,12 @@ public static class QualificationModule
     {
         var services = builder.Services;
         services.AddSingleton<PolicyCheck>();
+        services.AddOptions<QualificationOptions>().BindConfiguration(QualificationOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<QualificationSignal>();
+        services.AddScoped<QualificationPipeline>();
+        services.AddSingleton<QualificationWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<QualificationWorker>());
         return builder;
     }
 

@@ -43,7 +43,8 @@ public static class LeadFactsLoader
                     Name = c.Name,
                     Domain = c.Domain,
                     Country = c.Country,
-                    Segment = c.Segment,
+                    // A person's segment wins; otherwise the brain's.
+                    Segment = c.Segment != Segment.Unknown || f == null ? c.Segment : f.Segment,
                     Size = c.SizeBand,
                     Industry = c.Industry,
                     HasPhone = c.Phone != null,

@@ -30,7 +30,6 @@ public static class CompanySignalsLoader
             c.SizeBand,
             c.Tags,
             c.Segment,
-            c.SegmentByAgent,
             c.OrderCount,
             c.OrderTotal,
             c.LastOrderOn,
@@ -39,7 +38,7 @@ public static class CompanySignalsLoader
         return [.. rows.Select(c =>
         {
             research.TryGetValue(c.Id, out var site);
-            var label = c.SegmentByAgent || c.Segment == Segment.Unknown ? (Segment?)null : c.Segment;
+            var label = c.Segment == Segment.Unknown ? (Segment?)null : c.Segment;
             return new CompanySignals(c.Id, c.Name, c.Domain, c.Country, c.City, c.Industry, c.SizeBand, c.Tags,
                 site?.Text ?? "", site?.Title, site?.Description, site?.Language, site?.Segments ?? [],
                 site?.Employees, label, c.OrderCount, c.OrderTotal, c.LastOrderOn);

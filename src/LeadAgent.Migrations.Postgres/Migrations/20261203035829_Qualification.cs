@@ -23,13 +23,6 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                 type: "double precision",
                 nullable: true);
 
-            migrationBuilder.AddColumn<bool>(
-                name: "SegmentByAgent",
-                table: "Companies",
-                type: "boolean",
-                nullable: false,
-                defaultValue: false);
-
             migrationBuilder.CreateTable(
                 name: "CompanyFits",
                 columns: table => new
@@ -99,6 +92,25 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "QualificationWork",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Target = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    TargetId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByRule = table.Column<bool>(type: "boolean", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualificationWork", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SalesTasks",
                 columns: table => new
                 {
@@ -157,6 +169,11 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_QualificationWork_DueAt_LeaseUntil",
+                table: "QualificationWork",
+                columns: new[] { "DueAt", "LeaseUntil" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SalesTasks_LeadId_State",
                 table: "SalesTasks",
                 columns: new[] { "LeadId", "State" });
@@ -186,6 +203,9 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                 name: "QualificationVersions");
 
             migrationBuilder.DropTable(
+                name: "QualificationWork");
+
+            migrationBuilder.DropTable(
                 name: "SalesTasks");
 
             migrationBuilder.DropColumn(
@@ -195,10 +215,6 @@ namespace LeadAgent.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "SegmentConfidence",
                 table: "Prospects");
-
-            migrationBuilder.DropColumn(
-                name: "SegmentByAgent",
-                table: "Companies");
         }
     }
 }

@@ -1,0 +1,107 @@
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.Inbox.Conversations;
+using LeadAgent.Web.Features.Leads;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadAgent.Web.Features.Qualification.Work;
+
+/// <summary>
+/// What judging a change means, in order: the companies first (segment, fit, lookalikes and potential), then their
+/// leads and the leads named directly (score, rules, next actions). A sweep does it for everything, in chunks.
+/// </summary>
+public sealed class QualificationPipeline
+{
+    /// <summary>Records judged per step in a sweep: bounded memory, and the lease is renewed between chunks.</summary>
+    public const int SweepChunk = 2000;
+
+    public async Task RunAsync(AppDbContext db, IReadOnlyList<QualificationWork> rows, Func<Task> renew,
+        CancellationToken ct)
+    {
+        if (rows.Any(r => r.Target == WorkTarget.Sweep))
+        {
+            await SweepAsync(db, renew, ct);
+            return;
+        }
+        Guid[] Ids(WorkTarget t) => [.. rows.Where(r => r.Target == t && r.TargetId != null)
+            .Select(r => r.TargetId!.Value).Distinct()];
+        var companies = Ids(WorkTarget.Company);
+        var contacts = Ids(WorkTarget.Contact).ToList();
+        var conversations = Ids(WorkTarget.Conversation);
+        foreach (var chunk in conversations.Chunk(500))
+        {
+            contacts.AddRange(await db.Set<Conversation>().Where(v => chunk.Contains(v.Id) && v.ContactId != null)
+                .Select(v => v.ContactId!.Value).ToListAsync(ct));
+        }
+        var byRule = rows.Where(r => r.ByRule && r.Target == WorkTarget.Lead).Select(r => r.TargetId!.Value)
+            .ToHashSet();
+        var leads = new HashSet<Guid>(Ids(WorkTarget.Lead));
+        foreach (var chunk in companies.Chunk(500))
+        {
+            leads.UnionWith(await db.Set<Lead>().Where(l => chunk.Contains(l.CompanyId)).Select(l => l.Id)
+                .ToListAsync(ct));
+        }
+        foreach (var chunk in contacts.Distinct().Chunk(500))
+        {
+            leads.UnionWith(await db.Set<Lead>().Where(l => l.PrimaryContactId != null
+                && chunk.Contains(l.PrimaryContactId.Value)).Select(l => l.Id).ToListAsync(ct));
+        }
+        foreach (var chunk in companies.Chunk(500))
+        {
+            await CompaniesAsync(db, db.Set<Company>().Where(c => chunk.Contains(c.Id)), ct);
+        }
+        foreach (var chunk in leads.Chunk(500))
+        {
+            var ruled = chunk.Where(id => !byRule.Contains(id) || rows.Any(r => r.TargetId == id && !r.ByRule));
+            await LeadsAsync(db, db.Set<Lead>().Where(l => chunk.Contains(l.Id)),
+                db.Set<Lead>().Where(l => ruled.Contains(l.Id)), ct);
+        }
+    }
+
+    private async Task SweepAsync(AppDbContext db, Func<Task> renew, CancellationToken ct)
+    {
+        Guid? after = null;
+        while (true)
+        {
+            var ids = await db.Set<Company>().Where(c => after == null || c.Id.CompareTo(after.Value) > 0)
+                .OrderBy(c => c.Id).Select(c => c.Id).Take(SweepChunk).ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                break;
+            }
+            await CompaniesAsync(db, db.Set<Company>().Where(c => ids.Contains(c.Id)), ct);
+            (after, _) = (ids[^1], 0);
+            await renew();
+        }
+        after = null;
+        while (true)
+        {
+            var ids = await db.Set<Lead>().Where(l => l.ArchivedAt == null
+                    && (after == null || l.Id.CompareTo(after.Value) > 0))
+                .OrderBy(l => l.Id).Select(l => l.Id).Take(SweepChunk).ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                break;
+            }
+            var chunk = db.Set<Lead>().Where(l => ids.Contains(l.Id));
+            await LeadsAsync(db, chunk, chunk, ct);
+            after = ids[^1];
+            await renew();
+        }
+    }
+
+    private Task CompaniesAsync(AppDbContext db, IQueryable<Company> companies, CancellationToken ct)
+    {
+        // Wired to the company steps (segment and fit, then lookalikes and potential) as they land.
+        _ = (db, companies, ct);
+        return Task.CompletedTask;
+    }
+
+    private Task LeadsAsync(AppDbContext db, IQueryable<Lead> leads, IQueryable<Lead> forRules, CancellationToken ct)
+    {
+        // Wired to the lead steps (score, rules, next actions) as they land.
+        _ = (db, leads, forRules, ct);
+        return Task.CompletedTask;
+    }
+}
