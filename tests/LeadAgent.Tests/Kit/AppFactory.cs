@@ -88,6 +88,14 @@ public class AppFactory(Provider provider) : WebApplicationFactory<Program>, IAs
         return scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
     }
 
+    /// <summary>A context whose saves are made by <paramref name="actor"/> (a rule, the scheduler, a user).</summary>
+    public AppDbContext CreateDbContext(Actor actor)
+    {
+        var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<HttpActorSource>().Set(actor);
+        return scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+    }
+
     /// <summary>Creates a user with the role and returns a client authenticated with a fresh API token.</summary>
     public async Task<HttpClient> ClientAsync(string role)
     {

@@ -13,6 +13,7 @@ public static class QualificationModule
         services.AddOptions<QualificationOptions>().BindConfiguration(QualificationOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<QualificationSignal>();
+        services.AddSingleton<QualificationMetrics>();
         services.AddScoped<QualificationPipeline>();
         services.AddSingleton<QualificationWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<QualificationWorker>());

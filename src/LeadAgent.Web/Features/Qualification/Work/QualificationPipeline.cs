@@ -11,7 +11,7 @@ namespace LeadAgent.Web.Features.Qualification.Work;
 /// What judging a change means, in order: the companies first (segment, fit, lookalikes and potential), then their
 /// leads and the leads named directly (score, rules, next actions). A sweep does it for everything, in chunks.
 /// </summary>
-public sealed class QualificationPipeline
+public sealed class QualificationPipeline(QualificationMetrics metrics)
 {
     /// <summary>Records judged per step in a sweep: bounded memory, and the lease is renewed between chunks.</summary>
     public const int SweepChunk = 2000;
@@ -94,7 +94,7 @@ public sealed class QualificationPipeline
     private Task CompaniesAsync(AppDbContext db, IQueryable<Company> companies, CancellationToken ct)
     {
         // Wired to the company steps (segment and fit, then lookalikes and potential) as they land.
-        _ = (db, companies, ct);
+        _ = (db, companies, ct, metrics);
         return Task.CompletedTask;
     }
 

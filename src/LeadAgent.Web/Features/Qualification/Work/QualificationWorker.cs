@@ -12,7 +12,8 @@ namespace LeadAgent.Web.Features.Qualification.Work;
 /// The periodic sweep row is never deleted: its due time moves on.
 /// </summary>
 public sealed class QualificationWorker(IServiceScopeFactory scopes, Leases leases, TimeProvider time,
-    QualificationSignal signal, IOptions<QualificationOptions> options, IHostApplicationLifetime lifetime,
+    QualificationSignal signal, QualificationMetrics metrics, IOptions<QualificationOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<QualificationWorker> log) : PollingWorker(signal, lifetime, log)
 {
     public static readonly Actor BrainActor = new(ActorKind.System, null, "qualification");
@@ -53,6 +54,7 @@ public sealed class QualificationWorker(IServiceScopeFactory scopes, Leases leas
                 s.SetProperty(w => w.Attempts, w => w.Attempts + 1).SetProperty(w => w.DueAt, retryAt);
                 Leases.Release(s);
             }, CancellationToken.None);
+            metrics.Worked("retry", rows.Count);
             return false;
         }
         var next = time.GetUtcNow().UtcDateTime.AddMinutes(options.Value.SweepMinutes);
@@ -63,6 +65,7 @@ public sealed class QualificationWorker(IServiceScopeFactory scopes, Leases leas
                 Leases.Release(s);
             }, ct);
         await Leases.Held(db.Set<QualificationWork>(), claim).ExecuteDeleteAsync(ct);
+        metrics.Worked("done", rows.Count);
         return true;
     }
 
