@@ -6,7 +6,7 @@ using LeadAgent.Web.Features.Qualification.Signals;
 
 namespace LeadAgent.Tests.Qualification.Segments;
 
-/// <summary>The rules at their edges: too little to judge, not-fit and excluded terms, folding, mixed language.</summary>
+/// <summary>The rules at their edges: too little to judge, not-fit and excluded terms, folding, languages.</summary>
 public sealed class SegmentClassifierTests
 {
     private static readonly SegmentClassifier Classifier = SegmentClassifier.For(IcpDefaults.Create());

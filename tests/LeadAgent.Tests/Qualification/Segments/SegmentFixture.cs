@@ -75,7 +75,8 @@ public sealed class Confusion
 
     public override string ToString()
     {
-        var lines = new List<string> { "expected \\ predicted " + string.Join(" ", Order.Select(o => $"{Short(o),5}")) };
+        var header = "expected \\ predicted " + string.Join(" ", Order.Select(o => $"{Short(o),5}"));
+        var lines = new List<string> { header };
         for (var i = 0; i < Order.Length; i++)
         {
             lines.Add($"{Short(Order[i]),-20} " + string.Join(" ",

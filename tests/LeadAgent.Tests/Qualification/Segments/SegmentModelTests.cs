@@ -31,7 +31,8 @@ public sealed class SegmentModelTests
             .ToList();
         var report = SegmentModel.Assess(labelled, Icp);
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"labels {report.Labels}, rules {report.RulesAccuracy:P1}, model {report.ModelAccuracy:P1}: {report.Reason}");
+            $"labels {report.Labels}, rules {report.RulesAccuracy:P1}, model {report.ModelAccuracy:P1}: "
+            + report.Reason);
         Assert.NotNull(report.ModelAccuracy);
         Assert.True(report.Model is null == report.ModelAccuracy <= report.RulesAccuracy);
         var judge = new SegmentJudge(Icp, report.Model);

@@ -73,7 +73,7 @@ public sealed class SegmentLexicon
     /// <summary>The shortest folded word any compound head has (prefix lengths below it are not looked up).</summary>
     public int HeadMin { get; private set; } = int.MaxValue;
 
-    /// <summary>Whether <paramref name="word"/> is <paramref name="term"/> or an inflection of it (-s, -en, …).</summary>
+    /// <summary>Whether <paramref name="word"/> is <paramref name="term"/> or inflects it (-s, -en, …).</summary>
     public static bool Inflects(ReadOnlySpan<char> word, string term)
     {
         if (word.SequenceEqual(term))

@@ -107,7 +107,8 @@ public static class TermMatcher
         {
             return SegmentLexicon.Inflects(folded.Slice(words[i].Start, words[i].Length), t.Words[0]);
         }
-        if (i + t.Words.Length > words.Count || !folded.Slice(words[i].Start, words[i].Length).SequenceEqual(t.Words[0]))
+        if (i + t.Words.Length > words.Count
+            || !folded.Slice(words[i].Start, words[i].Length).SequenceEqual(t.Words[0]))
         {
             return false;
         }
