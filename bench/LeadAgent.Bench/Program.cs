@@ -17,6 +17,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 // Usage: dotnet run -c Release --project bench/LeadAgent.Bench -- [sqlite|postgres|both] [leads]
 //        [list,export,bulk,load,import,dupes,webhooks,inbox]
 // Issue 14 (no database): dotnet run -c Release --project bench/LeadAgent.Bench -- discovery [extract,crawl]
+// Issue 15 (no database): dotnet run -c Release --project bench/LeadAgent.Bench -- classify
+if (args.FirstOrDefault() == "classify")
+{
+    ClassifyBench.Run();
+    return;
+}
 if (args.FirstOrDefault() == "discovery")
 {
     var parts = args.Length > 1 ? args[1].Split(',') : ["extract", "crawl"];

@@ -29,10 +29,16 @@ public static class IcpDefaults
                 SizeBands = [SizeBand.Medium, SizeBand.Large, SizeBand.Enterprise],
                 KeywordsDe = ["konzern", "unternehmensgruppe", "mitarbeitende", "mitarbeiter weltweit", "standorte",
                     "niederlassungen", "karriere", "investor relations", "nachhaltigkeitsbericht", "hauptsitz",
-                    "marktführer", "versicherung", "bank", "maschinenbau", "logistik", "pharma"],
+                    "marktführer", "versicherung", "bank", "maschinenbau", "logistik", "pharma", "gruppe", "energie",
+                    "telekommunikation", "automobilzulieferer", "chemie", "geschäftsbericht", "geschäftsjahr",
+                    "tochtergesellschaften", "vorstand", "aufsichtsrat", "pressemitteilungen", "lieferantenportal",
+                    "einkaufsportal", "zentraler einkauf", "aktiengesellschaft"],
                 KeywordsEn = ["group", "employees worldwide", "offices in", "headquarters", "careers",
                     "investor relations", "sustainability report", "global leader", "subsidiaries", "insurance",
-                    "bank", "engineering", "logistics", "pharmaceutical", "consulting firm"],
+                    "bank", "engineering", "logistics", "pharmaceutical", "consulting firm", "energy",
+                    "telecommunications",
+                    "automotive", "chemicals", "aviation", "annual report", "board of directors", "stock exchange",
+                    "shareholders", "press releases", "supplier portal", "procurement", "holdings", "plc"],
             },
             new IcpSegment
             {
@@ -64,6 +70,23 @@ public static class IcpDefaults
             "jobs in", "branchenbuch", "firmenverzeichnis", "business directory", "listing", "nachrichten",
             "news", "redaktion", "newsroom", "magazin", "blog", "hersteller von werbeartikeln",
             "manufacturer of promotional products",
+            // Venues, weddings, listings, jobs, media: they talk about events and merchandise but never buy for resale.
+            "location mieten", "tagungshotel", "venue", "venues", "ballroom", "hochzeiten", "brautpaare", "trauungen",
+            "weddings", "elopements", "verzeichnis", "listings", "directory", "anbieter finden", "eintrag",
+            "stellenanzeigen", "jobs", "vacancy", "vacancies", "recruitment", "lebenslauf", "mediadaten", "media kit",
+            "magazine", "editors", "verlag", "publishing", "kommentare", "werbeartikelhersteller", "trade only",
+            "factory", "fabrik", "eigene fertigung",
+            // Other trades, which mention corporate events or merchandise only in passing.
+            "bäckerei", "backstube", "konditorei", "brötchen", "bakery", "sourdough", "pastries", "rechtsanwalt",
+            "rechtsanwälte", "kanzlei", "fachanwälte", "law firm", "lawyers", "solicitors", "litigation",
+            "steuerberatung", "steuerberater", "steuerkanzlei", "buchhaltung", "lohnabrechnung", "jahresabschluss",
+            "accountants", "bookkeeping", "payroll", "softwareentwicklung", "software development", "custom software",
+            "saas", "apps", "schnittstellen", "sanitär", "heizung", "elektriker", "schreinerei", "tischlerei",
+            "malerbetrieb", "dachdecker", "notdienst", "plumbing", "heating", "boiler", "electricians", "joinery",
+            "partyservice", "caterer", "catering", "veranstaltungstechnik", "verleih", "av hire", "equipment hire",
+            "rental", "zahnarzt", "zahnarztpraxis", "zahnmedizin", "dental", "dentist", "patienten", "patients",
+            "friseur", "hair salon", "fahrschule", "physiotherapie", "fotograf", "photographer", "immobilienmakler",
+            "estate agents",
         ],
     };
 
