@@ -168,7 +168,13 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
         company.SocialProfiles = profiles;
         company.Country = country;
         company.City = city;
-        company.Segment = input.Segment ?? Segment.Unknown;
+        var segment = input.Segment ?? Segment.Unknown;
+        if (segment != company.Segment)
+        {
+            // A person chose it: the agent never overwrites it, and it is a label the classifier learns from.
+            company.SegmentByAgent = false;
+        }
+        company.Segment = segment;
         company.Industry = industry;
         company.SizeBand = input.SizeBand ?? SizeBand.Unknown;
         company.Tags = tags;

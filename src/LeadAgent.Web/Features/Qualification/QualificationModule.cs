@@ -1,4 +1,5 @@
 using LeadAgent.Web.Features.Planner;
+using LeadAgent.Web.Features.Qualification.Fit;
 using LeadAgent.Web.Features.Policy;
 
 namespace LeadAgent.Web.Features.Qualification;
@@ -10,11 +11,13 @@ public static class QualificationModule
     {
         var services = builder.Services;
         services.AddSingleton<PolicyCheck>();
+        services.AddFit();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapQualificationEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapFit();
         return app;
     }
 }
