@@ -9,6 +9,7 @@ public static class FitModule
     {
         services.AddScoped<IcpService>();
         services.AddSingleton<CompanyQualifier>();
+        services.AddSingleton<ProspectQualifier>();
         services.AddScoped<FitService>();
         return services;
     }

@@ -11,9 +11,24 @@ public sealed record CompanyFitView(Guid CompanyId, Segment Segment, double Conf
     IReadOnlyList<string> Evidence, int FitScore, IReadOnlyList<FitFactor> Factors, int IcpVersion,
     DateTime ComputedAt);
 
+/// <summary>A discovery candidate's judgement, made now from its stored profile and pages.</summary>
+public sealed record ProspectFitView(Segment Segment, double Confidence, FitMethod Method,
+    IReadOnlyList<string> Evidence, int FitScore, IReadOnlyList<FitFactor> Factors, int IcpVersion);
+
 /// <summary>Reads a company's fit and judges it again on request (writers).</summary>
-public sealed class FitService(IDbContextFactory<AppDbContext> dbFactory, CompanyQualifier qualifier)
+public sealed class FitService(IDbContextFactory<AppDbContext> dbFactory, CompanyQualifier qualifier,
+    ProspectQualifier prospects)
 {
+    /// <summary>Why a discovery candidate has its segment and fit score; null when there is no such prospect.</summary>
+    public async Task<ProspectFitView?> ProspectAsync(Guid prospectId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var judged = await prospects.JudgeAsync(db, prospectId, ct);
+        return judged is null ? null : new(judged.Judgement.Segment, judged.Judgement.Confidence,
+            judged.Judgement.Method, judged.Judgement.Evidence, judged.Fit.Score, judged.Fit.Factors,
+            judged.IcpVersion);
+    }
+
     /// <summary>The company's fit; null when it was not judged yet (404 when there is no such company).</summary>
     public async Task<CompanyFitView?> FindAsync(Guid companyId, CancellationToken ct = default)
     {

@@ -15,7 +15,7 @@ internal static class IcpEndpoints
             .RequireAuthorization(Policies.Admin).ProducesValidationProblem().ProducesProblem(409);
         g.MapGet("/versions", (IcpService s, CancellationToken ct) => s.VersionsAsync(ct))
             .WithSummary("Every saved ICP version, newest first, then the built-in default (0)");
-        g.MapGet("/versions/{number:int}", (IcpService s, int number, CancellationToken ct) =>
+        g.MapGet("/versions/{number}", (IcpService s, int number, CancellationToken ct) =>
             s.GetAsync(number, ct)).ProducesProblem(404);
     }
 }
