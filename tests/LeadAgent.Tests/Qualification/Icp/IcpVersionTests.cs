@@ -93,7 +93,7 @@ public abstract class IcpVersionTests(AppFactory app)
         Assert.True(errors.TryGetProperty("note", out _));
         foreach (var field in new[] { "regions", "keywordsDe", "excluded", "required" })
         {
-            Assert.True(errors.TryGetProperty($"segments[{reseller}].{field}", out _), field);
+            Assert.True(errors.TryGetProperty($"segments[{reseller}].{field}", out _), $"{field}: {errors}");
         }
         Assert.True(errors.TryGetProperty("notFitTerms", out _));
 

@@ -14,7 +14,7 @@ public sealed record ProspectJudgement(Judgement Judgement, FitResult Fit, int I
 /// </summary>
 public sealed class ProspectQualifier(JudgeSource judges)
 {
-    /// <summary>The prospect's judgement (its profile and pages must be saved); null when there is no prospect.</summary>
+    /// <summary>The prospect's judgement (profile and pages saved first); null when there is none.</summary>
     public async Task<ProspectJudgement?> JudgeAsync(AppDbContext db, Guid prospectId, CancellationToken ct)
     {
         var signals = await CompanySignalsLoader.ForProspectAsync(db, prospectId, ct);

@@ -54,8 +54,7 @@ public sealed class IcpService(IDbContextFactory<AppDbContext> dbFactory)
         await db.RequireAdminAsync();
         var errors = new Errors();
         var note = errors.Optional("note", input.Note, QualificationVersion.NoteMax);
-        errors.ThrowIfAny();
-        var icp = IcpValidation.Check(input.Icp);
+        var icp = IcpValidation.Check(input.Icp, errors);
         var number = await VersionStore.SaveAsync(db, VersionKind.Icp, icp, note, ct);
         var saved = await VersionStore.GetAsync(db, VersionKind.Icp, number, IcpDefaults.Create, ct);
         return await ViewAsync(db, saved!, ct);

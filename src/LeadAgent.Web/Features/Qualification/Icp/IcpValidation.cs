@@ -22,9 +22,10 @@ public static class IcpValidation
 
     public static bool IsCountry(string code) => CountryCodes.Contains(code);
 
-    public static IcpSet Check(IcpSet? icp)
+    /// <summary>The tidied ICP; throws every problem found, with those already in <paramref name="errors"/>.</summary>
+    public static IcpSet Check(IcpSet? icp, Errors? errors = null)
     {
-        var errors = new Errors();
+        errors ??= new Errors();
         if (icp?.Segments is null)
         {
             errors.Add("segments", "Required.");
@@ -93,7 +94,8 @@ public static class IcpValidation
 
     /// <summary>Terms as typed in a text box: separated by commas or new lines.</summary>
     public static List<string> Split(string? text) =>
-        [.. (text ?? "").Split([',', '\n', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        [.. (text ?? "").Split([',', '\n', ';'],
+            StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 
     private static List<string> Terms(Errors errors, string field, IReadOnlyList<string>? terms)
     {
