@@ -135,6 +135,27 @@ public abstract class CompanyQualifierTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_fit_api_shows_the_judgement_and_writers_may_judge_again()
+    {
+        var (sales, viewer) = (await app.ClientAsync(Roles.Sales), await app.ClientAsync(Roles.Viewer));
+        var company = await sales.CreateAsync(Make.Company() with { Segment = Segment.Reseller });
+        var url = $"/api/v1/companies/{company.Id}/fit";
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync(url, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync(url + "/refresh", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await sales.PostAsync($"/api/v1/companies/{Guid.NewGuid()}/fit/refresh", null, Ct)).StatusCode);
+
+        var judged = await (await sales.PostAsync(url + "/refresh", null, Ct)).ReadAsync<CompanyFitView>();
+        Assert.Equal((Segment.Reseller, FitMethod.Person, 1.0), (judged.Segment, judged.Method, judged.Confidence));
+        var read = await viewer.GetJsonAsync<CompanyFitView>(url);
+        Assert.Equal((judged.FitScore, judged.IcpVersion), (read.FitScore, read.IcpVersion));
+        Assert.Equal(read.FitScore, read.Factors.Sum(f => f.Points));
+        Assert.Contains(read.Factors, f => f.Name == "Region" && f.Points == f.Max);
+        Assert.Equal(read.FitScore, (await viewer.GetJsonAsync<CompanyRow>($"/api/v1/companies/{company.Id}"))
+            .FitScore);
+    }
+
+    [Fact]
     public async Task Many_companies_are_judged_in_chunks_and_existing_rows_updated_in_place()
     {
         var tag = "Chunk " + Guid.NewGuid().ToString("N")[..8];

@@ -2,6 +2,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Qualification.Icp;
 using LeadAgent.Web.Features.Qualification.Signals;
+using LeadAgent.Web.Features.Qualification.Versions;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Qualification.Fit;
@@ -10,7 +11,7 @@ namespace LeadAgent.Web.Features.Qualification.Fit;
 /// The judge of one refresh: the segment classifier with the ICP in force (and the workspace's trained model, when
 /// there is one).
 /// </summary>
-public delegate ValueTask<Func<CompanySignals, Judgement>> JudgeSource(AppDbContext db, IcpSet icp,
+public delegate ValueTask<Func<CompanySignals, Judgement>> JudgeSource(AppDbContext db, Versioned<IcpSet> icp,
     CancellationToken ct);
 
 /// <summary>What a refresh did.</summary>
@@ -38,7 +39,7 @@ public sealed class CompanyQualifier(JudgeSource judges)
         CancellationToken ct)
     {
         var icp = await IcpService.CurrentAsync(db, ct);
-        var judge = await judges(db, icp.Value, ct);
+        Func<CompanySignals, Judgement>? judge = null; // made when first needed: a person's labels need none
         var ids = await companies.Select(c => c.Id).ToListAsync(ct);
         var (judged, unchanged, set) = (0, 0, 0);
         foreach (var chunk in ids.Chunk(ChunkSize))
@@ -58,6 +59,7 @@ public sealed class CompanyQualifier(JudgeSource judges)
                     unchanged++;
                     continue;
                 }
+                judge ??= s.Label is null ? await judges(db, icp, ct) : null;
                 fits.Add(Judge(s, judge, icp.Value, icp.Number, hash, now));
             }
             judged += fits.Count;
@@ -68,10 +70,11 @@ public sealed class CompanyQualifier(JudgeSource judges)
     }
 
     /// <summary>One company's judgement and fit (a person's label wins over the classifier).</summary>
-    public static CompanyFit Judge(CompanySignals s, Func<CompanySignals, Judgement> judge, IcpSet icp,
+    public static CompanyFit Judge(CompanySignals s, Func<CompanySignals, Judgement>? judge, IcpSet icp,
         int icpVersion, string hash, DateTime now)
     {
-        var j = s.Label is { } label ? Judgement.ByPerson(label) : judge(s);
+        var j = s.Label is { } label ? Judgement.ByPerson(label)
+            : (judge ?? throw new ArgumentNullException(nameof(judge)))(s);
         var fit = FitScorer.Score(s, j, icp);
         return new CompanyFit
         {

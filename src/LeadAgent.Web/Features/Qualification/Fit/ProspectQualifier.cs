@@ -23,7 +23,7 @@ public sealed class ProspectQualifier(JudgeSource judges)
             return null;
         }
         var icp = await IcpService.CurrentAsync(db, ct);
-        var judge = await judges(db, icp.Value, ct);
+        var judge = await judges(db, icp, ct);
         var j = judge(signals);
         return new(j, FitScorer.Score(signals, j, icp.Value), icp.Number);
     }
