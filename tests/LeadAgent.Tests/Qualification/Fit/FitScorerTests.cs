@@ -9,10 +9,34 @@ namespace LeadAgent.Tests.Qualification.Fit;
 /// <summary>The fit score's factors at their edges: region, size, required and excluded terms, confidence.</summary>
 public sealed class FitScorerTests
 {
-    private static readonly IcpSet Icp = IcpDefaults.Create() with
+    // An ICP of its own, so the defaults can change without changing what these edges test.
+    private static readonly string[] Regions = ["DE", "AT", "CH", "GB", "AE"];
+
+    private static readonly IcpSet Icp = new()
     {
-        Segments = [.. IcpDefaults.Create().Segments.Select(s => s.Segment == Segment.Reseller
-            ? s with { Required = ["werbeartikel", "promotional products"] } : s)],
+        Segments =
+        [
+            new IcpSegment
+            {
+                Segment = Segment.EventAgency, Regions = Regions, KeywordsDe = ["eventagentur"],
+                KeywordsEn = ["event agency"], Excluded = ["eventlocation", "wedding planner"],
+            },
+            new IcpSegment
+            {
+                Segment = Segment.CorporateClient, Regions = Regions, KeywordsDe = ["konzern"], KeywordsEn = ["group"],
+                SizeBands = [SizeBand.Medium, SizeBand.Large, SizeBand.Enterprise],
+            },
+            new IcpSegment
+            {
+                Segment = Segment.BrandOwner, Regions = Regions, KeywordsDe = ["marke"], KeywordsEn = ["brand"],
+            },
+            new IcpSegment
+            {
+                Segment = Segment.Reseller, Regions = Regions, KeywordsDe = ["werbeartikel"],
+                KeywordsEn = ["promotional products"], Required = ["werbeartikel", "promotional products"],
+            },
+        ],
+        NotFitTerms = ["jobbörse"],
     };
 
     internal static CompanySignals Signals(string text = "", string? country = "DE",
