@@ -5,7 +5,7 @@ public sealed record CompanyRow(
     Segment Segment, string? Industry, SizeBand SizeBand, List<string> Tags, Dictionary<string, string> CustomFields,
     List<string> SocialProfiles, int LeadCount, int ContactCount, DateTime CreatedAt, DateTime UpdatedAt,
     DateTime? ArchivedAt, long Version,
-    Guid? MergedIntoId = null);
+    Guid? MergedIntoId = null, int? FitScore = null);
 
 public sealed record CompanyInput
 {

@@ -5,6 +5,7 @@ using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.Crm.Normalization;
 using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Qualification;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -125,7 +126,8 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
             c.Tags, c.CustomFields, c.SocialProfiles,
             db.Set<Lead>().Count(l => l.CompanyId == c.Id && l.ArchivedAt == null),
             db.Set<Contact>().Count(p => p.CompanyId == c.Id),
-            c.CreatedAt, c.UpdatedAt, c.ArchivedAt, c.Version, c.MergedIntoId));
+            c.CreatedAt, c.UpdatedAt, c.ArchivedAt, c.Version, c.MergedIntoId,
+            db.Set<CompanyFit>().Where(f => f.CompanyId == c.Id).Select(f => (int?)f.FitScore).FirstOrDefault()));
 
     // Validates the input, then applies it to the company (a new one when there is none yet).
     private static async Task<Company> ApplyAsync(AppDbContext db, Company? existing, CompanyInput input,
@@ -168,7 +170,13 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
         company.SocialProfiles = profiles;
         company.Country = country;
         company.City = city;
-        company.Segment = input.Segment ?? Segment.Unknown;
+        var segment = input.Segment ?? Segment.Unknown;
+        if (segment != company.Segment)
+        {
+            // A person chose it: the agent never overwrites it, and it is a label the classifier learns from.
+            company.SegmentByAgent = false;
+        }
+        company.Segment = segment;
         company.Industry = industry;
         company.SizeBand = input.SizeBand ?? SizeBand.Unknown;
         company.Tags = tags;

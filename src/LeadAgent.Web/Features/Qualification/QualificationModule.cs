@@ -1,3 +1,4 @@
+using LeadAgent.Web.Features.Qualification.Fit;
 using LeadAgent.Web.Features.Policy;
 using LeadAgent.Web.Features.Qualification.Work;
 
@@ -17,11 +18,13 @@ public static class QualificationModule
         services.AddScoped<QualificationPipeline>();
         services.AddSingleton<QualificationWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<QualificationWorker>());
+        services.AddFit();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapQualificationEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapFit();
         return app;
     }
 }

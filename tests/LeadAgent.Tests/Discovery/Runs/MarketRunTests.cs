@@ -84,6 +84,9 @@ public sealed class MarketRunTests(MarketApp app) : IClassFixture<MarketApp>
         var phone = Share(t => t.Phone, p => p.Phone, Plain);
         var email = Share(t => t.Email, p => p.Email, Plain);
         var noise = proposed.Count(p => app.World.CompanyOf(p.Domain) is not { Fits: true });
+        var (accuracy, auc, judged) = Qualification(prospects);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"judged {judged} market companies: segment accuracy {accuracy:P1}, fit score ROC AUC {auc:F3}");
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"queries {run.Queries}, sites {run.Sites}, researched {run.Researched}, "
             + $"robots-blocked {run.RobotsBlocked}, "
@@ -105,5 +108,34 @@ public sealed class MarketRunTests(MarketApp app) : IClassFixture<MarketApp>
         Assert.True(recall >= 0.9, $"recall {recall:P0}");
         Assert.True(Math.Min(Math.Min(legal, vat), Math.Min(phone, email)) >= 0.9,
             $"legal {legal:P0}, VAT {vat:P0}, phone {phone:P0}, e-mail {email:P0}");
+        Assert.True(accuracy >= 0.9, $"segment accuracy {accuracy:P1}");
+        Assert.True(auc >= 0.9, $"fit score ROC AUC {auc:F3}");
+    }
+
+    // The brain's judgement of every researched market company against the market's truth: the segment (noise
+    // organisations count as right when judged not a fit or unknown) and how well the fit score ranks the fitting
+    // companies above the rest (ROC AUC, ties counting half).
+    private (double Accuracy, double Auc, int Judged) Qualification(List<Prospect> prospects)
+    {
+        var judged = prospects.Where(p => p.Research == ResearchState.Researched)
+            .Select(p => (Prospect: p, Truth: app.World.CompanyOf(p.Domain)))
+            .Where(x => x.Truth is not null).DistinctBy(x => x.Truth!.Id).ToList();
+        if (judged.Count == 0)
+        {
+            return (0, 0, 0);
+        }
+        static bool Right((Prospect Prospect, MarketCompany? Truth) x) => x.Truth!.Segment is { } truth
+            ? x.Prospect.Segment == truth.ToString() : x.Prospect.Segment is "NotAFit" or "Unknown" or null;
+        var right = judged.Count(Right);
+        foreach (var (p, truth) in judged.Where(x => !Right(x)).Take(10))
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"segment of {truth} judged {p.Segment} ({p.SegmentConfidence:P0}), fit {p.FitScore}");
+        }
+        var fitting = judged.Where(x => x.Truth!.Fits).Select(x => x.Prospect.FitScore ?? 0).ToList();
+        var other = judged.Where(x => !x.Truth!.Fits).Select(x => x.Prospect.FitScore ?? 0).ToList();
+        var pairs = fitting.Sum(f => other.Sum(o => f > o ? 1.0 : f == o ? 0.5 : 0));
+        var auc = fitting.Count == 0 || other.Count == 0 ? 0 : pairs / (fitting.Count * other.Count);
+        return ((double)right / judged.Count, auc, judged.Count);
     }
 }

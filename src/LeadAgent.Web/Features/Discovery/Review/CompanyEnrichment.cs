@@ -47,7 +47,8 @@ public static class CompanyEnrichment
         }
         if (company.Segment == Segment.Unknown && SegmentOf(profile) is { } segment)
         {
-            company.Segment = segment;
+            // The site's words chose it, not a person: the brain may judge it again (and it is no training label).
+            (company.Segment, company.SegmentByAgent) = (segment, true);
             filled.Add("segment");
         }
         return filled;

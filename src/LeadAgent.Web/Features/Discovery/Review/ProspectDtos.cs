@@ -6,12 +6,14 @@ public sealed record ProspectRow(Guid Id, Guid RunId, Guid? CampaignId, string D
     string FoundVia, string? Title, string? Snippet, int Rank, ResearchState Research, string? Outcome, int Pages,
     string? Name, string? LegalName, string? VatId, string? Register, string? Phone, string? Email, string? Country,
     string? City, string? Segment, Guid? CompanyId, string? MatchEvidence, ReviewState Review, string? RejectReason,
-    string? ReviewedByName, DateTime? ReviewedAt, Guid? LeadId, DateTime CreatedAt, DateTime? ResearchedAt)
+    string? ReviewedByName, DateTime? ReviewedAt, Guid? LeadId, DateTime CreatedAt, DateTime? ResearchedAt,
+    int? FitScore = null, double? SegmentConfidence = null)
 {
     public static ProspectRow Of(Prospect p) => new(p.Id, p.RunId, p.CampaignId, p.Domain, p.Url, p.FoundBy,
         p.FoundVia, p.Title, p.Snippet, p.Rank, p.Research, p.Outcome, p.Pages, p.Name, p.LegalName, p.VatId,
         p.Register, p.Phone, p.Email, p.Country, p.City, p.Segment, p.CompanyId, p.MatchEvidence, p.Review,
-        p.RejectReason, p.ReviewedByName, p.ReviewedAt, p.LeadId, p.CreatedAt, p.ResearchedAt);
+        p.RejectReason, p.ReviewedByName, p.ReviewedAt, p.LeadId, p.CreatedAt, p.ResearchedAt, p.FitScore,
+        p.SegmentConfidence);
 }
 
 /// <summary>A page research read, with the start of its kept text.</summary>

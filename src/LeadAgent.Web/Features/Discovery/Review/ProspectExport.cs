@@ -1,3 +1,4 @@
+using System.Globalization;
 using LeadAgent.Web.Features.Export;
 
 namespace LeadAgent.Web.Features.Discovery.Review;
@@ -10,7 +11,9 @@ public static class ProspectExport
         new("Domain", p => p.Domain), new("Website", p => p.Url), new("Name", p => p.Name),
         new("Legal name", p => p.LegalName), new("VAT id", p => p.VatId), new("Register", p => p.Register),
         new("Phone", p => p.Phone), new("Email", p => p.Email), new("City", p => p.City),
-        new("Country", p => p.Country), new("Segment", p => p.Segment), new("Found by", p => p.FoundBy),
+        new("Country", p => p.Country), new("Segment", p => p.Segment),
+        new("Segment confidence", p => p.SegmentConfidence?.ToString("0.00", CultureInfo.InvariantCulture)),
+        new("Fit score", p => p.FitScore?.ToString(CultureInfo.InvariantCulture)), new("Found by", p => p.FoundBy),
         new("Found via", p => p.FoundVia), new("Research", p => p.Research.ToString()),
         new("Outcome", p => p.Outcome), new("Review", p => p.Review.ToString()),
         new("Reject reason", p => p.RejectReason), new("Matched company id", p => p.CompanyId?.ToString()),

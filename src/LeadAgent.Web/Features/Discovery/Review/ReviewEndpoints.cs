@@ -25,7 +25,7 @@ internal static class ReviewEndpoints
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = ContentDisposition.Attachment("prospects.csv");
             await CsvExport.WriteAsync(http.Response.Body,
-                ReviewService.Filter(db, state, q).OrderByDescending(p => p.Id).AsAsyncEnumerable(),
+                ReviewService.Ranked(ReviewService.Filter(db, state, q)).AsAsyncEnumerable(),
                 ProspectExport.Columns, ct);
         }).WithSummary("The review queue as CSV, filtered like the list").Produces(200, contentType: "text/csv");
         g.MapGet("/{id:guid}", (ReviewService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))

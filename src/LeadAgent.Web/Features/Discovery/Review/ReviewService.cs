@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Crm.Normalization;
@@ -21,18 +22,24 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var take = Cursor.ClampLimit(query.Limit, errors);
         var state = State(query.Review, errors);
         errors.ThrowIfAny();
-        var cursor = Cursor.Decode(query.Cursor, "-id");
+        var cursor = Cursor.Decode(query.Cursor, "-fit");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = Filter(db, state, query);
+        // The best fitting first (not yet judged last), then the newest.
         if (cursor is not null)
         {
-            var after = cursor.Id;
-            rows = rows.Where(p => p.Id.CompareTo(after) < 0);
+            var (fit, after) = (Cursor.Read(int.Parse, cursor.Value ?? ""), cursor.Id);
+            rows = rows.Where(p => (p.FitScore ?? -1) < fit
+                || ((p.FitScore ?? -1) == fit && p.Id.CompareTo(after) < 0));
         }
-        var list = await rows.OrderByDescending(p => p.Id).Take(take + 1).ToListAsync(ct);
+        var list = await Ranked(rows).Take(take + 1).ToListAsync(ct);
         return Page<ProspectRow>.FromLookahead(list.Select(ProspectRow.Of).ToList(), take,
-            p => new Cursor("-id", null, p.Id).Encode(), null);
+            p => new Cursor("-fit", (p.FitScore ?? -1).ToString(CultureInfo.InvariantCulture), p.Id).Encode(), null);
     }
+
+    /// <summary>The queue's order: fit score, highest first (not yet judged last), then the newest.</summary>
+    public static IQueryable<Prospect> Ranked(IQueryable<Prospect> rows) =>
+        rows.OrderByDescending(p => p.FitScore ?? -1).ThenByDescending(p => p.Id);
 
     /// <summary>The queue's rows as filtered, for the list and the CSV export.</summary>
     public static IQueryable<Prospect> Filter(AppDbContext db, ReviewState? state, ProspectQuery query)

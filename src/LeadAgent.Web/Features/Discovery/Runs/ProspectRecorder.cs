@@ -3,6 +3,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Discovery.Research;
 using LeadAgent.Web.Features.Discovery.Review;
+using LeadAgent.Web.Features.Qualification.Fit;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Discovery.Runs;
@@ -17,7 +18,8 @@ public enum Recorded { NotRecorded, New, Existing, Other, OverBudget }
 /// (someone edited the matched company meanwhile) is tried again once, then the site is recorded as failed: one site
 /// never ends a run.
 /// </summary>
-public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time, ILogger<ProspectRecorder> log)
+public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time, ProspectQualifier qualifier,
+    ILogger<ProspectRecorder> log)
 {
     public const int PageTextMax = 20_000;
 
@@ -109,6 +111,12 @@ public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time, IL
         try
         {
             await db.SaveChangesAsync(ct);
+            // Judged from what was just saved (profile and page texts), as companies are: the queue's order.
+            if (research.Profile is not null && await qualifier.JudgeAsync(db, p.Id, ct) is { } judged)
+            {
+                ProspectQualifier.Apply(p, judged);
+                await db.SaveChangesAsync(ct);
+            }
             await CountAsync(lease, db, research, outcome, ct);
             await tx.CommitAsync(ct);
         }
