@@ -10,11 +10,13 @@ public static class QualificationModule
     {
         var services = builder.Services;
         services.AddSingleton<PolicyCheck>();
+        services.AddScoped<Scoring.ScoringService>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapQualificationEndpoints(this IEndpointRouteBuilder app)
     {
+        Scoring.ScoringEndpoints.MapScoringEndpoints(app);
         return app;
     }
 }

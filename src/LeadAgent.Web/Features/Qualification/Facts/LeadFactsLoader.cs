@@ -55,6 +55,8 @@ public static class LeadFactsLoader
                     FitScore = f == null ? null : f.FitScore,
                     SegmentConfidence = f == null ? null : f.Confidence,
                     PotentialExpected = f == null ? null : f.PotentialExpected,
+                    ClientSimilarity = f == null ? null : f.ClientSimilarity,
+                    IcpVersion = f == null ? null : f.IcpVersion,
                 },
             }).AsNoTracking().ToListAsync(ct);
 
