@@ -92,6 +92,7 @@ public static class LeadFactsLoader
                 m => m.ConversationId, v => v.Id, (m, v) => new { Contact = v.ContactId!.Value, m.At })
             .GroupBy(m => m.Contact).Select(g => new { g.Key, Count = g.Count(), Last = g.Max(m => m.At) })
             .ToListAsync(ct)).ToDictionary(g => g.Key);
+        var replyHours = await ReplyHoursAsync(db, contactIds, ct);
 
         var facts = new List<LeadFacts>(rows.Count);
         foreach (var r in rows)
@@ -120,6 +121,7 @@ public static class LeadFactsLoader
                         Outbound = sent?.Count ?? 0,
                         LastInboundAt = latest?.LastInboundAt,
                         LastOutboundAt = sent?.Last,
+                        ReplyHours = replyHours.TryGetValue(cid, out var hours) ? hours : null,
                         LatestConversationId = latest?.Id ?? convs?[0].Id,
                         LatestChannel = latest?.Kind ?? convs?[0].Kind,
                     };
@@ -146,5 +148,38 @@ public static class LeadFactsLoader
             });
         }
         return facts;
+    }
+
+    /// <summary>
+    /// Each contact's median reply time (hours) over the last 180 days: every inbound message whose previous message
+    /// in its conversation was ours. Two scalar subqueries per reply, each one seek on (ConversationId, At).
+    /// </summary>
+    private static async Task<Dictionary<Guid, double>> ReplyHoursAsync(AppDbContext db, IQueryable<Guid> contactIds,
+        CancellationToken ct)
+    {
+        var since = db.Time.GetUtcNow().UtcDateTime.AddDays(-180);
+        var messages = db.Set<Message>();
+        var replies = await (
+            from m in messages
+            join v in db.Set<Conversation>() on m.ConversationId equals v.Id
+            where v.ContactId != null && contactIds.Contains(v.ContactId!.Value)
+                && m.Direction == MessageDirection.Inbound && m.At >= since
+            let before = messages.Where(p => p.ConversationId == m.ConversationId && p.At < m.At
+                && (p.Direction == MessageDirection.Inbound || p.Direction == MessageDirection.Outbound))
+            let previous = before.OrderByDescending(p => p.At).Select(p => (MessageDirection?)p.Direction)
+                .FirstOrDefault()
+            where previous == MessageDirection.Outbound
+            select new
+            {
+                Contact = v.ContactId!.Value,
+                m.At,
+                Asked = before.Where(p => p.Direction == MessageDirection.Outbound).Max(p => (DateTime?)p.At),
+            }).ToListAsync(ct);
+        return replies.Where(r => r.Asked is not null).GroupBy(r => r.Contact).ToDictionary(g => g.Key, g =>
+        {
+            var hours = g.Select(r => (r.At - r.Asked!.Value).TotalHours).Order().ToList();
+            return hours.Count % 2 == 1 ? hours[hours.Count / 2]
+                : (hours[hours.Count / 2 - 1] + hours[hours.Count / 2]) / 2;
+        });
     }
 }

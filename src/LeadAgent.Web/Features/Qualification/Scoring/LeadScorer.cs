@@ -35,7 +35,8 @@ public static class LeadScorer
                 ScoreFactorKeys.OrderPotential => OrderPotential(lead.Company, w),
                 _ => DataCompleteness(lead),
             };
-            factors.Add(new(key, name, Math.Round(Math.Clamp(share, 0, 1) * max, 1), max, detail));
+            factors.Add(new(key, name, Math.Round(Math.Clamp(share, 0, 1) * max, 1, MidpointRounding.AwayFromZero), max,
+                detail));
         }
         var score = Math.Clamp((int)Math.Round(factors.Sum(f => f.Points), MidpointRounding.AwayFromZero), 0, 100);
         var closed = lead.Status is LeadStatus.Lost or LeadStatus.Disqualified;
@@ -101,7 +102,8 @@ public static class LeadScorer
         var value = (double)Math.Min(1m, Math.Max(0m, c.OrderTotal) / w.OrderTotalFull);
         var cycle = c.OrderCycleDays is { } d ? $", about every {d:F0} days" : "";
         return (0.4 * recency + 0.3 * frequency + 0.3 * value,
-            $"{Count(c.OrderCount, "order")} worth {c.OrderTotal.ToString("N0", En)} in total, last {Ago(days)}{cycle}");
+            $"{Count(c.OrderCount, "order")} worth {c.OrderTotal.ToString("N0", En)} in total, "
+            + $"the latest {Ago(days)}{cycle}");
     }
 
     internal static (double, string) ClientSimilarity(CompanyFacts c) => c.ClientSimilarity is { } s
@@ -113,7 +115,7 @@ public static class LeadScorer
             $"Expected {p.ToString("N0", En)} a year (all points from {w.PotentialFull.ToString("N0", En)})")
         : (0, "Not estimated yet");
 
-    /// <summary>Six facts a salesperson needs: contact e-mail and phone, company country, size and domain, value.</summary>
+    /// <summary>Six facts a salesperson needs: e-mail, phone, country, size, domain, expected value.</summary>
     internal static (double, string) DataCompleteness(LeadFacts lead)
     {
         var missing = new List<string>(6);

@@ -26,7 +26,7 @@ public sealed record ScoreWeights
     /// <summary>A score at or above this (and below <see cref="HotAt"/>) is warm; below, cold.</summary>
     public int WarmAt { get; init; } = 40;
 
-    /// <summary>Engagement halves every this many days since the contact's last message (like HubSpot's decay).</summary>
+    /// <summary>Engagement halves every this many days since the contact's last message (HubSpot-like decay).</summary>
     public int EngagementHalfLifeDays { get; init; } = 14;
     /// <summary>Inbound messages that earn the whole volume share of engagement.</summary>
     public int InboundMessagesFull { get; init; } = 5;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Qualification.Scoring;
 
-/// <summary>The score weights as a product (read, version, preview, save) and a lead's score; API and UI alike.</summary>
+/// <summary>The score weights (read, versions, preview, save) and a lead's explained score; for API and UI.</summary>
 public sealed class ScoringService(IDbContextFactory<AppDbContext> dbFactory)
 {
     public const int HistoryMax = 200;
@@ -34,8 +34,8 @@ public sealed class ScoringService(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     /// <summary>
-    /// Saves the weights as the next version (admins only), then rescores every lead with them. The rescore runs
-    /// here, in the caller's time: it is idempotent, so should it be cut short the next rescore finishes the job.
+    /// Saves the weights as the next version (admins only), then rescores every lead with them, here (there is no
+    /// queue for it yet). A rescore is idempotent: should it fail, the next one finishes the job.
     /// </summary>
     public async Task<WeightsSaved> SaveAsync(WeightsInput input, CancellationToken ct = default)
     {
@@ -47,7 +47,8 @@ public sealed class ScoringService(IDbContextFactory<AppDbContext> dbFactory)
         var note = errors.Optional("note", input.Note, QualificationVersion.NoteMax);
         errors.ThrowIfAny();
         var version = await VersionStore.SaveAsync(db, VersionKind.Weights, weights, note, ct);
-        var rescore = await LeadScoring.RescoreAllAsync(db, ct);
+        // Not cut short by a request time limit or a closed tab: the version is saved, its scores should follow.
+        var rescore = await LeadScoring.RescoreAllAsync(db, CancellationToken.None);
         return new(version, rescore);
     }
 
