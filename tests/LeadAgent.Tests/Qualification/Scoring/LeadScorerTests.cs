@@ -126,7 +126,10 @@ public sealed class LeadScorerTests
         // One small recent order: recency full, 1/5 frequency, 1/20 value.
         var once = Company() with
         {
-            OrderCount = 1, FirstOrderOn = today, LastOrderOn = today.AddDays(-182), OrderTotal = 1000m,
+            OrderCount = 1,
+            FirstOrderOn = today,
+            LastOrderOn = today.AddDays(-182),
+            OrderTotal = 1000m,
         };
         Assert.Equal(7.1, Factor(Lead(once), ScoreFactorKeys.OrderHistory).Points);
     }
@@ -180,8 +183,14 @@ public sealed class LeadScorerTests
     [InlineData(LeadStatus.Disqualified)]
     public void Lost_and_disqualified_leads_keep_their_score_but_are_cold(LeadStatus status)
     {
-        var strong = Company() with { FitScore = 100, Segment = Segment.Reseller, SegmentConfidence = 1,
-            ClientSimilarity = 1, PotentialExpected = 50_000 };
+        var strong = Company() with
+        {
+            FitScore = 100,
+            Segment = Segment.Reseller,
+            SegmentConfidence = 1,
+            ClientSimilarity = 1,
+            PotentialExpected = 50_000,
+        };
         var talking = new EngagementFacts { Inbound = 5, LastInboundAt = Now, ReplyHours = 1 };
         var open = LeadScorer.Score(Lead(strong, talking), W, Now);
         var closed = LeadScorer.Score(Lead(strong, talking, status: status), W, Now);

@@ -1,7 +1,8 @@
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Features.Qualification;
 using LeadAgent.Web.Features.Qualification.Scoring;
-using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Tests.Qualification.Scoring;
@@ -72,7 +73,10 @@ public abstract class RescoreTests(AppFactory app)
         // A person's save after a rescore does not conflict: the version the form holds is still current.
         var edit = await c.PutJsonAsync($"/api/v1/leads/{lead.Id}", new LeadInput
         {
-            Title = "Renamed", CompanyId = lead.CompanyId, Version = lead.Version, ExpectedValue = 1000m,
+            Title = "Renamed",
+            CompanyId = lead.CompanyId,
+            Version = lead.Version,
+            ExpectedValue = 1000m,
         });
         Assert.Equal(System.Net.HttpStatusCode.OK, edit.StatusCode);
     }

@@ -1,8 +1,9 @@
 using System.Net;
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Qualification;
 using LeadAgent.Web.Features.Qualification.Scoring;
 using LeadAgent.Web.Features.Qualification.Versions;
-using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Tests.Qualification.Scoring;
@@ -98,8 +99,13 @@ public abstract class WeightsPreviewTests(AppFactory app)
         // Everything on ICP fit: the score is the fit score.
         var allFit = ScoreWeights.Default with
         {
-            IcpFit = 100, SegmentConfidence = 0, Engagement = 0, OrderHistory = 0, ClientSimilarity = 0,
-            OrderPotential = 0, DataCompleteness = 0,
+            IcpFit = 100,
+            SegmentConfidence = 0,
+            Engagement = 0,
+            OrderHistory = 0,
+            ClientSimilarity = 0,
+            OrderPotential = 0,
+            DataCompleteness = 0,
         };
         var response = await admin.PostJsonAsync("/api/v1/qualification/weights/preview", allFit);
         var preview = await response.ReadAsync<WeightsPreview>();

@@ -159,22 +159,24 @@ public static class LeadFactsLoader
     {
         var since = db.Time.GetUtcNow().UtcDateTime.AddDays(-180);
         var messages = db.Set<Message>();
-        var replies = await (
-            from m in messages
-            join v in db.Set<Conversation>() on m.ConversationId equals v.Id
-            where v.ContactId != null && contactIds.Contains(v.ContactId!.Value)
-                && m.Direction == MessageDirection.Inbound && m.At >= since
-            let before = messages.Where(p => p.ConversationId == m.ConversationId && p.At < m.At
-                && (p.Direction == MessageDirection.Inbound || p.Direction == MessageDirection.Outbound))
-            let previous = before.OrderByDescending(p => p.At).Select(p => (MessageDirection?)p.Direction)
-                .FirstOrDefault()
-            where previous == MessageDirection.Outbound
-            select new
+        var replies = await messages
+            .Where(m => m.Direction == MessageDirection.Inbound && m.At >= since)
+            .Join(db.Set<Conversation>().Where(v => v.ContactId != null && contactIds.Contains(v.ContactId!.Value)),
+                m => m.ConversationId, v => v.Id, (m, v) => new { Contact = v.ContactId!.Value, m.ConversationId, m.At })
+            .Select(r => new
             {
-                Contact = v.ContactId!.Value,
-                m.At,
-                Asked = before.Where(p => p.Direction == MessageDirection.Outbound).Max(p => (DateTime?)p.At),
-            }).ToListAsync(ct);
+                r.Contact,
+                r.At,
+                PreviousDirection = messages.Where(p => p.ConversationId == r.ConversationId && p.At < r.At
+                        && (p.Direction == MessageDirection.Inbound || p.Direction == MessageDirection.Outbound))
+                    .OrderByDescending(p => p.At).Select(p => (MessageDirection?)p.Direction).FirstOrDefault(),
+                Asked = messages.Where(p => p.ConversationId == r.ConversationId && p.At < r.At
+                        && p.Direction == MessageDirection.Outbound)
+                    .Max(p => (DateTime?)p.At),
+            })
+            .Where(r => r.PreviousDirection == MessageDirection.Outbound)
+            .Select(r => new { r.Contact, r.At, r.Asked })
+            .ToListAsync(ct);
         return replies.Where(r => r.Asked is not null).GroupBy(r => r.Contact).ToDictionary(g => g.Key, g =>
         {
             var hours = g.Select(r => (r.At - r.Asked!.Value).TotalHours).Order().ToList();
