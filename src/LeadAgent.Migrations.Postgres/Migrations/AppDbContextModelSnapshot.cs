@@ -2222,9 +2222,6 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid");
 
-                    b.Property<double?>("ClientSimilarity")
-                        .HasColumnType("double precision");
-
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2290,44 +2287,6 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     b.HasIndex("PotentialExpected");
 
                     b.ToTable("CompanyFits", (string)null);
-                });
-
-            modelBuilder.Entity("LeadAgent.Web.Features.Qualification.Scoring.LeadScoreEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Band")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Factors")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int?>("IcpVersion")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("LeadId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Score")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("WeightsVersion")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LeadId", "At");
-
-                    b.ToTable("LeadScoreEntries", (string)null);
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Features.Qualification.Versions.QualificationVersion", b =>
@@ -2727,15 +2686,6 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     b.HasOne("LeadAgent.Web.Features.Companies.Company", null)
                         .WithOne()
                         .HasForeignKey("LeadAgent.Web.Features.Qualification.CompanyFit", "CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("LeadAgent.Web.Features.Qualification.Scoring.LeadScoreEntry", b =>
-                {
-                    b.HasOne("LeadAgent.Web.Features.Leads.Lead", null)
-                        .WithMany()
-                        .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

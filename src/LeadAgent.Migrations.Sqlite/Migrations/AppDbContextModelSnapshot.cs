@@ -2210,9 +2210,6 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("TEXT");
 
-                    b.Property<double?>("ClientSimilarity")
-                        .HasColumnType("REAL");
-
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("TEXT");
 
@@ -2278,44 +2275,6 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.HasIndex("PotentialExpected");
 
                     b.ToTable("CompanyFits", (string)null);
-                });
-
-            modelBuilder.Entity("LeadAgent.Web.Features.Qualification.Scoring.LeadScoreEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Band")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Factors")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("IcpVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("LeadId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Score")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("WeightsVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LeadId", "At");
-
-                    b.ToTable("LeadScoreEntries", (string)null);
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Features.Qualification.Versions.QualificationVersion", b =>
@@ -2709,15 +2668,6 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.HasOne("LeadAgent.Web.Features.Companies.Company", null)
                         .WithOne()
                         .HasForeignKey("LeadAgent.Web.Features.Qualification.CompanyFit", "CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("LeadAgent.Web.Features.Qualification.Scoring.LeadScoreEntry", b =>
-                {
-                    b.HasOne("LeadAgent.Web.Features.Leads.Lead", null)
-                        .WithMany()
-                        .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
