@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 // (InboxListBench).
 // Issue 13: the lead list under load over HTTP, with /healthz meanwhile (LoadBench).
 // Usage: dotnet run -c Release --project bench/LeadAgent.Bench -- [sqlite|postgres|both] [leads]
-//        [list,export,bulk,load,import,dupes,webhooks,inbox]
+//        [list,export,bulk,load,import,dupes,webhooks,inbox,rescore]
 // Issue 14 (no database): dotnet run -c Release --project bench/LeadAgent.Bench -- discovery [extract,crawl]
 // Issue 15 (no database): dotnet run -c Release --project bench/LeadAgent.Bench -- classify
 if (args.FirstOrDefault() == "classify")
@@ -90,6 +90,10 @@ foreach (var provider in providers)
     if (benches.Contains("inbox"))
     {
         await InboxListBench.RunAsync(provider, leadCount);
+    }
+    if (benches.Contains("rescore"))
+    {
+        await RescoreBench.RunAsync(provider, leadCount);
     }
 }
 

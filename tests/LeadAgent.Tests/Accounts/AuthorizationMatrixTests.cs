@@ -119,6 +119,12 @@ public sealed class AuthorizationMatrixTests(SqliteApp app)
         ["GET /api/v1/qualification/icp/versions/{number}"] = Need.Read,
         ["GET /api/v1/companies/{id:guid}/fit"] = Need.Read,
         ["POST /api/v1/companies/{id:guid}/fit/refresh"] = Need.Write,
+        ["GET /api/v1/qualification/weights/"] = Need.Read,
+        ["PUT /api/v1/qualification/weights/"] = Need.Admin,
+        ["GET /api/v1/qualification/weights/versions"] = Need.Read,
+        ["GET /api/v1/qualification/weights/versions/{number:int}"] = Need.Read,
+        ["POST /api/v1/qualification/weights/preview"] = Need.Admin,
+        ["GET /api/v1/leads/{id:guid}/score"] = Need.Read,
         ["GET /api/v1/merges/"] = Need.Read,
         ["POST /api/v1/merges/{id:guid}/undo"] = Need.Write,
         ["GET /api/v1/inbox/conversations"] = Need.Read,
@@ -198,7 +204,8 @@ public sealed class AuthorizationMatrixTests(SqliteApp app)
         {
             var need = Matrix[$"{method} {pattern}"];
             var url = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{id}", "no-such-user")
-                .Replace("{documentName}", "v1");
+                .Replace("{documentName}", "v1")
+                .Replace("{number:int}", "1");
             foreach (var (name, client, grants) in callers)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), url);

@@ -19,12 +19,14 @@ public static class QualificationModule
         services.AddSingleton<QualificationWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<QualificationWorker>());
         services.AddFit();
+        services.AddScoped<Scoring.ScoringService>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapQualificationEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapFit();
+        Scoring.ScoringEndpoints.MapScoringEndpoints(app);
         return app;
     }
 }

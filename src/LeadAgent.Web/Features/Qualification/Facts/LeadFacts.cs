@@ -54,6 +54,10 @@ public sealed record CompanyFacts
     public int? FitScore { get; init; }
     public double? SegmentConfidence { get; init; }
     public decimal? PotentialExpected { get; init; }
+    /// <summary>0–1 likeness to the best clients, null until the lookalikes computed it.</summary>
+    public double? ClientSimilarity { get; init; }
+    /// <summary>The ICP version that judged the company, null until it was judged.</summary>
+    public int? IcpVersion { get; init; }
 
     /// <summary>Mean days between orders, when there were at least two.</summary>
     public double? OrderCycleDays => OrderCount >= 2 && FirstOrderOn is { } first && LastOrderOn is { } last
@@ -78,6 +82,11 @@ public sealed record EngagementFacts
     public int Outbound { get; init; }
     public DateTime? LastInboundAt { get; init; }
     public DateTime? LastOutboundAt { get; init; }
+    /// <summary>
+    /// The contact's median time to answer our message, in hours, over recent replies (inbound right after
+    /// outbound); null when they never answered one.
+    /// </summary>
+    public double? ReplyHours { get; init; }
     /// <summary>The conversation with the latest inbound message (where an answer goes) and its channel.</summary>
     public Guid? LatestConversationId { get; init; }
     public ChannelKind? LatestChannel { get; init; }

@@ -56,6 +56,8 @@ public static class LeadFactsLoader
                     FitScore = f == null ? null : f.FitScore,
                     SegmentConfidence = f == null ? null : f.Confidence,
                     PotentialExpected = f == null ? null : f.PotentialExpected,
+                    ClientSimilarity = f == null ? null : f.ClientSimilarity,
+                    IcpVersion = f == null ? null : f.IcpVersion,
                 },
             }).AsNoTracking().ToListAsync(ct);
 
@@ -91,6 +93,7 @@ public static class LeadFactsLoader
                 m => m.ConversationId, v => v.Id, (m, v) => new { Contact = v.ContactId!.Value, m.At })
             .GroupBy(m => m.Contact).Select(g => new { g.Key, Count = g.Count(), Last = g.Max(m => m.At) })
             .ToListAsync(ct)).ToDictionary(g => g.Key);
+        var replyHours = await ReplyHoursAsync(db, contactIds, ct);
 
         var facts = new List<LeadFacts>(rows.Count);
         foreach (var r in rows)
@@ -119,6 +122,7 @@ public static class LeadFactsLoader
                         Outbound = sent?.Count ?? 0,
                         LastInboundAt = latest?.LastInboundAt,
                         LastOutboundAt = sent?.Last,
+                        ReplyHours = replyHours.TryGetValue(cid, out var hours) ? hours : null,
                         LatestConversationId = latest?.Id ?? convs?[0].Id,
                         LatestChannel = latest?.Kind ?? convs?[0].Kind,
                     };
@@ -145,5 +149,40 @@ public static class LeadFactsLoader
             });
         }
         return facts;
+    }
+
+    /// <summary>
+    /// Each contact's median reply time (hours) over the last 180 days: every inbound message whose previous message
+    /// in its conversation was ours. Two scalar subqueries per reply, each one seek on (ConversationId, At).
+    /// </summary>
+    private static async Task<Dictionary<Guid, double>> ReplyHoursAsync(AppDbContext db, IQueryable<Guid> contactIds,
+        CancellationToken ct)
+    {
+        var since = db.Time.GetUtcNow().UtcDateTime.AddDays(-180);
+        var messages = db.Set<Message>();
+        var replies = await messages
+            .Where(m => m.Direction == MessageDirection.Inbound && m.At >= since)
+            .Join(db.Set<Conversation>().Where(v => v.ContactId != null && contactIds.Contains(v.ContactId!.Value)),
+                m => m.ConversationId, v => v.Id, (m, v) => new { Contact = v.ContactId!.Value, m.ConversationId, m.At })
+            .Select(r => new
+            {
+                r.Contact,
+                r.At,
+                PreviousDirection = messages.Where(p => p.ConversationId == r.ConversationId && p.At < r.At
+                        && (p.Direction == MessageDirection.Inbound || p.Direction == MessageDirection.Outbound))
+                    .OrderByDescending(p => p.At).Select(p => (MessageDirection?)p.Direction).FirstOrDefault(),
+                Asked = messages.Where(p => p.ConversationId == r.ConversationId && p.At < r.At
+                        && p.Direction == MessageDirection.Outbound)
+                    .Max(p => (DateTime?)p.At),
+            })
+            .Where(r => r.PreviousDirection == MessageDirection.Outbound)
+            .Select(r => new { r.Contact, r.At, r.Asked })
+            .ToListAsync(ct);
+        return replies.Where(r => r.Asked is not null).GroupBy(r => r.Contact).ToDictionary(g => g.Key, g =>
+        {
+            var hours = g.Select(r => (r.At - r.Asked!.Value).TotalHours).Order().ToList();
+            return hours.Count % 2 == 1 ? hours[hours.Count / 2]
+                : (hours[hours.Count / 2 - 1] + hours[hours.Count / 2]) / 2;
+        });
     }
 }
