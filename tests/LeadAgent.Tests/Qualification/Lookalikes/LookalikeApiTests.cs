@@ -1,4 +1,5 @@
 using System.Net;
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Features.Orders;
@@ -29,7 +30,10 @@ public abstract class LookalikeApiTests(AppFactory app)
         var text = $"{word}messe {word}druck";
         CompanyInput Like(string name, SizeBand size) => Make.Company($"{name} {word}") with
         {
-            Segment = Segment.Reseller, Country = "NZ", SizeBand = size, Industry = $"Werbemittel {text}",
+            Segment = Segment.Reseller,
+            Country = "NZ",
+            SizeBand = size,
+            Industry = $"Werbemittel {text}",
             Tags = [$"{word}promo"],
         };
         var clients = new CompanyRow[5];
@@ -42,13 +46,18 @@ public abstract class LookalikeApiTests(AppFactory app)
         await OrderAsync(c, usd, 500_000m, "USD", "Pens");
         var stranger = await c.CreateAsync(Make.Company($"Zahnarzt {word}x") with
         {
-            Segment = Segment.CorporateClient, Country = "FR", SizeBand = SizeBand.Enterprise, Industry = "Dental",
+            Segment = Segment.CorporateClient,
+            Country = "FR",
+            SizeBand = SizeBand.Enterprise,
+            Industry = "Dental",
         });
         await OrderAsync(c, stranger, 1_000m, "EUR", "Mugs");
         var prospect = await c.CreateAsync(Like("Prospect", SizeBand.Medium));
         var unlike = await c.CreateAsync(Make.Company($"Hotel {word}y") with
         {
-            Segment = Segment.Reseller, Country = "NZ", Industry = "Hotel Zimmer Frühstück",
+            Segment = Segment.Reseller,
+            Country = "NZ",
+            Industry = "Hotel Zimmer Frühstück",
         });
         var archived = await c.CreateAsync(Like("Archived", SizeBand.Medium));
         Assert.Equal(HttpStatusCode.OK,
