@@ -36,6 +36,12 @@ if (args.FirstOrDefault() == "discovery")
     }
     return;
 }
+// Issue 15 (in memory): dotnet run -c Release --project bench/LeadAgent.Bench -- lookalikes
+if (args.FirstOrDefault() == "lookalikes")
+{
+    LookalikeBench.Run();
+    return;
+}
 var which = args.FirstOrDefault() ?? "both";
 var leadCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
 var benches = args.Length > 2

@@ -1,4 +1,5 @@
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Qualification;
 
 namespace LeadAgent.Web.Features.Companies;
 
@@ -68,6 +69,9 @@ public sealed class Company : Entity, IAudited, IArchivable, IImported
     /// Sum of order totals; mixed currencies are added as they are (see the company page for per-currency sums).
     /// </summary>
     public decimal OrderTotal { get; set; }
+
+    /// <summary>The qualification brain's judgement (segment, fit score, potential); null until computed.</summary>
+    public CompanyFit? Fit { get; set; }
 
     string IAudited.AuditType => nameof(Company);
     Guid IAudited.AuditId => Id;

@@ -9,7 +9,8 @@ public sealed record LeadRow(
     Guid? PrimaryContactId, string? PrimaryContactName,
     List<string> Tags, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ArchivedAt, long Version,
     int CompanyOrderCount, DateOnly? CompanyLastOrderOn, decimal CompanyOrderTotal,
-    Dictionary<string, string> CustomFields);
+    Dictionary<string, string> CustomFields,
+    decimal? CompanyPotential);
 
 /// <summary>Create or replace a lead. On update, <see cref="Version"/> must be the version that was read.</summary>
 public sealed record LeadInput

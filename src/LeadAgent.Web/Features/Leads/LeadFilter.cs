@@ -30,6 +30,8 @@ public sealed record LeadFilter
     public int? OrderCountMin { get; init; }
     /// <summary>The company's last order was before this date (reorder reminders).</summary>
     public DateOnly? LastOrderBefore { get; init; }
+    /// <summary>The company's expected annual order value (CompanyFits) is at least this much.</summary>
+    public decimal? PotentialMin { get; init; }
     public bool IncludeArchived { get; init; }
     /// <summary>Conditions on custom fields (the query string's <c>cf.{key}</c> parameters).</summary>
     public List<CustomFieldCondition>? Custom { get; init; }
@@ -52,6 +54,10 @@ public sealed record LeadFilter
         if (OrderCountMin is < 0)
         {
             errors.Add("orderCountMin", "Must be 0 or more.");
+        }
+        if (PotentialMin is < 0)
+        {
+            errors.Add("potentialMin", "Must be 0 or more.");
         }
         errors.Optional("q", Q, 200);
         errors.Optional("tag", Tag, 50);
@@ -95,9 +101,11 @@ public sealed class LeadListQuery
     public bool? HasOrders { get; set; }
     public int? OrderCountMin { get; set; }
     public DateOnly? LastOrderBefore { get; set; }
+    public decimal? PotentialMin { get; set; }
     public bool? IncludeArchived { get; set; }
     /// <summary>
-    /// score, createdAt, updatedAt, title, expectedValue, nextActionOn, lastOrderOn, orderTotal, orderCount;
+    /// score, createdAt, updatedAt, title, expectedValue, nextActionOn, lastOrderOn, orderTotal, orderCount,
+    /// potential (the company's expected annual order value);
     /// prefix "-" for descending. Default "-score".
     /// </summary>
     public string? Sort { get; set; }
@@ -129,6 +137,7 @@ public sealed class LeadListQuery
         HasOrders = HasOrders,
         OrderCountMin = OrderCountMin,
         LastOrderBefore = LastOrderBefore,
+        PotentialMin = PotentialMin,
         IncludeArchived = IncludeArchived ?? false,
     };
 

@@ -61,6 +61,10 @@ public static class LeadQueries
             // "Clients who have not ordered since …": has ordered, but not on or after the date.
             leads = leads.Where(l => l.Company!.LastOrderOn < lastOrderBefore);
         }
+        if (f.PotentialMin is { } potentialMin)
+        {
+            leads = leads.Where(l => l.Company!.Fit!.PotentialExpected >= potentialMin);
+        }
         if (f.ScoreMin is { } min)
         {
             leads = leads.Where(l => l.Score >= min);
@@ -112,7 +116,8 @@ public static class LeadQueries
             ? l.PrimaryContact.FirstName + (l.PrimaryContact.LastName != null ? " " + l.PrimaryContact.LastName : "")
             : null,
         l.Tags, l.CreatedAt, l.UpdatedAt, l.ArchivedAt, l.Version,
-        l.Company.OrderCount, l.Company.LastOrderOn, l.Company.OrderTotal, l.CustomFields));
+        l.Company.OrderCount, l.Company.LastOrderOn, l.Company.OrderTotal, l.CustomFields,
+        l.Company.Fit != null ? l.Company.Fit.PotentialExpected : null));
 
     public static async Task<Page<LeadRow>> PageAsync(
         AppDbContext db,
@@ -134,7 +139,8 @@ public static class LeadQueries
         var query = Filtered(db, filter, currentUserId);
         var (total, capped) = await Counting.CountAsync(query, totals, totalCap, ct);
         // A score range excludes unscored leads, so the "nulls last" ordering term can go and the index order is used.
-        var keyNeverNull = spec.Field == "score" && (filter.ScoreMin is not null || filter.ScoreMax is not null);
+        var keyNeverNull = (spec.Field == "score" && (filter.ScoreMin is not null || filter.ScoreMax is not null))
+            || (spec.Field == "potential" && filter.PotentialMin is not null);
         var page = await spec.Apply(query, cursor, keyNeverNull).Take(limit + 1).ToRows().ToListAsync(ct);
         return Page<LeadRow>.FromLookahead(page, limit, r => spec.CursorFor(r).Encode(), total, capped);
     }

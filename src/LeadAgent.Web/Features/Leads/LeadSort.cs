@@ -22,7 +22,7 @@ public sealed class LeadSort
     public static readonly string[] Fields =
     [
         "score", "createdAt", "updatedAt", "title", "expectedValue", "nextActionOn", "lastOrderOn", "orderTotal",
-        "orderCount",
+        "orderCount", "potential",
     ];
 
     public static LeadSort Parse(string? sort, Errors errors)
@@ -55,6 +55,9 @@ public sealed class LeadSort
             case "orderCount":
                 return Required(name, desc, l => l.Company!.OrderCount, r => r.CompanyOrderCount,
                     s => int.Parse(s, CultureInfo.InvariantCulture));
+            case "potential":
+                return Nullable(name, desc, l => l.Company!.Fit!.PotentialExpected, r => r.CompanyPotential,
+                    s => decimal.Parse(s, CultureInfo.InvariantCulture));
             case "createdAt":
                 return Required(name, desc, l => l.CreatedAt, r => r.CreatedAt,
                     s => DateTime.Parse(s, CultureInfo.InvariantCulture, Utc));

@@ -29,6 +29,12 @@ public sealed class CompanyFit
     /// <summary>Hash of the signals it was computed from, so unchanged signals are not classified again.</summary>
     public string SignalsHash { get; set; } = "";
 
+    /// <summary>
+    /// 0–1: mean similarity to the best clients most like this company (see <c>Lookalikes/SimilarityIndex</c>); null
+    /// until computed or when there are no best clients.
+    /// </summary>
+    public double? ClientSimilarity { get; set; }
+
     /// <summary>Expected annual order value and range, in <see cref="PotentialCurrency"/>; null when unknown.</summary>
     public decimal? PotentialExpected { get; set; }
     public decimal? PotentialLow { get; set; }

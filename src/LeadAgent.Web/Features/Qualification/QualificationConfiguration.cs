@@ -22,7 +22,9 @@ internal sealed class CompanyFitConfiguration : IEntityTypeConfiguration<Company
         b.Property(e => e.PotentialBasis).HasMaxLength(CompanyFit.FactorsMax);
         b.HasIndex(e => e.FitScore);
         b.HasIndex(e => e.PotentialExpected);
-        b.HasOne<Company>().WithOne().HasForeignKey<CompanyFit>(e => e.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => e.ClientSimilarity);
+        b.HasOne<Company>().WithOne(c => c.Fit).HasForeignKey<CompanyFit>(e => e.CompanyId)
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -1,6 +1,7 @@
 using LeadAgent.Web.Features.Qualification.Fit;
 using LeadAgent.Web.Features.Policy;
 using LeadAgent.Web.Features.Qualification.Work;
+using LeadAgent.Web.Features.Qualification.Lookalikes;
 
 namespace LeadAgent.Web.Features.Qualification;
 
@@ -20,6 +21,7 @@ public static class QualificationModule
         services.AddHostedService(sp => sp.GetRequiredService<QualificationWorker>());
         services.AddFit();
         services.AddScoped<Scoring.ScoringService>();
+        services.AddSingleton<LookalikeIndex>().AddSingleton<CompanyLookalikes>().AddScoped<LookalikeService>();
         return builder;
     }
 
@@ -27,6 +29,7 @@ public static class QualificationModule
     {
         app.MapFit();
         Scoring.ScoringEndpoints.MapScoringEndpoints(app);
+        app.MapLookalikeEndpoints();
         return app;
     }
 }
