@@ -1,5 +1,6 @@
 using LeadAgent.Web.Features.Planner;
 using LeadAgent.Web.Features.Policy;
+using LeadAgent.Web.Features.Rules;
 
 namespace LeadAgent.Web.Features.Qualification;
 
@@ -10,11 +11,13 @@ public static class QualificationModule
     {
         var services = builder.Services;
         services.AddSingleton<PolicyCheck>();
+        services.AddRules();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapQualificationEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapRules();
         return app;
     }
 }
