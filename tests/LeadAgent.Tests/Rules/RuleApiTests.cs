@@ -138,8 +138,8 @@ public abstract class RuleApiTests(AppFactory app)
                 new { kind = "createTask", title = "Call", dueInDays = 1 },
             },
         };
-        var before = await CountsAsync(kit);
         var viewer = await app.ClientAsync(Roles.Viewer);
+        var before = await CountsAsync(kit);
         var sim = await (await viewer.PostJsonAsync("/api/v1/rules/simulate", draft)).ReadAsync<RuleSimulation>();
         Assert.Equal((2, 2), (sim.Matching, sim.WouldTouch));
         Assert.Equal(leads.Take(2).Select(l => l.Id).Order(), sim.Sample.Select(s => s.LeadId).Order());

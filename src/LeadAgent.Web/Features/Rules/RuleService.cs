@@ -77,8 +77,9 @@ public sealed class RuleService(IDbContextFactory<AppDbContext> dbFactory, RuleE
         CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var simulation = await engine.SimulateAsync(db, draft ?? new RuleInput(), ruleId, ct);
-        await CheckReferencesAsync(db, draft!, new Errors(), ct, throwIfAny: true);
+        draft ??= new RuleInput();
+        var simulation = await engine.SimulateAsync(db, draft, ruleId, ct);
+        await CheckReferencesAsync(db, draft, new Errors(), ct, throwIfAny: true);
         return simulation;
     }
 
@@ -143,11 +144,14 @@ public sealed class RuleService(IDbContextFactory<AppDbContext> dbFactory, RuleE
                 errors.Add(path, $"No user with id '{id}'.");
             }
         }
-        var errorsBefore = new Errors();
-        var steps = RuleActions.Compile(input.Actions, errorsBefore);
-        for (var i = 0; i < (input.Actions?.Count ?? 0) && !errorsBefore.Any; i++)
+        for (var i = 0; i < Math.Min(input.Actions?.Count ?? 0, RuleActions.MaxActions); i++)
         {
-            var step = steps[i];
+            // Each action on its own: the others' mistakes do not hide this one's references.
+            var own = new Errors();
+            if (RuleActions.Compile([input.Actions![i]], own) is not [var step] || own.Any)
+            {
+                continue;
+            }
             foreach (var user in step.NamedUsers.Distinct())
             {
                 if (!users.Contains(user))
