@@ -152,6 +152,18 @@ public sealed class AuthorizationMatrixTests(SqliteApp app)
         ["GET /api/v1/inbox/suppressions"] = Need.Read,
         ["POST /api/v1/inbox/suppressions"] = Need.Write,
         ["DELETE /api/v1/inbox/suppressions/{id:guid}"] = Need.Admin,
+        ["GET /api/v1/rules/"] = Need.Read,
+        ["GET /api/v1/rules/{id:guid}"] = Need.Read,
+        ["POST /api/v1/rules/"] = Need.Admin,
+        ["PUT /api/v1/rules/{id:guid}"] = Need.Admin,
+        ["POST /api/v1/rules/{id:guid}/enabled"] = Need.Admin,
+        ["DELETE /api/v1/rules/{id:guid}"] = Need.Admin,
+        ["POST /api/v1/rules/simulate"] = Need.Read,
+        ["POST /api/v1/rules/{id:guid}/run"] = Need.Admin,
+        ["GET /api/v1/rules/{id:guid}/log"] = Need.Read,
+        ["GET /api/v1/notifications/"] = Need.Read,
+        ["POST /api/v1/notifications/{id:guid}/read"] = Need.Read,
+        ["POST /api/v1/notifications/read"] = Need.Read,
     };
 
     static AuthorizationMatrixTests()

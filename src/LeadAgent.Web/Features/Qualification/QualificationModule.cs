@@ -2,6 +2,7 @@ using LeadAgent.Web.Features.Qualification.Fit;
 using LeadAgent.Web.Features.Policy;
 using LeadAgent.Web.Features.Qualification.Work;
 using LeadAgent.Web.Features.Qualification.Lookalikes;
+using LeadAgent.Web.Features.Rules;
 
 namespace LeadAgent.Web.Features.Qualification;
 
@@ -22,6 +23,7 @@ public static class QualificationModule
         services.AddFit();
         services.AddScoped<Scoring.ScoringService>();
         services.AddSingleton<LookalikeIndex>().AddSingleton<CompanyLookalikes>().AddScoped<LookalikeService>();
+        services.AddRules();
         return builder;
     }
 
@@ -30,6 +32,7 @@ public static class QualificationModule
         app.MapFit();
         Scoring.ScoringEndpoints.MapScoringEndpoints(app);
         app.MapLookalikeEndpoints();
+        app.MapRules();
         return app;
     }
 }
