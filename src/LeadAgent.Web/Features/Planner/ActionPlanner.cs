@@ -30,7 +30,8 @@ public static class ActionPlanner
         {
             AnswerOrTemplate(f, inbound, now, contact, contactProposals, withheld, Make);
         }
-        if (f.IsOpen && f.Engagement.QuietSince is { } quiet && now - quiet >= TimeSpan.FromDays(options.FollowUpAfterDays))
+        var followUp = TimeSpan.FromDays(options.FollowUpAfterDays);
+        if (f.IsOpen && f.Engagement.QuietSince is { } quiet && now - quiet >= followUp)
         {
             contactProposals.Add(Make(TaskKind.FollowUp, Key(TaskKind.FollowUp, f.LeadId, quiet.Ticks),
                 $"Follow up with {contact}",
@@ -52,7 +53,8 @@ public static class ActionPlanner
             {
                 contactProposals.Add(Make(TaskKind.Reorder, Key(TaskKind.Reorder, f.Company.Id, last.DayNumber),
                     $"Re-order reminder for {f.Company.Name}",
-                    $"{f.Company.Name} orders about every {Math.Round(cycle):0} days ({f.Company.OrderCount} orders); " +
+                    $"{f.Company.Name} orders about every {Math.Round(cycle):0} days " +
+                    $"({f.Company.OrderCount} orders); " +
                     $"the last was on {last:yyyy-MM-dd}, so the next is due around {dueOn:yyyy-MM-dd}.",
                     dueOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)));
             }
@@ -78,7 +80,8 @@ public static class ActionPlanner
         }
         if (!f.IsOpen && proposals.Count == 0)
         {
-            withheld.Add($"The lead is {f.Status.ToString().ToLowerInvariant()}: only re-order reminders are proposed.");
+            withheld.Add($"The lead is {f.Status.ToString().ToLowerInvariant()}: only re-order reminders are " +
+                "proposed.");
         }
         return new LeadPlan(f.LeadId, proposals, withheld);
     }

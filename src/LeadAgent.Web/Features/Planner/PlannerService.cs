@@ -23,8 +23,6 @@ public sealed class PlannerService(PolicyCheck policy, IOptions<PlannerOptions> 
     /// <summary>The name closed proposals carry when the planner closed them.</summary>
     public const string PlannerName = "planner";
 
-    private static readonly TaskKind[] CompanyKinds = [TaskKind.Reorder, TaskKind.ResearchContact];
-
     /// <summary>
     /// Plans every lead of <paramref name="leads"/> (archived ones are skipped and lose their open proposals) and
     /// saves the result. Run it again at any time: the same facts give the same tasks.
@@ -92,14 +90,15 @@ public sealed class PlannerService(PolicyCheck policy, IOptions<PlannerOptions> 
             }
         }
 
-        // The planner's rows of these leads, and those of their companies (a re-order or research proposal is one per
-        // company, kept on whichever lead made it first).
-        var companyIds = slice.Select(l => l.CompanyId);
-        var existing = await db.Set<SalesTask>().Where(t => t.PlanKey != null
-                && ((t.LeadId != null && ids.Contains(t.LeadId.Value))
-                    || (CompanyKinds.Contains(t.Kind) && t.CompanyId != null
-                        && companyIds.Contains(t.CompanyId.Value))))
-            .ToListAsync(ct);
+        // The planner's rows of these leads (to close what is no longer proposed), and the rows of the proposed keys
+        // (a re-order or research proposal is one per company, kept on whichever lead made it first): both reads
+        // use an index (lead, plan key).
+        var keys = proposals.Keys.ToList();
+        var existing = await db.Set<SalesTask>().Where(t => t.PlanKey != null && t.LeadId != null
+            && ids.Contains(t.LeadId.Value)).ToListAsync(ct);
+        var found = existing.Select(t => t.Id).ToHashSet();
+        existing.AddRange((await db.Set<SalesTask>().Where(t => keys.Contains(t.PlanKey!)).ToListAsync(ct))
+            .Where(t => !found.Contains(t.Id)));
         var byKey = existing.ToDictionary(t => t.PlanKey!, StringComparer.Ordinal);
 
         int created = 0, updated = 0, reopened = 0, obsoleted = 0;

@@ -30,7 +30,7 @@ public sealed record TaskDto(
     DateTime CreatedAt,
     long Version);
 
-/// <summary>A person's own to-do. <see cref="OwnerId"/> defaults to the caller; notes go to the task's reason.</summary>
+/// <summary>A person's own to-do. <see cref="OwnerId"/> defaults to the caller; notes are the task's reason.</summary>
 public sealed record TaskInput(string? Title, DateTime? DueAt, string? OwnerId = null, Guid? LeadId = null,
     Guid? CompanyId = null, string? Notes = null);
 

@@ -34,7 +34,8 @@ internal static class TaskRows
             .ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var previews = conversationIds.Count == 0 ? [] : await db.Set<Conversation>()
             .Where(v => conversationIds.Contains(v.Id))
-            .Select(v => new { v.Id, v.LastMessagePreview }).ToDictionaryAsync(v => v.Id, v => v.LastMessagePreview, ct);
+            .Select(v => new { v.Id, v.LastMessagePreview })
+            .ToDictionaryAsync(v => v.Id, v => v.LastMessagePreview, ct);
 
         return rows.Select(t => new TaskDto(t.Id, t.Kind, t.State, t.PlanKey != null, t.Title, t.Reason, t.LeadId,
             t.LeadId is { } l ? leads.GetValueOrDefault(l) : null, t.CompanyId,
