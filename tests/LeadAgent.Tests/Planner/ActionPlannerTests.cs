@@ -77,7 +77,7 @@ public sealed class ActionPlannerTests
         Assert.Equal(inbound.AddDays(7), answer.ExpiresAt);
 
         var late = Plan(Lead(Waiting(ChannelKind.Facebook, Now - TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1))));
-        Assert.Empty(late.Proposals.Where(p => p.Kind is TaskKind.AnswerInbound or TaskKind.SendTemplate));
+        Assert.DoesNotContain(late.Proposals, p => p.Kind is TaskKind.AnswerInbound or TaskKind.SendTemplate);
         Assert.Contains(late.Withheld, w => w.Contains("7-day", StringComparison.Ordinal));
     }
 
@@ -160,10 +160,10 @@ public sealed class ActionPlannerTests
         Assert.Equal(today.AddDays(5).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), reorder.DueAt);
         Assert.Contains("90 days", reorder.Reason);
 
-        Assert.Empty(Plan(Lead(company: Client(80))).Proposals.Where(p => p.Kind == TaskKind.Reorder));
+        Assert.DoesNotContain(Plan(Lead(company: Client(80))).Proposals, p => p.Kind == TaskKind.Reorder);
         Assert.Single(Plan(Lead(company: Client(83))).Proposals, p => p.Kind == TaskKind.Reorder);
         var once = Client(85) with { OrderCount = 1, FirstOrderOn = today.AddDays(-85) };
-        Assert.Empty(Plan(Lead(company: once)).Proposals.Where(p => p.Kind == TaskKind.Reorder));
+        Assert.DoesNotContain(Plan(Lead(company: once)).Proposals, p => p.Kind == TaskKind.Reorder);
     }
 
     [Fact]

@@ -101,7 +101,9 @@ public class PlannerApp(Provider provider) : AppFactory(provider)
         await db.SaveChangesAsync();
     }
 
-    /// <summary>A sales user's client, a company, a contact with an e-mail address and a lead owned by the user.</summary>
+    /// <summary>
+    /// A sales user's client, a company, a contact with an e-mail address and a lead owned by the user.
+    /// </summary>
     public async Task<Seeded> SeedAsync(string? owner = "me", Classification? band = null)
     {
         var (user, token) = await CreateUserAsync(Roles.Sales);
@@ -122,7 +124,8 @@ public class PlannerApp(Provider provider) : AppFactory(provider)
     }
 
     public static Task<HttpResponseMessage> PatchAsync(HttpClient c, Guid id, TaskPatch patch) =>
-        c.PatchAsync($"/api/v1/tasks/{id}", JsonContent.Create(patch, options: Json), TestContext.Current.CancellationToken);
+        c.PatchAsync($"/api/v1/tasks/{id}", JsonContent.Create(patch, options: Json),
+            TestContext.Current.CancellationToken);
 }
 
 public sealed record Seeded(HttpClient Client, string UserId, Guid CompanyId, Guid ContactId, Guid LeadId);

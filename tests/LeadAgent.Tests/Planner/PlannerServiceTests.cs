@@ -4,7 +4,9 @@ using LeadAgent.Web.Features.Planner;
 
 namespace LeadAgent.Tests.Planner;
 
-/// <summary>Proposals stored as tasks: once per fact, closed when the fact goes away, never re-made when dismissed.</summary>
+/// <summary>
+/// Proposals stored as tasks: once per fact, closed when the fact goes away, never re-made when dismissed.
+/// </summary>
 public abstract class PlannerServiceTests(PlannerApp app)
 {
     [Fact]

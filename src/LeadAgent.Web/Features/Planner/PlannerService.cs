@@ -79,14 +79,19 @@ public sealed class PlannerService(PolicyCheck policy, IOptions<PlannerOptions> 
         var live = slice.Where(l => l.ArchivedAt == null);
         var facts = await LeadFactsLoader.LoadAsync(db, live, ct);
         var blocked = await policy.BlockedLeadsAsync(db, facts.Select(f => f.LeadId).ToList(), ct);
-        var proposals = new Dictionary<string, Proposal>(StringComparer.Ordinal);
+        // One proposal per key; a company's proposal (re-order, research) comes from each of its leads.
+        var proposals = new Dictionary<string, List<Proposal>>(StringComparer.Ordinal);
         foreach (var f in facts)
         {
             var plan = ActionPlanner.Plan(f, now, options.Value,
                 blocked.Contains(f.LeadId) ? "the lead is on the block list" : null);
             foreach (var p in plan.Proposals)
             {
-                proposals.TryAdd(p.PlanKey, p);
+                if (!proposals.TryGetValue(p.PlanKey, out var same))
+                {
+                    proposals[p.PlanKey] = same = [];
+                }
+                same.Add(p);
             }
         }
 
@@ -103,8 +108,9 @@ public sealed class PlannerService(PolicyCheck policy, IOptions<PlannerOptions> 
 
         int created = 0, updated = 0, reopened = 0, obsoleted = 0;
         var added = new List<object>();
-        foreach (var p in proposals.Values)
+        foreach (var same in proposals.Values)
         {
+            var p = same[0];
             if (!byKey.TryGetValue(p.PlanKey, out var task))
             {
                 added.Add(New(p));
@@ -122,7 +128,9 @@ public sealed class PlannerService(PolicyCheck policy, IOptions<PlannerOptions> 
                 reopened++;
                 Follow(task, p);
             }
-            else if (task.State is TaskState.Open or TaskState.Snoozed && Follow(task, p))
+            // Only the task's own lead updates it: the leads of one company would otherwise take turns.
+            else if (task.State is TaskState.Open or TaskState.Snoozed
+                && same.FirstOrDefault(o => o.LeadId == task.LeadId) is { } own && Follow(task, own))
             {
                 updated++;
             }
