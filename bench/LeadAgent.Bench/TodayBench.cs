@@ -165,7 +165,7 @@ internal static class TodayBench
         {
             Title = $"Lead {i:D6}",
             CompanyId = c.CompanyId!.Value,
-            PrimaryContactId = i % 20 == 0 ? null : c.Id,
+            PrimaryContactId = i % 20 == 7 ? null : c.Id,
             Status = rnd.Next(10) < 7 ? statuses[rnd.Next(4)] : statuses[rnd.Next(4, statuses.Length)],
             OwnerId = rnd.Next(10) == 0 ? null : owners[i % Owners].Id,
             Classification = (Classification)rnd.Next(3),
