@@ -19,6 +19,7 @@ internal sealed class SalesTaskConfiguration : IEntityTypeConfiguration<SalesTas
         b.Property(e => e.OwnerId).HasMaxLength(450);
         b.Property(e => e.PlanKey).HasMaxLength(SalesTask.KeyMax);
         b.Property(e => e.ClosedByName).HasMaxLength(256);
+        b.Property(e => e.CloseNote).HasMaxLength(SalesTask.CloseNoteMax);
         b.Property(e => e.CreatedByName).HasMaxLength(256);
         b.HasIndex(e => new { e.OwnerId, e.State, e.DueAt });
         b.HasIndex(e => new { e.LeadId, e.State });

@@ -8,7 +8,11 @@ namespace LeadAgent.Web.Features.Planner;
 /// </summary>
 public enum TaskKind { ToDo, Rule, AnswerInbound, FollowUp, CallHotLead, Reorder, ResearchContact, SendTemplate }
 
-public enum TaskState { Open, Done, Snoozed, Dismissed }
+/// <summary>
+/// Where a task stands. <see cref="Obsolete"/> is the planner's own closing of a proposal whose fact went away (the
+/// message got answered), kept apart from a person's <see cref="Dismissed"/> so the learning phase reads only people.
+/// </summary>
+public enum TaskState { Open, Done, Snoozed, Dismissed, Obsolete }
 
 /// <summary>
 /// Something a salesperson should do, with a due time and an owner: their own to-dos and the planner's proposals
@@ -16,7 +20,7 @@ public enum TaskState { Open, Done, Snoozed, Dismissed }
 /// </summary>
 public sealed class SalesTask : Entity
 {
-    public const int TitleMax = 200, ReasonMax = 1000, KeyMax = 100;
+    public const int TitleMax = 200, ReasonMax = 1000, KeyMax = 100, CloseNoteMax = 500;
 
     public TaskKind Kind { get; set; }
     public TaskState State { get; set; }
@@ -39,5 +43,7 @@ public sealed class SalesTask : Entity
     public string? PlanKey { get; set; }
     public DateTime? ClosedAt { get; set; }
     public string? ClosedByName { get; set; }
+    /// <summary>Why a person dismissed it (optional), for the learning phase.</summary>
+    public string? CloseNote { get; set; }
     public string? CreatedByName { get; set; }
 }

@@ -24,6 +24,7 @@ public static class QualificationModule
         services.AddScoped<Scoring.ScoringService>();
         services.AddSingleton<LookalikeIndex>().AddSingleton<CompanyLookalikes>().AddScoped<LookalikeService>();
         services.AddRules();
+        builder.AddPlanner();
         return builder;
     }
 
@@ -33,6 +34,7 @@ public static class QualificationModule
         Scoring.ScoringEndpoints.MapScoringEndpoints(app);
         app.MapLookalikeEndpoints();
         app.MapRules();
+        app.MapPlannerEndpoints();
         return app;
     }
 }
