@@ -10,11 +10,13 @@ public static class QualificationModule
     {
         var services = builder.Services;
         services.AddSingleton<PolicyCheck>();
+        services.AddScoped<PolicyService>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapQualificationEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapPolicyEndpoints();
         return app;
     }
 }
