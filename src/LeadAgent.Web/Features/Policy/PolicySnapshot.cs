@@ -19,10 +19,10 @@ public sealed class PolicyFacts
 
 /// <summary>
 /// The allow and block lists at one moment, indexed for matching. A subject is blocked when a block entry matches it
-/// and no allow entry matching it is at least as specific: a person (contact, e-mail, phone) is more specific than a
-/// company, a company than a domain, a subdomain than its parent, a domain than a keyword. So an allowed address
-/// exempts its owner from a blocked domain, an allowed company from a keyword, but an allowed domain does not exempt
-/// a blocked person there.
+/// and no allow entry matching it is at least as specific: a contact is more specific than its e-mail or phone, those
+/// than a company, a company than a domain, a subdomain than its parent, a domain than a keyword. So an allowed
+/// address exempts its owner from a blocked domain, an allowed company from a keyword, but neither an allowed domain
+/// nor an allowed address exempts a contact blocked by name.
 /// </summary>
 public sealed class PolicySnapshot
 {
@@ -68,7 +68,8 @@ public sealed class PolicySnapshot
     /// <summary>How specific a match is (higher wins); see the class summary.</summary>
     public static int Rank(PolicyEntry e) => e.Kind switch
     {
-        PolicyKind.Contact or PolicyKind.Email or PolicyKind.Phone => 400,
+        PolicyKind.Contact => 420,
+        PolicyKind.Email or PolicyKind.Phone => 410,
         PolicyKind.Company => 300,
         PolicyKind.Domain or PolicyKind.EmailDomain => 200 + Math.Min(99, e.Value.Count(c => c == '.')),
         _ => 100,
