@@ -15,7 +15,10 @@ public sealed record PolicyVerdict(bool Blocked, PolicyEntry? Entry)
 {
     public static readonly PolicyVerdict Clear = new(false, null);
 
-    public string Why => Entry is null ? "" : $"On the block list ({Entry.Kind} {Entry.Value}): {Entry.Reason}";
+    /// <summary>"On the block list (Domain example.de): reason"; a company or contact by its name.</summary>
+    public string Why => Entry is null ? ""
+        : $"On the block list ({Entry.Kind} {(Entry.Kind is PolicyKind.Company or PolicyKind.Contact
+            ? Entry.Label ?? Entry.Value : Entry.Value)}): {Entry.Reason}";
 }
 
 /// <summary>
