@@ -57,7 +57,15 @@ public abstract class PolicyDiscoveryTests(DiscoveryApp app)
         var held = all.Items.Single(p => p.Domain == gambling.Host);
         Assert.Equal(ReviewState.Held, held.Review);
         Assert.Contains($"Keyword spielbank{id}", held.Outcome, StringComparison.Ordinal);
-        Assert.Equal(ReviewState.Pending, all.Items.Single(p => p.Domain == fine.Host).Review);
+        var proposed = all.Items.Single(p => p.Domain == fine.Host);
+        Assert.Equal(ReviewState.Pending, proposed.Review);
+
+        // Blocked after it was proposed: it cannot be accepted.
+        Assert.Equal(HttpStatusCode.Created, (await c.PostJsonAsync("/api/v1/policy",
+            new { kind = "domain", value = fine.Host, reason = "Changed our mind" })).StatusCode);
+        var accept = await c.PostAsync($"/api/v1/discovery/prospects/{proposed.Id}/accept", null, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
+        Assert.Contains("Changed our mind", (await accept.ProblemAsync()).GetProperty("detail").GetString());
 
         // Research on request (the company page's button, the API, the CLI's enrich) is refused too.
         var research = await c.PostJsonAsync("/api/v1/discovery/runs/research",

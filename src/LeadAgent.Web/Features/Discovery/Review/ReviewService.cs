@@ -82,6 +82,13 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.RequireWriterAsync("review discovered companies");
+        // Blocked after it was proposed (on the policy page, say): never accepted.
+        var site = await db.Prospects.Where(x => x.Id == id).Select(x => new { x.Url, x.Name }).FirstOrDefaultAsync(ct);
+        if (site is not null && await policy.CheckAsync(db, new PolicySubject(Domain: site.Url, Text: site.Name), ct)
+                is { Blocked: true } blocked)
+        {
+            throw new ConflictException($"Not accepted: {blocked.Why}");
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var p = await ClaimAsync(db, id, ReviewState.Accepted, ct);
         var lead = await ProspectAcceptance.AcceptAsync(db, p, Profile(p), time.GetUtcNow().UtcDateTime, ct);
