@@ -4,6 +4,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Orders;
+using LeadAgent.Web.Features.Policy;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Imports;
@@ -17,7 +18,7 @@ internal sealed class ImportLeaseLostException : Exception;
 /// </summary>
 internal sealed class ImportBatchWriter(IDbContextFactory<AppDbContext> factory, ImportRun run,
     Dictionary<string, string> owners, IReadOnlyDictionary<string, CustomFieldType> customTypes, string claim,
-    TimeProvider time, int leaseSeconds, ImportMetrics metrics, ILogger log)
+    TimeProvider time, int leaseSeconds, ImportMetrics metrics, PolicyCheck policy, ILogger log)
 {
     public async Task CommitAsync((ImportRow[] Rows, NormalizedCells Cells) batch, int done, CancellationToken ct)
     {
@@ -65,7 +66,7 @@ internal sealed class ImportBatchWriter(IDbContextFactory<AppDbContext> factory,
         }
         // Changes are detected once when the batch is saved, not on every lookup of thousands of tracked records.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var session = new ImportSession(db, run, owners, cells, customTypes);
+        var session = new ImportSession(db, run, owners, cells, customTypes, policy);
         var counts = new int[Enum.GetValues<RowOutcome>().Length];
         if (forced is null)
         {
@@ -75,7 +76,7 @@ internal sealed class ImportBatchWriter(IDbContextFactory<AppDbContext> factory,
         {
             var result = forced ?? session.Apply(row);
             counts[(int)result.Outcome]++;
-            if (result.Outcome is RowOutcome.Rejected or RowOutcome.Skipped)
+            if (result.Outcome is RowOutcome.Rejected or RowOutcome.Skipped || result.Flagged)
             {
                 db.ImportRowIssues.Add(new ImportRowIssue
                 {

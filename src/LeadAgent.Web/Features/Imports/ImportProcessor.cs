@@ -4,6 +4,7 @@ using LeadAgent.Web.Features.Activity;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Duplicates;
+using LeadAgent.Web.Features.Policy;
 using LeadAgent.Web.Infrastructure.Auth;
 using LeadAgent.Web.Infrastructure.Work;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +20,7 @@ namespace LeadAgent.Web.Features.Imports;
 /// <see cref="ImportRun.RowsDone"/>.
 /// </summary>
 public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider time, IOptions<ImportOptions> options,
-    Leases leases, ImportMetrics metrics, ILogger<ImportProcessor> log)
+    Leases leases, ImportMetrics metrics, PolicyCheck policy, ILogger<ImportProcessor> log)
 {
     /// <summary>Claims and runs the oldest due run; false when there is none.</summary>
     public async Task<bool> RunNextAsync(CancellationToken ct)
@@ -122,7 +123,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider ti
             customTypes = await ImportCustomFields.TypesAsync(db, run.Kind, ct);
         }
         var writer = new ImportBatchWriter(factory, run, owners, customTypes, claim, time, options.Value.LeaseSeconds,
-            metrics, log);
+            metrics, policy, log);
         var done = run.RowsDone;
         var records = CsvFile.Records(content, layout).Skip(run.HasHeader ? 1 : 0)
             .Select((values, i) => new ImportRow(i + 1, values, mapping)).Skip(done);

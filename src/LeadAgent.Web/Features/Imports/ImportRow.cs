@@ -257,6 +257,9 @@ public sealed class ImportRow(int number, string[] values, IReadOnlyDictionary<s
 
 public sealed record RowResult(RowOutcome Outcome, string? Message = null)
 {
+    /// <summary>Imported, but on the block list: listed among the run's issues with <see cref="Message"/>.</summary>
+    public bool Flagged { get; init; }
+
     public static readonly RowResult Created = new(RowOutcome.Created);
     public static readonly RowResult Updated = new(RowOutcome.Updated);
     public static readonly RowResult Unchanged = new(RowOutcome.Unchanged);

@@ -15,7 +15,8 @@ public sealed partial class ImportService(
     ImportSignal signal,
     TimeProvider time,
     IOptions<ImportOptions> options,
-    Duplicates.DuplicateService duplicates)
+    Duplicates.DuplicateService duplicates,
+    Policy.PolicyCheck policy)
 {
     private const int PreviewRows = 20;
 
@@ -32,7 +33,7 @@ public sealed partial class ImportService(
         var run = NewRun(fileName, content, kind, layout, headers, mapping, r.Mode, r.Key, r.Country, rows.Count, null,
             "preview");
         var session = new ImportSession(db, run, await ImportSession.OwnersAsync(db, ct),
-            new NormalizedCells(run.DefaultCountry), r.CustomFields.ToDictionary(f => f.Key, f => f.Type));
+            new NormalizedCells(run.DefaultCountry), r.CustomFields.ToDictionary(f => f.Key, f => f.Type), policy);
         var sample = rows.Take(PreviewRows).Select((values, i) => new ImportRow(i + 1, values, mapping)).ToArray();
         await session.PreloadAsync(sample, ct);
         var preview = new List<PreviewRow>();

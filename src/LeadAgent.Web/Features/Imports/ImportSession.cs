@@ -6,6 +6,7 @@ using LeadAgent.Web.Features.Crm.Normalization;
 using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Leads.Import;
 using LeadAgent.Web.Features.Orders.Import;
+using LeadAgent.Web.Features.Policy;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Imports;
@@ -24,10 +25,13 @@ internal sealed class ImportSession
     private readonly ContactRows _contacts;
     private readonly LeadRows _leads;
     private readonly OrderRows _orders;
+    private readonly PolicyCheck _policyCheck;
+    private ImportPolicy? _policy;
 
     public ImportSession(AppDbContext db, ImportRun run, IReadOnlyDictionary<string, string> ownersByEmail,
-        NormalizedCells cells, IReadOnlyDictionary<string, CustomFieldType> customTypes)
+        NormalizedCells cells, IReadOnlyDictionary<string, CustomFieldType> customTypes, PolicyCheck policy)
     {
+        _policyCheck = policy;
         _batch = new ImportBatch(db, run, cells, customTypes);
         _companies = new CompanyRows(_batch);
         _contacts = new ContactRows(_batch, _companies);
@@ -63,6 +67,11 @@ internal sealed class ImportSession
             ImportKind.Orders => _orders.Apply(row),
             _ => throw new InvalidOperationException($"Unknown import kind {_batch.Run.Kind}."),
         };
+        if (result.Outcome != RowOutcome.Rejected && _policy?.Flag(row, _batch.Cells) is { } flag)
+        {
+            var message = result.Message is null ? flag : $"{result.Message} {flag}";
+            result = result with { Message = message, Flagged = true };
+        }
         if (row.Warnings.Count == 0 || result.Outcome == RowOutcome.Rejected)
         {
             return result;
@@ -125,6 +134,8 @@ internal sealed class ImportSession
             }
         }
 
+        _policy = await ImportPolicy.LoadAsync(_batch.Db, _policyCheck, domains.ToList(), names.ToList(),
+            identities.ToList(), ct);
         var extList = ext.ToList();
         var companyIds = await _companies.LoadAsync(domains.ToList(), names.ToList(), extList, phones.ToList(), ct);
         await _contacts.LoadAsync(identities.ToList(), companyIds, extList, ct);

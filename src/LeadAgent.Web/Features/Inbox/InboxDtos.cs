@@ -48,7 +48,7 @@ public sealed record CandidateCard(Guid Id, string Name, string? CompanyName);
 public sealed record ConversationDetail(
     ConversationRow Conversation, LeadCard? Lead, IReadOnlyList<CandidateCard> Candidates,
         IReadOnlyList<MessageDto> Messages,
-    SendVerdict FreeText, IReadOnlyList<TemplateDto> Templates);
+    SendVerdict FreeText, IReadOnlyList<TemplateDto> Templates, string? Blocked = null);
 
 /// <summary>A reply: free text, or a template with its numbered body parameters (and header parameters for WhatsApp
 /// text headers).</summary>

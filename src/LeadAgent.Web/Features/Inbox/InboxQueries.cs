@@ -8,6 +8,7 @@ using LeadAgent.Web.Features.Inbox.Providers.Sandbox;
 using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Features.Inbox.Templates;
 using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Policy;
 using LeadAgent.Web.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ namespace LeadAgent.Web.Features.Inbox;
 /// <summary>Reads for the unified inbox: the conversation list (newest activity first, keyset paging) and one
 /// conversation.</summary>
 public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time,
-    TemplateService templates)
+    TemplateService templates, PolicyCheck policy)
 {
     private const string Sort = "recent";
 
@@ -150,7 +151,11 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         }
         var verdict = await FreeTextVerdictAsync(db, row, ct);
         var usable = await templates.ForConversationAsync(db, row.Id, row.Channel, row.LastInboundAt, ct);
-        return new ConversationDetail(row, lead, candidates, messages, verdict, usable);
+        // A person may still answer a blocked contact; the conversation says so (automation never does).
+        var blocked = await policy.CheckAsync(db, new PolicySubject(ContactId: row.ContactId, Email: row.Email,
+            Phone: row.Phone), ct);
+        return new ConversationDetail(row, lead, candidates, messages, verdict, usable,
+            blocked.Blocked ? blocked.Why : null);
     }
 
     // What happened to the lead while the conversation ran (status, owner, score…), from the activity log,

@@ -25,6 +25,7 @@ public static class QualificationModule
         services.AddSingleton<LookalikeIndex>().AddSingleton<CompanyLookalikes>().AddScoped<LookalikeService>();
         services.AddRules();
         builder.AddPlanner();
+        services.AddScoped<PolicyService>();
         return builder;
     }
 
@@ -35,6 +36,7 @@ public static class QualificationModule
         app.MapLookalikeEndpoints();
         app.MapRules();
         app.MapPlannerEndpoints();
+        app.MapPolicyEndpoints();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Crm.Normalization;
 using LeadAgent.Web.Features.Discovery.Extraction;
 using LeadAgent.Web.Features.Discovery.Runs;
+using LeadAgent.Web.Features.Policy;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,12 @@ namespace LeadAgent.Web.Features.Discovery.Review;
 
 /// <summary>
 /// The review queue: researched companies new to the CRM, with their evidence; accepting makes a lead (see
-/// <see cref="ProspectAcceptance"/>), rejecting remembers the domain so it is never proposed again.
+/// <see cref="ProspectAcceptance"/>), rejecting remembers the domain so it is never proposed again. Blocking puts the
+/// domain on the policy block list (<see cref="PolicyService"/>), which every feature obeys; verdicts blocked before
+/// that list existed still block (<see cref="PolicyCheck"/> reads them).
 /// </summary>
-public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time,
+    PolicyService policies, PolicyCheck policy)
 {
     public async Task<Page<ProspectRow>> ListAsync(ProspectQuery query, CancellationToken ct = default)
     {
@@ -85,6 +89,13 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.RequireWriterAsync("review discovered companies");
+        // Blocked after it was proposed (on the policy page, say): never accepted.
+        var site = await db.Prospects.Where(x => x.Id == id).Select(x => new { x.Url, x.Name }).FirstOrDefaultAsync(ct);
+        if (site is not null && await policy.CheckAsync(db, new PolicySubject(Domain: site.Url, Text: site.Name), ct)
+                is { Blocked: true } blocked)
+        {
+            throw new ConflictException($"Not accepted: {blocked.Why}");
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var p = await ClaimAsync(db, id, ReviewState.Accepted, ct);
         var lead = await ProspectAcceptance.AcceptAsync(db, p, Profile(p), time.GetUtcNow().UtcDateTime, ct);
@@ -104,21 +115,29 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var p = await ClaimAsync(db, id, ReviewState.Rejected, ct);
         await MarkAsync(db, p, ReviewState.Rejected, reason);
-        await RememberAsync(db, p.Domain, reason!, input.Block ?? false, ct);
+        await RememberAsync(db, p.Domain, reason!, ct);
+        if (input.Block ?? false)
+        {
+            await policies.BlockDomainAsync(db, p.Domain, reason!, ct);
+        }
         await db.SaveChangesAsync(ct);
         // The same domain waiting in the queue from another run goes with it.
         await db.Prospects.Where(o => o.Domain == p.Domain && o.Id != p.Id && o.Review == ReviewState.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Review, ReviewState.Rejected)
                 .SetProperty(o => o.RejectReason, reason), ct);
         await tx.CommitAsync(ct);
+        policy.Invalidate();
         return ProspectRow.Of(p);
     }
 
     public async Task<List<DomainVerdictDto>> VerdictsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.DomainVerdicts.AsNoTracking().OrderByDescending(v => v.At)
-            .Select(v => new DomainVerdictDto(v.Domain, v.Reason, v.Blocked, v.ByName, v.At)).ToListAsync(ct);
+        var blocked = (await db.PolicyEntries.Where(e => e.Kind == PolicyKind.Domain && e.List == PolicyList.Block)
+            .Select(e => e.Value).ToListAsync(ct)).ToHashSet();
+        return (await db.DomainVerdicts.AsNoTracking().OrderByDescending(v => v.At).ToListAsync(ct))
+            .Select(v => new DomainVerdictDto(v.Domain, v.Reason, v.Blocked || blocked.Contains(v.Domain), v.ByName,
+                v.At)).ToList();
     }
 
     /// <summary>Puts a domain on the block list: never researched, enriched or proposed.</summary>
@@ -134,21 +153,34 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         errors.ThrowIfAny();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.RequireWriterAsync("block domains");
-        var verdict = await RememberAsync(db, domain!, reason!, true, ct);
+        var verdict = await RememberAsync(db, domain!, reason!, ct);
+        await policies.BlockDomainAsync(db, domain!, reason!, ct);
         await db.SaveChangesAsync(ct);
+        policy.Invalidate();
         await db.Prospects.Where(o => o.Domain == domain && o.Review == ReviewState.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Review, ReviewState.Rejected)
                 .SetProperty(o => o.RejectReason, reason), ct);
-        return new DomainVerdictDto(verdict.Domain, verdict.Reason, verdict.Blocked, verdict.ByName, verdict.At);
+        return new DomainVerdictDto(verdict.Domain, verdict.Reason, true, verdict.ByName, verdict.At);
     }
 
-    /// <summary>Forgets a verdict: the domain may be proposed again.</summary>
+    /// <summary>
+    /// Forgets a verdict: the domain may be proposed again. A blocked one also leaves the block list, which only an
+    /// admin may do (as on the policy page).
+    /// </summary>
     public async Task ForgetAsync(string domain, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.RequireWriterAsync("unblock domains");
         var key = DomainName.Parse(domain).Domain ?? domain.Trim().ToLowerInvariant();
-        if (await db.DomainVerdicts.Where(v => v.Domain == key).ExecuteDeleteAsync(ct) == 0)
+        var listed = db.PolicyEntries.Where(e => e.Kind == PolicyKind.Domain && e.List == PolicyList.Block
+            && e.Value == key);
+        if (await listed.AnyAsync(ct) || await db.DomainVerdicts.AnyAsync(v => v.Domain == key && v.Blocked, ct))
+        {
+            await db.RequireAdminAsync();
+        }
+        var unlisted = await listed.ExecuteDeleteAsync(ct);
+        policy.Invalidate();
+        if (await db.DomainVerdicts.Where(v => v.Domain == key).ExecuteDeleteAsync(ct) + unlisted == 0)
         {
             throw new NotFoundException("Verdict on", key);
         }
@@ -205,7 +237,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
             (state, reason, actor.Name, time.GetUtcNow().UtcDateTime);
     }
 
-    private async Task<DomainVerdict> RememberAsync(AppDbContext db, string domain, string reason, bool block,
+    private async Task<DomainVerdict> RememberAsync(AppDbContext db, string domain, string reason,
         CancellationToken ct)
     {
         var actor = await db.GetActorAsync();
@@ -215,8 +247,8 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
             verdict = new DomainVerdict { Domain = domain, Reason = reason, ByName = actor.Name };
             db.DomainVerdicts.Add(verdict);
         }
-        (verdict.Reason, verdict.Blocked, verdict.ByName, verdict.At) =
-            (reason, verdict.Blocked || block, actor.Name, time.GetUtcNow().UtcDateTime);
+        // Blocking is the policy list's now; an older verdict's block flag is kept as it was.
+        (verdict.Reason, verdict.ByName, verdict.At) = (reason, actor.Name, time.GetUtcNow().UtcDateTime);
         return verdict;
     }
 }

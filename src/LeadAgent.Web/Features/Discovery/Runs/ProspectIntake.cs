@@ -1,6 +1,7 @@
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Crm.Normalization;
 using LeadAgent.Web.Features.Discovery.Review;
+using LeadAgent.Web.Features.Policy;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Discovery.Runs;
@@ -9,7 +10,8 @@ namespace LeadAgent.Web.Features.Discovery.Runs;
 public sealed record Sighting(Uri Url, string FoundBy, string FoundVia, string? Title, string? Snippet, int Rank);
 
 /// <summary>
-/// Adds what a source found to a run, once per registrable domain: never a domain the team rejected or blocked,
+/// Adds what a source found to a run, once per registrable domain: never a domain the team rejected, nothing the
+/// policy blocks (its host, a subdomain of a blocked domain, a blocked keyword in the title),
 /// one already waiting in the review queue, a social network or a site that is not a company's own (portals,
 /// marketplaces, encyclopaedias).
 /// </summary>
@@ -24,14 +26,15 @@ public static class ProspectIntake
         "bing.com", "duckduckgo.com", "medium.com", "reddit.com", "quora.com", "pinterest.com", "apple.com",
     };
 
-    public static async Task<int> AddAsync(AppDbContext db, Guid runId, Guid? campaignId,
+    public static async Task<int> AddAsync(AppDbContext db, PolicyCheck policy, Guid runId, Guid? campaignId,
         IReadOnlyList<Sighting> sightings, DateTime now, CancellationToken ct, bool requested = false)
     {
         var byDomain = new Dictionary<string, Sighting>();
+        var lists = await policy.SnapshotAsync(db, ct);
         foreach (var s in sightings)
         {
             if (DomainName.Registrable(s.Url.IdnHost) is { } domain && !SocialNetworks.Contains(domain)
-                && !NotCompanies.Contains(domain))
+                && !NotCompanies.Contains(domain) && !Blocked(lists, s))
             {
                 byDomain.TryAdd(domain, s);
             }
@@ -46,7 +49,7 @@ public static class ProspectIntake
         var known = await db.Prospects.Where(p => domains.Contains(p.Domain) && (p.RunId == runId
                 || (!requested && p.Review == ReviewState.Pending && p.Research == ResearchState.Researched)))
             .Select(p => p.Domain)
-            .Union(db.DomainVerdicts.Where(v => domains.Contains(v.Domain) && (v.Blocked || !requested))
+            .Union(db.DomainVerdicts.Where(v => domains.Contains(v.Domain) && !requested)
                 .Select(v => v.Domain))
             .ToListAsync(ct);
         var added = 0;
@@ -68,6 +71,24 @@ public static class ProspectIntake
             added++;
         }
         return added;
+    }
+
+    private static bool Blocked(PolicySnapshot lists, Sighting s)
+    {
+        if (lists.NothingBlocked)
+        {
+            return false;
+        }
+        var facts = new PolicyFacts();
+        if (PolicyValues.Host(s.Url.IdnHost) is { } host)
+        {
+            facts.Hosts.Add(host);
+        }
+        if (s.Title is { } title)
+        {
+            facts.Texts.Add(title);
+        }
+        return lists.Check(facts).Blocked;
     }
 
     // Research starts at the site's home page: a result deep in the site says little about who runs it.

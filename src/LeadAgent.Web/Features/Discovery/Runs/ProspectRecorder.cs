@@ -4,6 +4,7 @@ using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Discovery.Research;
 using LeadAgent.Web.Features.Discovery.Review;
 using LeadAgent.Web.Features.Qualification.Fit;
+using LeadAgent.Web.Features.Policy;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Discovery.Runs;
@@ -19,6 +20,7 @@ public enum Recorded { NotRecorded, New, Existing, Other, OverBudget }
 /// never ends a run.
 /// </summary>
 public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time, ProspectQualifier qualifier,
+public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time, PolicyCheck policy,
     ILogger<ProspectRecorder> log)
 {
     public const int PageTextMax = 20_000;
@@ -60,10 +62,9 @@ public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time, Pr
         }
         // The team's word may have come while the site was read: a blocked domain is left alone altogether.
         var said = await db.DomainVerdicts.AsNoTracking().FirstOrDefaultAsync(v => v.Domain == p.Domain, ct);
-        if (said is { Blocked: true })
+        if (await policy.CheckAsync(db, new PolicySubject(Domain: p.Url), ct) is { Blocked: true } blocked)
         {
-            research = SiteResearch.Failed(ResearchState.Skipped, research.Url, "On the block list.",
-                research.Requests);
+            research = SiteResearch.Failed(ResearchState.Skipped, research.Url, blocked.Why, research.Requests);
         }
         (p.Research, p.Outcome, p.Pages, p.ResearchedAt) = (research.State,
             Fit(research.Outcome ?? verdict.HeldBecause, Prospect.ReasonMax), research.Pages.Count, now);
@@ -73,7 +74,12 @@ public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time, Pr
         {
             Flatten(p, profile);
             p.Profile = JsonSerializer.Serialize(profile, RunResearchStage.Json);
-            if (await CrmMatch.FindAsync(db, p.Domain, profile, ct) is { } match)
+            if (await HeldByPolicyAsync(db, profile, research, ct) is { } listed)
+            {
+                // A blocked keyword (or e-mail, phone) in what the site says: kept, never proposed or merged.
+                (p.Review, p.Outcome) = (ReviewState.Held, Fit(listed, Prospect.ReasonMax));
+            }
+            else if (await CrmMatch.FindAsync(db, p.Domain, profile, ct) is { } match)
             {
                 (p.CompanyId, p.MatchEvidence, p.Review) = (match.Id, Fit(match.Evidence, 1000), ReviewState.Enriched);
                 var company = await db.Companies.FirstAsync(c => c.Id == match.Id, ct);
@@ -126,6 +132,29 @@ public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time, Pr
             throw;
         }
         return outcome;
+    }
+
+    private async Task<string?> HeldByPolicyAsync(AppDbContext db, Extraction.SiteProfile profile,
+        SiteResearch research, CancellationToken ct)
+    {
+        var lists = await policy.SnapshotAsync(db, ct);
+        if (lists.NothingBlocked)
+        {
+            return null;
+        }
+        var facts = new PolicyFacts();
+        facts.Texts.AddRange(new[] { profile.Name, profile.LegalName }.OfType<string>());
+        facts.Texts.AddRange(research.Pages.SelectMany(page => new[] { page.Title, page.Text }).OfType<string>());
+        if (PolicyValues.Email(profile.Email) is { } email)
+        {
+            facts.Emails.Add(email);
+        }
+        if (PolicyValues.Phone(profile.Phone) is { } phone)
+        {
+            facts.Phones.Add(phone);
+        }
+        var verdict = lists.Check(facts);
+        return verdict.Blocked ? verdict.Why : null;
     }
 
     // Why a site that is new to the CRM still does not go to the queue, if it does not.

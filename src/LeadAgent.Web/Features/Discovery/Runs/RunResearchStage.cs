@@ -3,6 +3,7 @@ using LeadAgent.Web.Features.Discovery.Campaigns;
 using LeadAgent.Web.Features.Discovery.Extraction;
 using LeadAgent.Web.Features.Discovery.Research;
 using LeadAgent.Web.Features.Discovery.Review;
+using LeadAgent.Web.Features.Policy;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Discovery.Runs;
@@ -16,7 +17,7 @@ public enum ResearchStop { None, Budget, Cancel, Pause }
 /// it stays pending and the run stops there.
 /// </summary>
 public sealed class RunResearchStage(SiteResearcher researcher, ProspectRecorder recorder, TimeProvider time,
-    DiscoveryOptions options, ILogger<RunResearchStage> log)
+    DiscoveryOptions options, PolicyCheck policy, ILogger<RunResearchStage> log)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -76,7 +77,10 @@ public sealed class RunResearchStage(SiteResearcher researcher, ProspectRecorder
                         Halt(ResearchStop.Budget);
                         return;
                     }
-                    var research = await ResearchAsync(new Uri(p.Url), plan.PagesPerSite, context, c);
+                    // The block list may have grown since the site was found: a blocked site is never fetched.
+                    var research = await BlockedAsync(lease, p.Url, c) is { } blocked
+                        ? SiteResearch.Failed(ResearchState.Skipped, new Uri(p.Url), blocked, 0)
+                        : await ResearchAsync(new Uri(p.Url), plan.PagesPerSite, context, c);
                     var verdict = Judge(research, p.FoundBy, plan);
                     var recorded = await recorder.RecordAsync(lease, p.Id, research, verdict, Reserve, Release, c);
                     if (recorded == Recorded.OverBudget)
@@ -107,6 +111,13 @@ public sealed class RunResearchStage(SiteResearcher researcher, ProspectRecorder
             throw new RunLeaseLostException();
         }
         return (ResearchStop)stop;
+    }
+
+    private async Task<string?> BlockedAsync(RunLease lease, string url, CancellationToken ct)
+    {
+        await using var db = await lease.Factory.CreateDbContextAsync(ct);
+        var verdict = await policy.CheckAsync(db, new PolicySubject(Domain: url), ct);
+        return verdict.Blocked ? verdict.Why : null;
     }
 
     // A site whose research throws (a bug, a parser surprise) is recorded as such; it does not end the run.

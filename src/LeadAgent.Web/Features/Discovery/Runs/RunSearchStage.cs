@@ -2,6 +2,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Discovery.Alerts;
 using LeadAgent.Web.Features.Discovery.Campaigns;
 using LeadAgent.Web.Features.Discovery.Search;
+using LeadAgent.Web.Features.Policy;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Discovery.Runs;
@@ -12,7 +13,7 @@ namespace LeadAgent.Web.Features.Discovery.Runs;
 /// skips a query. A busy provider is waited for; a spent quota or budget ends the searching, not the run.
 /// </summary>
 public sealed class RunSearchStage(SearchProviders providers, ProviderSettings settings, AlertService alerts,
-    TimeProvider time, DiscoveryOptions options)
+    TimeProvider time, DiscoveryOptions options, PolicyCheck policy)
 {
     /// <summary>Searches what is left; returns why searching stopped early, if it did.</summary>
     public async Task<string?> RunAsync(RunLease lease, DiscoveryRun run, RunPlan plan, RunControl control,
@@ -122,7 +123,7 @@ public sealed class RunSearchStage(SearchProviders providers, ProviderSettings s
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await lease.Factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var added = await ProspectIntake.AddAsync(db, run.Id, run.CampaignId, sightings, now, ct);
+        var added = await ProspectIntake.AddAsync(db, policy, run.Id, run.CampaignId, sightings, now, ct);
         await db.SaveChangesAsync(ct);
         var note = warning is null ? null : Warnings.Append(run.Warnings, warning);
         await lease.UpdateAsync(db, s => s.SetProperty(r => r.NextQuery, index + 1)

@@ -1,6 +1,7 @@
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Crm.Normalization;
 using LeadAgent.Web.Features.Discovery.Campaigns;
+using LeadAgent.Web.Features.Policy;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadAgent.Web.Features.Discovery.Runs;
 
 /// <summary>Queues runs (a campaign's, or research of given sites) and steers them: cancel, pause, resume.</summary>
-public sealed class RunService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, DiscoverySignal signal)
+public sealed class RunService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, DiscoverySignal signal,
+    PolicyCheck policy)
 {
     /// <summary>Queues a run of the campaign with its plan fixed now; one active run per campaign.</summary>
     public async Task<DiscoveryRun> QueueAsync(Guid campaignId, RunTrigger trigger, CancellationToken ct = default)
@@ -66,9 +68,9 @@ public sealed class RunService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.RequireWriterAsync("research companies");
-        if (await db.DomainVerdicts.AnyAsync(v => v.Domain == domain && v.Blocked, ct))
+        if (await policy.CheckAsync(db, new PolicySubject(Domain: url), ct) is { Blocked: true } blocked)
         {
-            throw new ConflictException($"{domain} is on the block list.");
+            throw new ConflictException($"{domain}: {blocked.Why}");
         }
         var keywords = await SegmentKeywordStore.AllAsync(db, ct);
         var plan = RunPlan.ForSites([url], 8, SegmentKeywordStore.Words(keywords, []));
@@ -101,7 +103,7 @@ public sealed class RunService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         await db.SaveChangesAsync(ct);
         var sightings = seeds.Select(s => DomainName.Parse(s).Url is { } u ? new Sighting(new Uri(u), "seed", s, null,
             null, 0) : null).OfType<Sighting>().ToList();
-        run.Sites = await ProspectIntake.AddAsync(db, run.Id, run.CampaignId, sightings, run.CreatedAt, ct,
+        run.Sites = await ProspectIntake.AddAsync(db, policy, run.Id, run.CampaignId, sightings, run.CreatedAt, ct,
             requested);
         await db.SaveChangesAsync(ct);
         if (tx is not null)

@@ -2,6 +2,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Providers;
 using LeadAgent.Web.Features.Inbox.Runtime;
+using LeadAgent.Web.Features.Policy;
 using LeadAgent.Web.Infrastructure.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace LeadAgent.Web.Features.Inbox.Sending;
 /// an unknown outcome retries with backoff (reconciled first); a refusal fails at once with the provider's reason.
 /// </summary>
 public sealed class OutboxProcessor(IServiceScopeFactory scopes, TimeProvider time, IOptions<InboxOptions> options,
-    MessagingProviders providers, InboxNotifier notifier, Leases leases, InboxMetrics metrics,
+    MessagingProviders providers, InboxNotifier notifier, Leases leases, InboxMetrics metrics, PolicyCheck policy,
     ILogger<OutboxProcessor> log)
 {
     /// <summary>Sends one batch of due messages; returns how many were claimed.</summary>
@@ -84,6 +85,18 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, TimeProvider ti
             }
         }
 
+        if (message.Direction == MessageDirection.Outbound
+            && SendPolicy.KindOf(message.SenderSource) == SenderKind.Automation
+            && await policy.CheckAsync(db, new PolicySubject(ContactId: conversation.ContactId,
+                Email: conversation.Email, Phone: conversation.Phone), ct) is { Blocked: true } blocked)
+        {
+            // The last line for automation: whatever queued it, a blocked contact is never answered automatically.
+            var refused = SendPolicy.Check(channel.Kind, conversation.LastInboundAt, time.GetUtcNow().UtcDateTime,
+                false, false, SenderKind.Automation, null, blocked.Why);
+            await mine.FinishAsync(DeliveryStatus.Failed, refused.Explanation, ct);
+            await TouchAsync(db, conversation.Id, ct);
+            return;
+        }
         var now = time.GetUtcNow().UtcDateTime;
         var attempts = message.Attempts + 1;
         if (!await mine.StartAsync(now, attempts, ct))

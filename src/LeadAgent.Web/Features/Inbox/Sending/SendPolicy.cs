@@ -18,16 +18,30 @@ public sealed record SendVerdict(bool Allowed, string Explanation, TimeSpan? Win
 /// The channel rules a safe sender enforces before anything goes out (reference: respondio.md §4):
 /// WhatsApp free text only within 24 h of the contact's last inbound message, otherwise an approved template;
 /// Messenger/Instagram 24 h, a human up to 7 days (Respond.io applies the HUMAN_AGENT tag), never a template-less cold
-/// message; e-mail never to a suppressed address. One pure function so every path (inbox, API, autopilot) agrees.
+/// message; e-mail never to a suppressed address; automation never to a contact on the block list (a person may
+/// still answer, warned by the conversation's banner). One pure function so every path (inbox, API, autopilot) agrees.
 /// </summary>
 public static class SendPolicy
 {
     public static readonly TimeSpan StandardWindow = TimeSpan.FromHours(24);
     public static readonly TimeSpan HumanAgentWindow = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// The <c>SenderSource</c> of a message a person wrote in the inbox; any other queued one is automated.
+    /// </summary>
+    public const string HumanSource = "user";
+
+    public static SenderKind KindOf(string? senderSource) =>
+        senderSource == HumanSource ? SenderKind.Human : SenderKind.Automation;
+
     public static SendVerdict Check(ChannelKind channel, DateTime? lastInboundAt, DateTime now, bool isTemplate,
-        bool templateApproved, SenderKind sender = SenderKind.Human, string? suppressedBecause = null)
+        bool templateApproved, SenderKind sender = SenderKind.Human, string? suppressedBecause = null,
+        string? blockedBecause = null)
     {
+        if (sender == SenderKind.Automation && blockedBecause is not null)
+        {
+            return SendVerdict.No($"Never sent automatically: {blockedBecause}");
+        }
         var since = lastInboundAt is { } at ? now - at : (TimeSpan?)null;
         switch (channel)
         {
