@@ -20,8 +20,7 @@ public enum Recorded { NotRecorded, New, Existing, Other, OverBudget }
 /// never ends a run.
 /// </summary>
 public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time, ProspectQualifier qualifier,
-public sealed class ProspectRecorder(SqliteWriteGate gate, TimeProvider time, PolicyCheck policy,
-    ILogger<ProspectRecorder> log)
+    PolicyCheck policy, ILogger<ProspectRecorder> log)
 {
     public const int PageTextMax = 20_000;
 
