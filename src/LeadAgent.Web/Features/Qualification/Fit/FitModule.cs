@@ -12,6 +12,8 @@ public static class FitModule
     public static IServiceCollection AddFit(this IServiceCollection services)
     {
         services.AddScoped<IcpService>();
+        services.AddSingleton<ClassifierJudges>();
+        services.AddSingleton<JudgeSource>(sp => sp.GetRequiredService<ClassifierJudges>().ForAsync);
         // The judge is the segment classifier's (registered with it as a JudgeSource). Until one is registered,
         // discovery records sites without a judgement and judging a company without a person's label is refused.
         services.AddSingleton(sp => new CompanyQualifier(sp.GetService<JudgeSource>() ?? NoClassifier));
