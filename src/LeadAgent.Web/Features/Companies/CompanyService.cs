@@ -170,13 +170,8 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
         company.SocialProfiles = profiles;
         company.Country = country;
         company.City = city;
-        var segment = input.Segment ?? Segment.Unknown;
-        if (segment != company.Segment)
-        {
-            // A person chose it: the agent never overwrites it, and it is a label the classifier learns from.
-            company.SegmentByAgent = false;
-        }
-        company.Segment = segment;
+        // A person's segment: the brain never overwrites it, and it is a label the classifier learns from.
+        company.Segment = input.Segment ?? Segment.Unknown;
         company.Industry = industry;
         company.SizeBand = input.SizeBand ?? SizeBand.Unknown;
         company.Tags = tags;

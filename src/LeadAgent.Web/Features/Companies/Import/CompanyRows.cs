@@ -96,7 +96,7 @@ internal sealed class CompanyRows(ImportBatch batch)
         var changed = Update(company, name, legal, url, domain, country, city, industry, phone, vat, ext);
         if (segment is { } sg && sg != company.Segment)
         {
-            (company.Segment, company.SegmentByAgent) = (sg, false); // a person's word, from their file
+            company.Segment = sg; // a person's word, from their file
             changed = true;
         }
         if (size is { } sz && sz != company.SizeBand)
@@ -169,7 +169,7 @@ internal sealed class CompanyRows(ImportBatch batch)
             company.Domain ??= domain;
             if (company.Segment == Segment.Unknown && segment is { } sg)
             {
-                (company.Segment, company.SegmentByAgent) = (sg, false);
+                company.Segment = sg;
             }
             if (ImportValues.WithTags(company.Tags, r.CompanyTags()) is { } merged)
             {

@@ -45,12 +45,7 @@ public static class CompanyEnrichment
             company.SocialProfiles = [.. company.SocialProfiles, .. socials];
             filled.Add("socialProfiles");
         }
-        if (company.Segment == Segment.Unknown && SegmentOf(profile) is { } segment)
-        {
-            // The site's words chose it, not a person: the brain may judge it again (and it is no training label).
-            (company.Segment, company.SegmentByAgent) = (segment, true);
-            filled.Add("segment");
-        }
+        // The segment is the brain's to judge (CompanyFit); Company.Segment is a person's choice only.
         return filled;
     }
 

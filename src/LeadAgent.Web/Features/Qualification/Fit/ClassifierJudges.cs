@@ -25,7 +25,7 @@ public sealed class ClassifierJudges
     public async ValueTask<Func<CompanySignals, Judgement>> ForAsync(AppDbContext db, Versioned<IcpSet> icp,
         CancellationToken ct)
     {
-        var labelled = db.Companies.Where(c => !c.SegmentByAgent && c.Segment != Segment.Unknown
+        var labelled = db.Companies.Where(c => c.Segment != Segment.Unknown
             && c.ArchivedAt == null);
         var count = await labelled.CountAsync(ct);
         var latest = count == 0 ? null : await labelled.MaxAsync(c => (DateTime?)c.UpdatedAt, ct);

@@ -115,19 +115,8 @@ public sealed class CompanyQualifier(JudgeSource judges)
         {
             db.Entry(row).State = EntityState.Detached;
         }
+        // Company.Segment is a person's choice only: the brain's segment stays in CompanyFit.
         var set = 0;
-        foreach (var group in fits.Where(f => f.Method != FitMethod.Person).GroupBy(f => f.Segment))
-        {
-            var segment = group.Key;
-            var ids = group.Select(f => f.CompanyId).ToList();
-            set += await db.Companies
-                .Where(c => ids.Contains(c.Id) && (c.Segment == Segment.Unknown || c.SegmentByAgent)
-                    && c.Segment != segment)
-                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Segment, segment)
-                    .SetProperty(c => c.SegmentByAgent, true)
-                    .SetProperty(c => c.Version, c => c.Version + 1)
-                    .SetProperty(c => c.UpdatedAt, now), ct);
-        }
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
