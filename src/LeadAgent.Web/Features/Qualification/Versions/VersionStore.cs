@@ -79,6 +79,9 @@ public static class VersionStore
             AuthorId = actor.UserId,
             CreatedAt = db.Time.GetUtcNow().UtcDateTime,
         });
+        // Everything is judged again under the new version, queued in the same transaction as the version.
+        await Work.QualificationTriggers.QueueSweepAsync(db, $"new {kind} version", db.Time.GetUtcNow().UtcDateTime,
+            ct);
         try
         {
             await db.SaveChangesAsync(ct);

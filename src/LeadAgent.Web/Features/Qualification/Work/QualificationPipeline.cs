@@ -3,6 +3,11 @@ using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Planner;
+using LeadAgent.Web.Features.Qualification.Fit;
+using LeadAgent.Web.Features.Qualification.Lookalikes;
+using LeadAgent.Web.Features.Qualification.Scoring;
+using LeadAgent.Web.Features.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Qualification.Work;
@@ -11,7 +16,8 @@ namespace LeadAgent.Web.Features.Qualification.Work;
 /// What judging a change means, in order: the companies first (segment, fit, lookalikes and potential), then their
 /// leads and the leads named directly (score, rules, next actions). A sweep does it for everything, in chunks.
 /// </summary>
-public sealed class QualificationPipeline(QualificationMetrics metrics)
+public sealed class QualificationPipeline(QualificationMetrics metrics, CompanyQualifier qualifier,
+    CompanyLookalikes lookalikes, RuleEngine rules, PlannerService planner)
 {
     /// <summary>Records judged per step in a sweep: bounded memory, and the lease is renewed between chunks.</summary>
     public const int SweepChunk = 2000;
@@ -91,17 +97,22 @@ public sealed class QualificationPipeline(QualificationMetrics metrics)
         }
     }
 
-    private Task CompaniesAsync(AppDbContext db, IQueryable<Company> companies, CancellationToken ct)
+    private async Task CompaniesAsync(AppDbContext db, IQueryable<Company> companies, CancellationToken ct)
     {
-        // Wired to the company steps (segment and fit, then lookalikes and potential) as they land.
-        _ = (db, companies, ct, metrics);
-        return Task.CompletedTask;
+        var judged = await qualifier.RefreshAsync(db, companies, ct);
+        await lookalikes.RefreshAsync(db, companies, ct);
+        db.ChangeTracker.Clear();
+        metrics.Judged("company", judged.Judged + judged.Unchanged);
     }
 
-    private Task LeadsAsync(AppDbContext db, IQueryable<Lead> leads, IQueryable<Lead> forRules, CancellationToken ct)
+    private async Task LeadsAsync(AppDbContext db, IQueryable<Lead> leads, IQueryable<Lead> forRules,
+        CancellationToken ct)
     {
-        // Wired to the lead steps (score, rules, next actions) as they land.
-        _ = (db, leads, forRules, ct);
-        return Task.CompletedTask;
+        var scored = await LeadScoring.RescoreAsync(db, leads, ct);
+        // Rules write in contexts of their own (each signed by its rule); their changes queue scores and plans again.
+        await rules.EvaluateAsync(db, forRules, ct);
+        await planner.PlanAsync(db, leads, ct);
+        db.ChangeTracker.Clear();
+        metrics.Judged("lead", scored.Scored);
     }
 }
