@@ -2083,6 +2083,10 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CloseNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2219,6 +2223,9 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid");
 
+                    b.Property<double?>("ClientSimilarity")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2279,11 +2286,51 @@ namespace LeadAgent.Migrations.Postgres.Migrations
 
                     b.HasKey("CompanyId");
 
+                    b.HasIndex("ClientSimilarity");
+
                     b.HasIndex("FitScore");
 
                     b.HasIndex("PotentialExpected");
 
                     b.ToTable("CompanyFits", (string)null);
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Qualification.Scoring.LeadScoreEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Factors")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("IcpVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WeightsVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadId", "At");
+
+                    b.ToTable("LeadScoreEntries", (string)null);
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Features.Qualification.Versions.QualificationVersion", b =>
@@ -2369,6 +2416,146 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     b.HasIndex("DueAt", "LeaseUntil");
 
                     b.ToTable("QualificationWork", (string)null);
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Rules.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("Read")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("RuleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId");
+
+                    b.HasIndex("UserId", "Read", "Id");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Rules.Rule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LastRunMatched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastRunSkipped")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastRunTouched")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RoundRobinCursor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalTouched")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Rules", (string)null);
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Rules.RuleApplication", b =>
+                {
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("RuleId", "LeadId");
+
+                    b.HasIndex("LeadId");
+
+                    b.ToTable("RuleApplications", (string)null);
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Infrastructure.Hosting.DataProtectionKey", b =>
@@ -2723,8 +2910,46 @@ namespace LeadAgent.Migrations.Postgres.Migrations
             modelBuilder.Entity("LeadAgent.Web.Features.Qualification.CompanyFit", b =>
                 {
                     b.HasOne("LeadAgent.Web.Features.Companies.Company", null)
-                        .WithOne()
+                        .WithOne("Fit")
                         .HasForeignKey("LeadAgent.Web.Features.Qualification.CompanyFit", "CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Qualification.Scoring.LeadScoreEntry", b =>
+                {
+                    b.HasOne("LeadAgent.Web.Features.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Rules.Notification", b =>
+                {
+                    b.HasOne("LeadAgent.Web.Features.Rules.Rule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("LeadAgent.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Rules.RuleApplication", b =>
+                {
+                    b.HasOne("LeadAgent.Web.Features.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LeadAgent.Web.Features.Rules.Rule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2778,6 +3003,11 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Companies.Company", b =>
+                {
+                    b.Navigation("Fit");
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Features.Contacts.Contact", b =>

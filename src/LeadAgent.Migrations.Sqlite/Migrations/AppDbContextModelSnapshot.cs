@@ -2071,6 +2071,10 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CloseNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -2207,6 +2211,9 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("ClientSimilarity")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("TEXT");
 
@@ -2267,11 +2274,51 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
 
                     b.HasKey("CompanyId");
 
+                    b.HasIndex("ClientSimilarity");
+
                     b.HasIndex("FitScore");
 
                     b.HasIndex("PotentialExpected");
 
                     b.ToTable("CompanyFits", (string)null);
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Qualification.Scoring.LeadScoreEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Factors")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("IcpVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WeightsVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadId", "At");
+
+                    b.ToTable("LeadScoreEntries", (string)null);
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Features.Qualification.Versions.QualificationVersion", b =>
@@ -2357,6 +2404,146 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.HasIndex("DueAt", "LeaseUntil");
 
                     b.ToTable("QualificationWork", (string)null);
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Rules.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Read")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RuleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId");
+
+                    b.HasIndex("UserId", "Read", "Id");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Rules.Rule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastRunMatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastRunSkipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastRunTouched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RoundRobinCursor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalTouched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Rules", (string)null);
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Rules.RuleApplication", b =>
+                {
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RuleId", "LeadId");
+
+                    b.HasIndex("LeadId");
+
+                    b.ToTable("RuleApplications", (string)null);
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Infrastructure.Hosting.DataProtectionKey", b =>
@@ -2705,8 +2892,46 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
             modelBuilder.Entity("LeadAgent.Web.Features.Qualification.CompanyFit", b =>
                 {
                     b.HasOne("LeadAgent.Web.Features.Companies.Company", null)
-                        .WithOne()
+                        .WithOne("Fit")
                         .HasForeignKey("LeadAgent.Web.Features.Qualification.CompanyFit", "CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Qualification.Scoring.LeadScoreEntry", b =>
+                {
+                    b.HasOne("LeadAgent.Web.Features.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Rules.Notification", b =>
+                {
+                    b.HasOne("LeadAgent.Web.Features.Rules.Rule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("LeadAgent.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Rules.RuleApplication", b =>
+                {
+                    b.HasOne("LeadAgent.Web.Features.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LeadAgent.Web.Features.Rules.Rule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2760,6 +2985,11 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Companies.Company", b =>
+                {
+                    b.Navigation("Fit");
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Features.Contacts.Contact", b =>

@@ -43,8 +43,5 @@ public sealed class CompanyFit
     /// <summary>JSON: the similar clients and size factor the potential came from.</summary>
     public string PotentialBasis { get; set; } = "[]";
 
-    /// <summary>0–1: how like the workspace's best clients the company is (lookalikes); null until computed.</summary>
-    public double? ClientSimilarity { get; set; }
-
     public DateTime ComputedAt { get; set; }
 }

@@ -1,7 +1,8 @@
-using LeadAgent.Web.Features.Qualification.Fit;
+using LeadAgent.Web.Features.Planner;
 using LeadAgent.Web.Features.Policy;
-using LeadAgent.Web.Features.Qualification.Work;
+using LeadAgent.Web.Features.Qualification.Fit;
 using LeadAgent.Web.Features.Qualification.Lookalikes;
+using LeadAgent.Web.Features.Qualification.Work;
 using LeadAgent.Web.Features.Rules;
 
 namespace LeadAgent.Web.Features.Qualification;

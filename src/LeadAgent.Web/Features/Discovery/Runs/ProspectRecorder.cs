@@ -3,8 +3,8 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Discovery.Research;
 using LeadAgent.Web.Features.Discovery.Review;
-using LeadAgent.Web.Features.Qualification.Fit;
 using LeadAgent.Web.Features.Policy;
+using LeadAgent.Web.Features.Qualification.Fit;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Discovery.Runs;

@@ -36,6 +36,7 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     FitFactors = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     IcpVersion = table.Column<int>(type: "integer", nullable: false),
                     SignalsHash = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ClientSimilarity = table.Column<double>(type: "double precision", nullable: true),
                     PotentialExpected = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
                     PotentialLow = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
                     PotentialHigh = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
@@ -50,6 +51,30 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                         name: "FK_CompanyFits_Companies_CompanyId",
                         column: x => x.CompanyId,
                         principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LeadScoreEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LeadId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    Band = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Factors = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    WeightsVersion = table.Column<int>(type: "integer", nullable: false),
+                    IcpVersion = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadScoreEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LeadScoreEntries_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -111,6 +136,35 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Rules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Conditions = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Actions = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UpdatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RoundRobinCursor = table.Column<long>(type: "bigint", nullable: false),
+                    LastRunAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastRunMatched = table.Column<int>(type: "integer", nullable: false),
+                    LastRunTouched = table.Column<int>(type: "integer", nullable: false),
+                    LastRunSkipped = table.Column<int>(type: "integer", nullable: false),
+                    TotalTouched = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SalesTasks",
                 columns: table => new
                 {
@@ -130,6 +184,7 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     PlanKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClosedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CloseNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -146,6 +201,66 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Read = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RuleId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Rules_RuleId",
+                        column: x => x.RuleId,
+                        principalTable: "Rules",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RuleApplications",
+                columns: table => new
+                {
+                    RuleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LeadId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AppliedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleApplications", x => new { x.RuleId, x.LeadId });
+                    table.ForeignKey(
+                        name: "FK_RuleApplications_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RuleApplications_Rules_RuleId",
+                        column: x => x.RuleId,
+                        principalTable: "Rules",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompanyFits_ClientSimilarity",
+                table: "CompanyFits",
+                column: "ClientSimilarity");
+
             migrationBuilder.CreateIndex(
                 name: "IX_CompanyFits_FitScore",
                 table: "CompanyFits",
@@ -155,6 +270,21 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                 name: "IX_CompanyFits_PotentialExpected",
                 table: "CompanyFits",
                 column: "PotentialExpected");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadScoreEntries_LeadId_At",
+                table: "LeadScoreEntries",
+                columns: new[] { "LeadId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RuleId",
+                table: "Notifications",
+                column: "RuleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_Read_Id",
+                table: "Notifications",
+                columns: new[] { "UserId", "Read", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PolicyEntries_Kind_Value_List",
@@ -172,6 +302,17 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                 name: "IX_QualificationWork_DueAt_LeaseUntil",
                 table: "QualificationWork",
                 columns: new[] { "DueAt", "LeaseUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleApplications_LeadId",
+                table: "RuleApplications",
+                column: "LeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rules_Name",
+                table: "Rules",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SalesTasks_LeadId_State",
@@ -197,6 +338,12 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                 name: "CompanyFits");
 
             migrationBuilder.DropTable(
+                name: "LeadScoreEntries");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "PolicyEntries");
 
             migrationBuilder.DropTable(
@@ -206,7 +353,13 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                 name: "QualificationWork");
 
             migrationBuilder.DropTable(
+                name: "RuleApplications");
+
+            migrationBuilder.DropTable(
                 name: "SalesTasks");
+
+            migrationBuilder.DropTable(
+                name: "Rules");
 
             migrationBuilder.DropColumn(
                 name: "FitScore",
