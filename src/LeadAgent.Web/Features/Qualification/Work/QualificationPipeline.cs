@@ -77,7 +77,7 @@ public sealed class QualificationPipeline(QualificationMetrics metrics, CompanyQ
                 break;
             }
             await CompaniesAsync(db, db.Set<Company>().Where(c => ids.Contains(c.Id)), ct);
-            (after, _) = (ids[^1], 0);
+            after = ids[^1];
             await renew();
         }
         after = null;
