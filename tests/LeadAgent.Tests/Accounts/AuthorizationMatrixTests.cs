@@ -16,181 +16,6 @@ namespace LeadAgent.Tests.Accounts;
 [Collection(nameof(SqliteCrm))]
 public sealed class AuthorizationMatrixTests(SqliteApp app)
 {
-    private enum Need { Anonymous, Read, Write, Admin }
-
-    // The expected access of every endpoint; a new endpoint missing here fails Every_endpoint_is_in_the_matrix.
-    private static readonly Dictionary<string, Need> Matrix = new()
-    {
-        ["GET /healthz"] = Need.Anonymous,
-        ["GET /readyz"] = Need.Anonymous,
-        ["GET /openapi/{documentName}.json"] = Need.Read,
-        ["GET /api/v1/me/"] = Need.Read,
-        ["PUT /api/v1/me/"] = Need.Read,
-        ["PUT /api/v1/me/password"] = Need.Read,
-        ["GET /api/v1/owners/"] = Need.Read,
-        ["GET /api/v1/dashboard/"] = Need.Read,
-        ["GET /api/v1/tokens/"] = Need.Read,
-        ["POST /api/v1/tokens/"] = Need.Read,
-        ["DELETE /api/v1/tokens/{id:guid}"] = Need.Read,
-        ["GET /api/v1/views/"] = Need.Read,
-        ["POST /api/v1/views/"] = Need.Read,
-        ["DELETE /api/v1/views/{id:guid}"] = Need.Read,
-        ["GET /api/v1/audit/"] = Need.Admin,
-        ["GET /api/v1/custom-fields/"] = Need.Read,
-        ["POST /api/v1/custom-fields/"] = Need.Admin,
-        ["PUT /api/v1/custom-fields/{id:guid}"] = Need.Admin,
-        ["DELETE /api/v1/custom-fields/{id:guid}"] = Need.Admin,
-        ["GET /api/v1/users/"] = Need.Admin,
-        ["POST /api/v1/users/"] = Need.Admin,
-        ["PUT /api/v1/users/{id}"] = Need.Admin,
-        ["GET /api/v1/users/{id}/tokens"] = Need.Admin,
-        ["PUT /api/v1/users/{id}/password"] = Need.Admin,
-        ["GET /api/v1/leads/bulk/count"] = Need.Read,
-        ["POST /api/v1/leads/bulk/count"] = Need.Read,
-        ["POST /api/v1/leads/bulk"] = Need.Write,
-        ["GET /api/v1/lists/"] = Need.Read,
-        ["GET /api/v1/lists/{id:guid}"] = Need.Read,
-        ["GET /api/v1/lists/{id:guid}/leads"] = Need.Read,
-        ["POST /api/v1/lists/"] = Need.Write,
-        ["PUT /api/v1/lists/{id:guid}"] = Need.Write,
-        ["DELETE /api/v1/lists/{id:guid}"] = Need.Write,
-        ["POST /api/v1/lists/{id:guid}/members"] = Need.Write,
-        ["POST /api/v1/lists/{id:guid}/members/remove"] = Need.Write,
-        ["GET /api/v1/notes/"] = Need.Read,
-        ["GET /api/v1/notes/{id:guid}"] = Need.Read,
-        ["POST /api/v1/notes/"] = Need.Write,
-        ["PUT /api/v1/notes/{id:guid}"] = Need.Write,
-        ["DELETE /api/v1/notes/{id:guid}"] = Need.Write,
-        ["GET /api/v1/orders/"] = Need.Read,
-        ["GET /api/v1/orders/{id:guid}"] = Need.Read,
-        ["POST /api/v1/orders/"] = Need.Write,
-        ["PUT /api/v1/orders/{id:guid}"] = Need.Write,
-        ["DELETE /api/v1/orders/{id:guid}"] = Need.Admin,
-        ["GET /api/v1/companies/{id:guid}/orders/summary"] = Need.Read,
-        ["GET /api/v1/companies/{id:guid}/lookalikes"] = Need.Read,
-        ["GET /api/v1/companies/{id:guid}/potential"] = Need.Read,
-        ["GET /api/v1/qualification/lookalikes"] = Need.Read,
-        ["GET /api/v1/leads/export"] = Need.Read,
-        ["GET /api/v1/companies/export"] = Need.Read,
-        ["GET /api/v1/contacts/export"] = Need.Read,
-        ["GET /api/v1/orders/export"] = Need.Read,
-        ["POST /api/v1/imports/preview"] = Need.Write,
-        ["POST /api/v1/imports/"] = Need.Write,
-        ["GET /api/v1/imports/"] = Need.Read,
-        ["GET /api/v1/imports/{id:guid}"] = Need.Read,
-        ["POST /api/v1/imports/{id:guid}/cancel"] = Need.Write,
-        ["GET /api/v1/imports/{id:guid}/issues"] = Need.Read,
-        ["GET /api/v1/imports/{id:guid}/rejected.csv"] = Need.Read,
-        ["GET /api/v1/duplicates/"] = Need.Read,
-        ["GET /api/v1/duplicates/{id:guid}"] = Need.Read,
-        ["POST /api/v1/duplicates/scan"] = Need.Write,
-        ["POST /api/v1/duplicates/{id:guid}/dismiss"] = Need.Write,
-        ["POST /api/v1/duplicates/{id:guid}/merge"] = Need.Write,
-        ["GET /api/v1/duplicates/check/company"] = Need.Read,
-        ["GET /api/v1/duplicates/check/contact"] = Need.Read,
-        ["GET /api/v1/discovery/campaigns/"] = Need.Read,
-        ["GET /api/v1/discovery/campaigns/{id:guid}"] = Need.Read,
-        ["POST /api/v1/discovery/campaigns/"] = Need.Write,
-        ["PUT /api/v1/discovery/campaigns/{id:guid}"] = Need.Write,
-        ["DELETE /api/v1/discovery/campaigns/{id:guid}"] = Need.Write,
-        ["POST /api/v1/discovery/campaigns/{id:guid}/runs"] = Need.Write,
-        ["GET /api/v1/discovery/keywords/"] = Need.Read,
-        ["PUT /api/v1/discovery/keywords/{segment}"] = Need.Write,
-        ["GET /api/v1/discovery/queries/"] = Need.Read,
-        ["GET /api/v1/discovery/providers/"] = Need.Admin,
-        ["PUT /api/v1/discovery/providers/{name}"] = Need.Admin,
-        ["POST /api/v1/discovery/queries/drop"] = Need.Write,
-        ["GET /api/v1/discovery/runs/"] = Need.Read,
-        ["GET /api/v1/discovery/runs/{id:guid}"] = Need.Read,
-        ["POST /api/v1/discovery/runs/research"] = Need.Write,
-        ["POST /api/v1/discovery/runs/{id:guid}/cancel"] = Need.Write,
-        ["POST /api/v1/discovery/runs/{id:guid}/pause"] = Need.Write,
-        ["POST /api/v1/discovery/runs/{id:guid}/resume"] = Need.Write,
-        ["GET /api/v1/discovery/alerts/"] = Need.Read,
-        ["POST /api/v1/discovery/alerts/read"] = Need.Write,
-        ["GET /api/v1/tasks/"] = Need.Read,
-        ["GET /api/v1/tasks/{id:guid}"] = Need.Read,
-        ["POST /api/v1/tasks/"] = Need.Write,
-        ["PATCH /api/v1/tasks/{id:guid}"] = Need.Write,
-        ["GET /api/v1/today/"] = Need.Read,
-        ["GET /api/v1/discovery/prospects/"] = Need.Read,
-        ["GET /api/v1/discovery/prospects/export.csv"] = Need.Read,
-        ["GET /api/v1/discovery/prospects/{id:guid}"] = Need.Read,
-        ["POST /api/v1/discovery/prospects/{id:guid}/accept"] = Need.Write,
-        ["POST /api/v1/discovery/prospects/{id:guid}/reject"] = Need.Write,
-        ["GET /api/v1/discovery/verdicts/"] = Need.Read,
-        ["POST /api/v1/discovery/verdicts/"] = Need.Write,
-        ["DELETE /api/v1/discovery/verdicts/{domain}"] = Need.Write,
-        ["GET /api/v1/qualification/icp/"] = Need.Read,
-        ["PUT /api/v1/qualification/icp/"] = Need.Admin,
-        ["GET /api/v1/qualification/icp/versions"] = Need.Read,
-        ["GET /api/v1/qualification/icp/versions/{number}"] = Need.Read,
-        ["GET /api/v1/companies/{id:guid}/fit"] = Need.Read,
-        ["POST /api/v1/companies/{id:guid}/fit/refresh"] = Need.Write,
-        ["GET /api/v1/qualification/weights/"] = Need.Read,
-        ["PUT /api/v1/qualification/weights/"] = Need.Admin,
-        ["GET /api/v1/qualification/weights/versions"] = Need.Read,
-        ["GET /api/v1/qualification/weights/versions/{number:int}"] = Need.Read,
-        ["POST /api/v1/qualification/weights/preview"] = Need.Admin,
-        ["GET /api/v1/leads/{id:guid}/score"] = Need.Read,
-        ["GET /api/v1/policy/"] = Need.Read,
-        ["POST /api/v1/policy/"] = Need.Write,
-        ["DELETE /api/v1/policy/{id:guid}"] = Need.Admin,
-        ["POST /api/v1/policy/check"] = Need.Read,
-        ["GET /api/v1/merges/"] = Need.Read,
-        ["POST /api/v1/merges/{id:guid}/undo"] = Need.Write,
-        ["GET /api/v1/inbox/conversations"] = Need.Read,
-        ["GET /api/v1/inbox/conversations/{id:guid}"] = Need.Read,
-        ["POST /api/v1/inbox/conversations/{id:guid}/messages"] = Need.Write,
-        ["POST /api/v1/inbox/conversations/{id:guid}/notes"] = Need.Write,
-        ["POST /api/v1/inbox/conversations/{id:guid}/assign"] = Need.Write,
-        ["POST /api/v1/inbox/conversations/{id:guid}/status"] = Need.Write,
-        ["POST /api/v1/inbox/conversations/{id:guid}/read"] = Need.Read,
-        ["POST /api/v1/inbox/conversations/{id:guid}/contact"] = Need.Write,
-        ["GET /api/v1/inbox/templates"] = Need.Read,
-        ["POST /api/v1/inbox/templates"] = Need.Write,
-        ["PUT /api/v1/inbox/templates/{id:guid}"] = Need.Write,
-        ["DELETE /api/v1/inbox/templates/{id:guid}"] = Need.Admin,
-        ["POST /api/v1/inbox/templates/{id:guid}/preview"] = Need.Read,
-        ["POST /api/v1/inbox/templates/sync"] = Need.Admin,
-        ["POST /api/v1/inbox/sandbox/messages"] = Need.Write,
-        ["GET /api/v1/inbox/settings"] = Need.Admin,
-        ["PUT /api/v1/inbox/settings"] = Need.Admin,
-        ["POST /api/v1/inbox/settings/test"] = Need.Admin,
-        ["POST /api/v1/inbox/backfill"] = Need.Admin,
-        ["GET /api/v1/inbox/suppressions"] = Need.Read,
-        ["POST /api/v1/inbox/suppressions"] = Need.Write,
-        ["DELETE /api/v1/inbox/suppressions/{id:guid}"] = Need.Admin,
-        ["GET /api/v1/rules/"] = Need.Read,
-        ["GET /api/v1/rules/{id:guid}"] = Need.Read,
-        ["POST /api/v1/rules/"] = Need.Admin,
-        ["PUT /api/v1/rules/{id:guid}"] = Need.Admin,
-        ["POST /api/v1/rules/{id:guid}/enabled"] = Need.Admin,
-        ["DELETE /api/v1/rules/{id:guid}"] = Need.Admin,
-        ["POST /api/v1/rules/simulate"] = Need.Read,
-        ["POST /api/v1/rules/{id:guid}/run"] = Need.Admin,
-        ["GET /api/v1/rules/{id:guid}/log"] = Need.Read,
-        ["GET /api/v1/notifications/"] = Need.Read,
-        ["POST /api/v1/notifications/{id:guid}/read"] = Need.Read,
-        ["POST /api/v1/notifications/read"] = Need.Read,
-    };
-
-    static AuthorizationMatrixTests()
-    {
-        foreach (var resource in new[] { "companies", "contacts", "leads" })
-        {
-            Matrix[$"GET /api/v1/{resource}/"] = Need.Read;
-            Matrix[$"GET /api/v1/{resource}/{{id:guid}}"] = Need.Read;
-            Matrix[$"GET /api/v1/{resource}/{{id:guid}}/timeline"] = Need.Read;
-            Matrix[$"POST /api/v1/{resource}/"] = Need.Write;
-            Matrix[$"PUT /api/v1/{resource}/{{id:guid}}"] = Need.Write;
-            Matrix[$"POST /api/v1/{resource}/{{id:guid}}/archive"] = Need.Write;
-            Matrix[$"POST /api/v1/{resource}/{{id:guid}}/restore"] = Need.Write;
-            Matrix[$"DELETE /api/v1/{resource}/{{id:guid}}"] = Need.Admin;
-        }
-        Matrix.Remove("GET /api/v1/leads/bulk/count");
-    }
-
     private List<(string Method, string Pattern)> ApiEndpoints() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } p
@@ -202,7 +27,8 @@ public sealed class AuthorizationMatrixTests(SqliteApp app)
     [Fact]
     public void Every_endpoint_is_in_the_matrix()
     {
-        var missing = ApiEndpoints().Select(e => $"{e.Method} {e.Pattern}").Where(k => !Matrix.ContainsKey(k)).ToList();
+        var missing = ApiEndpoints().Select(e => $"{e.Method} {e.Pattern}")
+            .Where(k => !AccessMatrix.Expected.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0,
             "Add these endpoints to the authorization matrix: " + string.Join(", ", missing));
     }
@@ -226,7 +52,7 @@ public sealed class AuthorizationMatrixTests(SqliteApp app)
         var failures = new List<string>();
         foreach (var (method, pattern) in ApiEndpoints())
         {
-            var need = Matrix[$"{method} {pattern}"];
+            var need = AccessMatrix.Expected[$"{method} {pattern}"];
             var url = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{id}", "no-such-user")
                 .Replace("{documentName}", "v1")
                 .Replace("{number:int}", "1");

@@ -15,10 +15,10 @@ public abstract class ActivityTests(AppFactory app)
     {
         var c = await app.ClientAsync(Roles.Sales);
         var company = await c.CreateAsync(Make.Company("Audit Co"));
-        var lead = await c.CreateAsync(Make.Lead(company, "Audit") with { Score = 10 });
+        var lead = await c.CreateAsync(Make.Lead(company, "Audit") with { ExpectedValue = 10 });
         await (await c.PutJsonAsync($"/api/v1/leads/{lead.Id}", Make.Lead(company, "Audit") with
         {
-            Score = 55,
+            ExpectedValue = 55,
             Status = LeadStatus.Qualified,
             Version = lead.Version,
         })).ReadAsync<LeadRow>();
@@ -26,8 +26,8 @@ public abstract class ActivityTests(AppFactory app)
         var update = timeline.Items[0];
         Assert.Equal("updated", update.Action);
         var changes = JsonDocument.Parse(update.Changes!).RootElement;
-        Assert.Equal(10, changes.GetProperty("score").GetProperty("from").GetInt32());
-        Assert.Equal(55, changes.GetProperty("score").GetProperty("to").GetInt32());
+        Assert.Equal(10, changes.GetProperty("expectedValue").GetProperty("from").GetDecimal());
+        Assert.Equal(55, changes.GetProperty("expectedValue").GetProperty("to").GetDecimal());
         Assert.Equal("Qualified", changes.GetProperty("status").GetProperty("to").GetString());
         Assert.False(changes.TryGetProperty("title", out _));
         Assert.Equal(ActorKind.Token, update.ActorKind);

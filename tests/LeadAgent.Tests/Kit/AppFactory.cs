@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Accounts;
+using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Qualification.Work;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -78,8 +80,30 @@ public class AppFactory(Provider provider) : WebApplicationFactory<Program>, IAs
         builder.UseSetting("Network:AllowedPrivateRanges:0", "127.0.0.0/8");
         builder.UseSetting("DataDirectory",
             Path.Combine(Path.GetTempPath(), "leadagent-tests", "data-" + Guid.NewGuid().ToString("N")));
+        // The brain's loop is off: a test runs its rounds itself (WorkAllAsync), so what was judged is certain.
+        builder.UseSetting("Qualification:Worker", "false");
         builder.UseEnvironment("Production");
         Configure(builder);
+    }
+
+    /// <summary>Works the qualification queue until it is empty (the periodic sweep waits for its time).</summary>
+    public async Task<int> WorkAllAsync()
+    {
+        var worker = Services.GetRequiredService<QualificationWorker>();
+        var rounds = 0;
+        while (await worker.WorkOnceAsync(Ct))
+        {
+            rounds++;
+        }
+        return rounds;
+    }
+
+    /// <summary>Gives a lead a score as the brain would (scores are not set through the API).</summary>
+    public async Task SetScoreAsync(Guid leadId, int? score, Classification? band = null)
+    {
+        await using var db = CreateDbContext();
+        await db.Leads.Where(l => l.Id == leadId).ExecuteUpdateAsync(u => u.SetProperty(l => l.Score, score)
+            .SetProperty(l => l.Classification, band), Ct);
     }
 
     public AppDbContext CreateDbContext()

@@ -9,7 +9,7 @@ namespace LeadAgent.Tests.Kit;
 
 /// <summary>
 /// Inputs with plausible defaults, so a test states only what matters to it:
-/// <c>await c.CreateAsync(Make.Lead(company) with { Score = 10 })</c>.
+/// <c>await c.CreateAsync(Make.Lead(company) with { ExpectedValue = 10 })</c>.
 /// </summary>
 public static class Make
 {

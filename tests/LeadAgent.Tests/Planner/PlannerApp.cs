@@ -117,9 +117,8 @@ public class PlannerApp(Provider provider) : AppFactory(provider)
         {
             PrimaryContactId = contact.Id,
             OwnerId = owner == "me" ? user.Id : owner,
-            Classification = band,
-            Score = band == Classification.Hot ? 90 : null,
         });
+        await SetScoreAsync(lead.Id, band == Classification.Hot ? 90 : null, band);
         return new Seeded(c, user.Id, company.Id, contact.Id, lead.Id);
     }
 

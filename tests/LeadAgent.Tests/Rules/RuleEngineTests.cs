@@ -149,11 +149,10 @@ public abstract class RuleEngineTests(AppFactory app)
                 AuthorName = "test",
             });
             await db.SaveChangesAsync(Ct);
-            var blocked = await app.Services.GetRequiredService<PolicyCheck>().BlockedLeadsAsync(db, [lead.Id], Ct);
-            if (!blocked.Contains(lead.Id))
-            {
-                Assert.Skip("The policy check does not read the block list on this branch yet.");
-            }
+            // Written past PolicyService, so this instance forgets its cached lists as a write there would.
+            var policy = app.Services.GetRequiredService<PolicyCheck>();
+            policy.Invalidate();
+            Assert.Contains(lead.Id, await policy.BlockedLeadsAsync(db, [lead.Id], Ct));
         }
         var rule = await kit.RuleAsync(
             [new { kind = "createTask", title = "Call" }, new { kind = "addTag", tag = "b" }]);

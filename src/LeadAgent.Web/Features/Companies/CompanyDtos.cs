@@ -5,7 +5,11 @@ public sealed record CompanyRow(
     Segment Segment, string? Industry, SizeBand SizeBand, List<string> Tags, Dictionary<string, string> CustomFields,
     List<string> SocialProfiles, int LeadCount, int ContactCount, DateTime CreatedAt, DateTime UpdatedAt,
     DateTime? ArchivedAt, long Version,
-    Guid? MergedIntoId = null, int? FitScore = null);
+    Guid? MergedIntoId = null, int? FitScore = null, Segment? AgentSegment = null)
+{
+    /// <summary>The segment the app works with: a person's choice, else the agent's judgement.</summary>
+    public Segment EffectiveSegment => Segment != Segment.Unknown ? Segment : AgentSegment ?? Segment.Unknown;
+}
 
 public sealed record CompanyInput
 {

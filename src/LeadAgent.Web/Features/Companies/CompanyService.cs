@@ -64,7 +64,9 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
         }
         if (query.Segment is { } segment)
         {
-            companies = companies.Where(c => c.Segment == segment);
+            // The effective segment: a person's, else the agent's judgement.
+            companies = companies.Where(c => c.Segment == segment
+                || (c.Segment == Segment.Unknown && c.Fit != null && c.Fit.Segment == segment));
         }
         if (!string.IsNullOrWhiteSpace(query.Country))
         {
@@ -127,7 +129,7 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
             db.Set<Lead>().Count(l => l.CompanyId == c.Id && l.ArchivedAt == null),
             db.Set<Contact>().Count(p => p.CompanyId == c.Id),
             c.CreatedAt, c.UpdatedAt, c.ArchivedAt, c.Version, c.MergedIntoId,
-            db.Set<CompanyFit>().Where(f => f.CompanyId == c.Id).Select(f => (int?)f.FitScore).FirstOrDefault()));
+            c.Fit != null ? c.Fit.FitScore : null, c.Fit != null ? c.Fit.Segment : null));
 
     // Validates the input, then applies it to the company (a new one when there is none yet).
     private static async Task<Company> ApplyAsync(AppDbContext db, Company? existing, CompanyInput input,

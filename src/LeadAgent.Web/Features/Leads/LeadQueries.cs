@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Lists;
 using LeadAgent.Web.Infrastructure.Api;
@@ -84,7 +85,9 @@ public static class LeadQueries
         }
         if (f.Segment is { Count: > 0 } segments)
         {
-            leads = leads.Where(l => segments.Contains(l.Company!.Segment));
+            // The effective segment: a person's, else the agent's judgement.
+            leads = leads.Where(l => segments.Contains(l.Company!.Segment != Segment.Unknown || l.Company.Fit == null
+                ? l.Company.Segment : l.Company.Fit.Segment));
         }
         if (!string.IsNullOrWhiteSpace(f.Country))
         {
@@ -111,7 +114,9 @@ public static class LeadQueries
     public static IQueryable<LeadRow> ToRows(this IQueryable<Lead> leads) => leads.Select(l => new LeadRow(
         l.Id, l.Title, l.Status, l.OwnerId, l.Owner != null ? (l.Owner.DisplayName ?? l.Owner.Email) : null,
         l.Source, l.Score, l.Classification, l.ExpectedValue, l.Currency, l.NextActionOn, l.CompanyId,
-        l.Company!.Name, l.Company.Segment, l.Company.Country, l.PrimaryContactId,
+        l.Company!.Name,
+        l.Company.Segment != Segment.Unknown || l.Company.Fit == null ? l.Company.Segment : l.Company.Fit.Segment,
+        l.Company.Country, l.PrimaryContactId,
         l.PrimaryContact != null
             ? l.PrimaryContact.FirstName + (l.PrimaryContact.LastName != null ? " " + l.PrimaryContact.LastName : "")
             : null,

@@ -97,9 +97,15 @@ public sealed class LeadService(
         }
         var ownerId = string.IsNullOrWhiteSpace(input.OwnerId) ? null : input.OwnerId.Trim();
         await LeadOwners.CheckAsync(db, errors, "ownerId", ownerId, ct);
-        if (input.Score is < 0 or > Lead.ScoreMax)
+        // The score and its band are computed (Qualification/Scoring): sending back what was read is fine, a new
+        // value is refused rather than silently overwritten by the next rescore.
+        if (input.Score is { } score && score != existing?.Score)
         {
-            errors.Add("score", "Must be between 0 and 100.");
+            errors.Add("score", "Computed by LeadAgent from the score weights; it cannot be set.");
+        }
+        if (input.Classification is { } band && band != existing?.Classification)
+        {
+            errors.Add("classification", "Computed by LeadAgent from the score weights; it cannot be set.");
         }
         if (input.ExpectedValue is < 0 or > Lead.ExpectedValueMax)
         {
@@ -108,7 +114,6 @@ public sealed class LeadService(
         var currency = CheckCurrency(errors, input.Currency);
         CheckEnum(errors, "status", input.Status);
         CheckEnum(errors, "source", input.Source);
-        CheckEnum(errors, "classification", input.Classification);
         var tags = Tags.Normalize(input.Tags, errors);
         var custom = await CustomFieldInputs.NormalizeAsync(db, FieldRecord.Lead, input.CustomFields,
             existing?.CustomFields, errors, ct);
@@ -123,8 +128,6 @@ public sealed class LeadService(
         lead.PrimaryContactId = input.PrimaryContactId;
         lead.OwnerId = ownerId;
         lead.Source = input.Source ?? lead.Source;
-        lead.Score = input.Score;
-        lead.Classification = input.Classification;
         lead.ExpectedValue = input.ExpectedValue;
         lead.Currency = currency ?? lead.Currency;
         lead.NextActionOn = input.NextActionOn;

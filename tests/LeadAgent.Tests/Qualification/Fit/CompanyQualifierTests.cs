@@ -4,14 +4,16 @@ using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Qualification;
 using LeadAgent.Web.Features.Qualification.Fit;
 using LeadAgent.Web.Features.Qualification.Signals;
+using LeadAgent.Web.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Tests.Qualification.Fit;
 
 /// <summary>
-/// Judging companies into CompanyFits on SQLite and PostgreSQL: the agent's segment is written with a version bump,
-/// a person's is kept and becomes the label, unchanged signals are not judged again, not a fit scores low. The
-/// judgements come from a table per test (the classifier has its own tests), counting how often it is asked.
+/// Judging companies into CompanyFits on SQLite and PostgreSQL: the agent's segment is kept in the fit beside the
+/// company's (a person's, which is the label and never overwritten), unchanged signals are not judged again, not a fit
+/// scores low. The judgements come from a table per test (the classifier has its own tests), counting how often it is
+/// asked.
 /// </summary>
 public abstract class CompanyQualifierTests(AppFactory app)
 {
@@ -39,7 +41,7 @@ public abstract class CompanyQualifierTests(AppFactory app)
     }
 
     [Fact]
-    public async Task The_agent_sets_an_open_segment_with_a_version_bump_and_keeps_a_persons()
+    public async Task The_agents_segment_lives_beside_a_persons_and_never_over_it()
     {
         var c = await app.ClientAsync(Roles.Sales);
         var open = await c.CreateAsync(Make.Company() with { Segment = null });
@@ -53,29 +55,32 @@ public abstract class CompanyQualifierTests(AppFactory app)
         {
             var counts = await judge.Qualifier.RefreshAsync(db,
                 db.Companies.Where(x => x.Id == open.Id || x.Id == labelled.Id), Ct);
-            Assert.Equal(new QualifyCounts(2, 0, 1), counts);
+            Assert.Equal(new QualifyCounts(2, 0), counts);
         }
         Assert.Equal(1, judge.Calls);
 
         var (row, saved, fit) = await ReadAsync(c, open.Id);
-        Assert.Equal(Segment.EventAgency, row.Segment);
-        Assert.True(saved.SegmentByAgent);
-        Assert.Equal(open.Version + 1, row.Version);
+        Assert.Equal((Segment.Unknown, Segment.EventAgency, Segment.EventAgency),
+            (row.Segment, row.AgentSegment, row.EffectiveSegment));
+        Assert.Equal((Segment.Unknown, open.Version), (saved.Segment, row.Version));
         Assert.Equal((Segment.EventAgency, FitMethod.Rules, 0.9), (fit!.Segment, fit.Method, fit.Confidence));
         Assert.Equal(["eventagentur"], FitJson.ReadEvidence(fit.Evidence));
         Assert.Equal(fit.FitScore, FitJson.ReadFactors(fit.FitFactors).Sum(f => f.Points));
 
-        var (kept, keptSaved, personFit) = await ReadAsync(c, labelled.Id);
-        Assert.Equal((Segment.Reseller, false, labelled.Version), (kept.Segment, keptSaved.SegmentByAgent,
+        var (kept, _, personFit) = await ReadAsync(c, labelled.Id);
+        Assert.Equal((Segment.Reseller, Segment.Reseller, labelled.Version), (kept.Segment, kept.EffectiveSegment,
             kept.Version));
         Assert.Equal((Segment.Reseller, FitMethod.Person, 1.0), (personFit!.Segment, personFit.Method,
             personFit.Confidence));
         Assert.Contains("set by a person", FitJson.ReadEvidence(personFit.Evidence));
 
-        // Someone who opened the company before the agent wrote it gets a conflict, not a silent overwrite.
-        var stale = await c.PutJsonAsync($"/api/v1/companies/{open.Id}",
-            Make.Company(open.Name) with { Segment = Segment.Unknown, Version = open.Version });
-        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        // Lists filter by the effective segment: the agent's where a person chose none.
+        var agencies = await c.GetJsonAsync<Page<CompanyRow>>(
+            $"/api/v1/companies?segment=EventAgency&q={Uri.EscapeDataString(open.Name)}");
+        Assert.Equal(open.Id, Assert.Single(agencies.Items).Id);
+        var brands = await c.GetJsonAsync<Page<CompanyRow>>(
+            $"/api/v1/companies?segment=BrandOwner&q={Uri.EscapeDataString(labelled.Name)}");
+        Assert.Empty(brands.Items);
     }
 
     [Fact]
@@ -89,36 +94,23 @@ public abstract class CompanyQualifierTests(AppFactory app)
             await using var db = app.CreateDbContext();
             return await judge.Qualifier.RefreshAsync(db, db.Companies.Where(x => x.Id == company.Id), Ct);
         }
-        Assert.Equal(new QualifyCounts(1, 0, 1), await RefreshAsync());
-        Assert.Equal(new QualifyCounts(0, 1, 0), await RefreshAsync());
+        Assert.Equal(new QualifyCounts(1, 0), await RefreshAsync());
+        Assert.Equal(new QualifyCounts(0, 1), await RefreshAsync());
         Assert.Equal(1, judge.Calls);
 
         var (row, _, _) = await ReadAsync(c, company.Id);
         var edited = await c.PutJsonAsync($"/api/v1/companies/{company.Id}",
             Make.Company(company.Name) with { Segment = Segment.BrandOwner, Country = "AT", Version = row.Version });
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
-        Assert.Equal(new QualifyCounts(1, 0, 0), await RefreshAsync());
+        Assert.Equal(new QualifyCounts(1, 0), await RefreshAsync());
         Assert.Equal(1, judge.Calls);
         var (after, saved, fit) = await ReadAsync(c, company.Id);
-        Assert.Equal((Segment.BrandOwner, false), (after.Segment, saved.SegmentByAgent));
+        Assert.Equal((Segment.BrandOwner, Segment.BrandOwner), (after.Segment, saved.Segment));
         Assert.Equal((Segment.BrandOwner, FitMethod.Person), (fit!.Segment, fit.Method));
-
-        // Editing something else leaves an agent's segment the agent's.
-        var other = await c.CreateAsync(Make.Company() with { Segment = null });
-        judge[other.Name] = Rules(Segment.Reseller, 0.8);
-        await using (var db = app.CreateDbContext())
-        {
-            await judge.Qualifier.RefreshAsync(db, db.Companies.Where(x => x.Id == other.Id), Ct);
-        }
-        var (agentRow, _, _) = await ReadAsync(c, other.Id);
-        Assert.Equal(HttpStatusCode.OK, (await c.PutJsonAsync($"/api/v1/companies/{other.Id}",
-            Make.Company(other.Name) with { Segment = Segment.Reseller, City = "Graz", Version = agentRow.Version }))
-            .StatusCode);
-        Assert.True((await ReadAsync(c, other.Id)).Saved.SegmentByAgent);
     }
 
     [Fact]
-    public async Task Not_a_fit_scores_low_with_its_reason_and_is_the_companys_segment()
+    public async Task Not_a_fit_scores_low_with_its_reason_and_is_the_effective_segment()
     {
         var c = await app.ClientAsync(Roles.Sales);
         var company = await c.CreateAsync(Make.Company() with { Segment = null });
@@ -128,7 +120,7 @@ public abstract class CompanyQualifierTests(AppFactory app)
             await judge.Qualifier.RefreshAsync(db, db.Companies.Where(x => x.Id == company.Id), Ct);
         }
         var (row, _, fit) = await ReadAsync(c, company.Id);
-        Assert.Equal(Segment.NotAFit, row.Segment);
+        Assert.Equal((Segment.Unknown, Segment.NotAFit), (row.Segment, row.EffectiveSegment));
         Assert.InRange(fit!.FitScore, 0, 10);
         Assert.Contains("jobbörse", Assert.Single(FitJson.ReadFactors(fit.FitFactors)).Detail,
             StringComparison.Ordinal);
@@ -172,11 +164,12 @@ public abstract class CompanyQualifierTests(AppFactory app)
             var mine = db.Companies.Where(x => x.Name.StartsWith(tag));
             Assert.Equal(CompanyQualifier.ChunkSize + 20, (await judge.Qualifier.RefreshAsync(db, mine, Ct)).Judged);
             var again = await judge.Qualifier.RefreshAsync(db, mine, force: true, Ct);
-            Assert.Equal((CompanyQualifier.ChunkSize + 20, 0), (again.Judged, again.SegmentsSet));
+            Assert.Equal(CompanyQualifier.ChunkSize + 20, again.Judged);
             Assert.Equal(CompanyQualifier.ChunkSize + 20, await db.CompanyFits
                 .CountAsync(f => mine.Select(x => x.Id).Contains(f.CompanyId), Ct));
-            Assert.Equal((CompanyQualifier.ChunkSize + 20) / 2, await mine.CountAsync(
-                x => x.Segment == Segment.EventAgency && x.SegmentByAgent, Ct));
+            Assert.Equal((CompanyQualifier.ChunkSize + 20) / 2, await db.CompanyFits.CountAsync(
+                f => mine.Select(x => x.Id).Contains(f.CompanyId) && f.Segment == Segment.EventAgency, Ct));
+            Assert.False(await mine.AnyAsync(x => x.Segment != Segment.Unknown, Ct));
         }
         Assert.Equal(2 * (CompanyQualifier.ChunkSize + 20), judge.Calls);
     }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Tests.Qualification.Scoring;
 
-/// <summary>Weights through the API: versions, admins only, validation, the rescore a save runs; lead scores.</summary>
+/// <summary>Weights through the API: versions, admins only, validation, the rescore a save queues; scores.</summary>
 public abstract class WeightsApiTests(AppFactory app)
 {
     private const string Url = "/api/v1/qualification/weights";
@@ -39,8 +39,8 @@ public abstract class WeightsApiTests(AppFactory app)
         var saved = await (await admin.PutJsonAsync(Url, new WeightsInput(proposed, "More on ICP fit")))
             .ReadAsync<WeightsSaved>();
         Assert.Equal(current.Version + 1, saved.Version);
-        Assert.True(saved.Rescore.Scored >= 1);
-        Assert.Equal(saved.Version, saved.Rescore.WeightsVersion);
+        Assert.True(saved.LeadsToRescore >= 1);
+        await app.WorkAllAsync();
 
         var now = await sales.GetJsonAsync<WeightsDto>(Url);
         Assert.Equal((saved.Version, 35), (now.Version, now.Weights.IcpFit));
@@ -50,12 +50,16 @@ public abstract class WeightsApiTests(AppFactory app)
         Assert.Equal(25, (await sales.GetJsonAsync<WeightsDto>($"{Url}/versions/0")).Weights.IcpFit);
         Assert.Equal(HttpStatusCode.NotFound, (await sales.GetAsync($"{Url}/versions/9999", Ct)).StatusCode);
 
-        // The save rescored the lead with the new version: ICP 35, segment 9, similarity 10, completeness 1.7.
+        // The save queued a sweep, which judged the company again (its real fit now) and rescored the lead with the
+        // new version.
         var score = await sales.GetJsonAsync<LeadScoreView>($"/api/v1/leads/{lead.Id}/score");
-        Assert.Equal(56, score.Score);
+        Assert.Equal(score.Current.Score, score.Score);
+        Assert.Equal(35, score.Current.Factors.Single(f => f.Key == ScoreFactorKeys.IcpFit).Max);
         Assert.Equal(saved.Version, score.MadeBy!.WeightsVersion);
-        Assert.Equal(3, score.MadeBy.IcpVersion);
         Assert.Equal(saved.Version, score.History[^1].WeightsVersion);
+        await using var db = app.CreateDbContext();
+        var fit = await db.CompanyFits.AsNoTracking().SingleAsync(f => f.CompanyId == lead.CompanyId, Ct);
+        Assert.Equal(fit.IcpVersion, score.MadeBy.IcpVersion);
     }
 
     [Fact]

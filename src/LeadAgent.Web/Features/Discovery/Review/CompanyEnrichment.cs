@@ -49,11 +49,6 @@ public static class CompanyEnrichment
         return filled;
     }
 
-    /// <summary>The segment the site's words point to first, if any.</summary>
-    public static Segment? SegmentOf(SiteProfile profile) =>
-        profile.SegmentsFound.Select(s => Enum.TryParse<Segment>(s, true, out var v) ? v : (Segment?)null)
-            .FirstOrDefault(s => s is not null and not Segment.Unknown);
-
     /// <summary>The name a new company gets: the site's own name, else its legal name, else its domain.</summary>
     public static string NameOf(SiteProfile? profile, Prospect prospect) =>
         new[] { profile?.Name, profile?.LegalName, prospect.Name, prospect.Title, prospect.Domain }

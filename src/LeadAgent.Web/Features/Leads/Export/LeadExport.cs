@@ -63,7 +63,8 @@ public static class LeadExport
         LeadQueries.Filtered(db, filter, userId).OrderBy(l => l.Id).Select(l => new LeadExportRow(
             l.Id, l.Title, l.Status, l.Owner != null ? l.Owner.Email : null, l.Source, l.Score, l.Classification,
             l.ExpectedValue, l.Currency,
-            l.NextActionOn, l.Tags, l.Company!.Name, l.Company.Domain, l.Company.Country, l.Company.Segment,
+            l.NextActionOn, l.Tags, l.Company!.Name, l.Company.Domain, l.Company.Country,
+            l.Company.Segment != Segment.Unknown || l.Company.Fit == null ? l.Company.Segment : l.Company.Fit.Segment,
             l.PrimaryContact != null ? l.PrimaryContact.FirstName : null,
             l.PrimaryContact != null ? l.PrimaryContact.LastName : null,
             l.PrimaryContact != null

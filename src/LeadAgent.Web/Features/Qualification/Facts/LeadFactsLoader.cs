@@ -163,7 +163,8 @@ public static class LeadFactsLoader
         var replies = await messages
             .Where(m => m.Direction == MessageDirection.Inbound && m.At >= since)
             .Join(db.Set<Conversation>().Where(v => v.ContactId != null && contactIds.Contains(v.ContactId!.Value)),
-                m => m.ConversationId, v => v.Id, (m, v) => new { Contact = v.ContactId!.Value, m.ConversationId, m.At })
+                m => m.ConversationId, v => v.Id,
+                (m, v) => new { Contact = v.ContactId!.Value, m.ConversationId, m.At })
             .Select(r => new
             {
                 r.Contact,

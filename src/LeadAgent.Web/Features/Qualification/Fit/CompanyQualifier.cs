@@ -15,13 +15,12 @@ public delegate ValueTask<Func<CompanySignals, Judgement>> JudgeSource(AppDbCont
     CancellationToken ct);
 
 /// <summary>What a refresh did.</summary>
-public sealed record QualifyCounts(int Judged, int Unchanged, int SegmentsSet);
+public sealed record QualifyCounts(int Judged, int Unchanged);
 
 /// <summary>
 /// Judges companies and keeps their <see cref="CompanyFit"/> rows: segment, confidence, evidence and fit score with
-/// its factors. A person's segment is kept (it is the label); where the agent may choose, it writes the company's
-/// segment too, set-based, bumping the company's version so a person's edit in flight gets a conflict instead of
-/// being lost. Companies are processed in chunks, so memory stays bounded however many there are.
+/// its factors. A person's segment (Company.Segment) is the label and is never written here: the agent's segment lives
+/// in the fit row beside it. Companies are processed in chunks, so memory stays bounded however many there are.
 /// </summary>
 public sealed class CompanyQualifier(JudgeSource judges)
 {
@@ -41,7 +40,7 @@ public sealed class CompanyQualifier(JudgeSource judges)
         var icp = await IcpService.CurrentAsync(db, ct);
         Func<CompanySignals, Judgement>? judge = null; // made when first needed: a person's labels need none
         var ids = await companies.Select(c => c.Id).ToListAsync(ct);
-        var (judged, unchanged, set) = (0, 0, 0);
+        var (judged, unchanged) = (0, 0);
         foreach (var chunk in ids.Chunk(ChunkSize))
         {
             var known = await db.CompanyFits.AsNoTracking().Where(f => chunk.Contains(f.CompanyId))
@@ -63,10 +62,10 @@ public sealed class CompanyQualifier(JudgeSource judges)
                 fits.Add(Judge(s, judge, icp.Value, icp.Number, hash, now));
             }
             judged += fits.Count;
-            set += await WriteAsync(db, fits, [.. fits.Where(f => known.ContainsKey(f.CompanyId))
+            await WriteAsync(db, fits, [.. fits.Where(f => known.ContainsKey(f.CompanyId))
                 .Select(f => f.CompanyId)], now, ct);
         }
-        return new(judged, unchanged, set);
+        return new(judged, unchanged);
     }
 
     /// <summary>One company's judgement and fit (a person's label wins over the classifier).</summary>
@@ -92,13 +91,13 @@ public sealed class CompanyQualifier(JudgeSource judges)
     }
 
     // New rows are inserted set-based; existing ones are updated in one batch, leaving the columns others keep
-    // (order potential) alone. Then the companies' segments, where the agent may choose them.
-    private static async Task<int> WriteAsync(AppDbContext db, List<CompanyFit> fits, HashSet<Guid> existing,
+    // (order potential) alone.
+    private static async Task WriteAsync(AppDbContext db, List<CompanyFit> fits, HashSet<Guid> existing,
         DateTime now, CancellationToken ct)
     {
         if (fits.Count == 0)
         {
-            return 0;
+            return;
         }
         // A caller's transaction (a worker's) is joined; otherwise each chunk commits on its own.
         await using var tx = db.Database.CurrentTransaction is null
@@ -115,13 +114,10 @@ public sealed class CompanyQualifier(JudgeSource judges)
         {
             db.Entry(row).State = EntityState.Detached;
         }
-        // Company.Segment is a person's choice only: the brain's segment stays in CompanyFit.
-        var set = 0;
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
         }
-        return set;
     }
 
     private static void Copy(CompanyFit from, CompanyFit to)

@@ -12,8 +12,8 @@ public sealed record WeightsDto(int Version, ScoreWeights Weights, string? Autho
 /// <summary>A PUT of new weights: the values and a note on why.</summary>
 public sealed record WeightsInput(ScoreWeights? Weights, string? Note);
 
-/// <summary>The saved version and the rescore it ran.</summary>
-public sealed record WeightsSaved(int Version, RescoreResult Rescore);
+/// <summary>The saved version, and how many leads the background worker now rescores with it.</summary>
+public sealed record WeightsSaved(int Version, int LeadsToRescore);
 
 /// <summary>
 /// What new weights would do to the open leads, without saving: the band moves (<see cref="Matrix"/>[from][to], in the

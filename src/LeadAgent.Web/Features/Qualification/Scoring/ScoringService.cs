@@ -34,8 +34,8 @@ public sealed class ScoringService(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     /// <summary>
-    /// Saves the weights as the next version (admins only), then rescores every lead with them, here (there is no
-    /// queue for it yet). A rescore is idempotent: should it fail, the next one finishes the job.
+    /// Saves the weights as the next version (admins only). Saving queues a sweep in the same transaction, so the
+    /// background worker rescores every lead with them, however long that takes and on whichever node.
     /// </summary>
     public async Task<WeightsSaved> SaveAsync(WeightsInput input, CancellationToken ct = default)
     {
@@ -47,9 +47,7 @@ public sealed class ScoringService(IDbContextFactory<AppDbContext> dbFactory)
         var note = errors.Optional("note", input.Note, QualificationVersion.NoteMax);
         errors.ThrowIfAny();
         var version = await VersionStore.SaveAsync(db, VersionKind.Weights, weights, note, ct);
-        // Not cut short by a request time limit or a closed tab: the version is saved, its scores should follow.
-        var rescore = await LeadScoring.RescoreAllAsync(db, CancellationToken.None);
-        return new(version, rescore);
+        return new(version, await db.Leads.CountAsync(l => l.ArchivedAt == null, ct));
     }
 
     /// <summary>
