@@ -7,6 +7,7 @@ using LeadAgent.Web.Features.Inbox;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Providers.RespondIo;
 using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Policy;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ internal static class InboxListBench
         var users = await SeedAsync(database, conversations, conversations * 10);
         Console.WriteLine($"inbox on {provider}: seeded {conversations:N0} conversations and "
             + $"{conversations * 10:N0} messages in {sw.Elapsed.TotalSeconds:F1} s");
-        var queries = new InboxQueries(database, TimeProvider.System, null!);
+        var queries = new InboxQueries(database, TimeProvider.System, null!, new PolicyCheck(TimeProvider.System));
         var me = users[0];
         var cases = new (string Name, InboxQuery Query, string Where)[]
         {

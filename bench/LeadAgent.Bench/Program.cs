@@ -15,9 +15,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 // (InboxListBench).
 // Issue 13: the lead list under load over HTTP, with /healthz meanwhile (LoadBench).
 // Usage: dotnet run -c Release --project bench/LeadAgent.Bench -- [sqlite|postgres|both] [leads]
-//        [list,export,bulk,load,import,dupes,webhooks,inbox,rescore]
-//        [list,export,bulk,load,import,dupes,webhooks,inbox,today]
-// Issue 15: the Today page over 100k leads planned by PlanAsync (TodayBench).
+//        [list,export,bulk,load,import,dupes,webhooks,inbox,rescore,today]
+// Issue 15: rescoring every lead after a weights change (RescoreBench), the Today page over 100k leads planned by
+// PlanAsync (TodayBench).
 // Issue 14 (no database): dotnet run -c Release --project bench/LeadAgent.Bench -- discovery [extract,crawl]
 // Issue 15 (no database): dotnet run -c Release --project bench/LeadAgent.Bench -- classify
 if (args.FirstOrDefault() == "classify")
@@ -48,7 +48,7 @@ var which = args.FirstOrDefault() ?? "both";
 var leadCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
 var benches = args.Length > 2
     ? args[2].Split(',')
-    : ["list", "export", "bulk", "load", "import", "dupes", "webhooks", "inbox", "today"];
+    : ["list", "export", "bulk", "load", "import", "dupes", "webhooks", "inbox", "rescore", "today"];
 var providers = which switch
 {
     "sqlite" => [DatabaseProvider.Sqlite],
@@ -102,6 +102,7 @@ foreach (var provider in providers)
     if (benches.Contains("rescore"))
     {
         await RescoreBench.RunAsync(provider, leadCount);
+    }
     if (benches.Contains("today"))
     {
         await TodayBench.RunAsync(provider, leadCount);

@@ -29,7 +29,7 @@ internal static class TodayBench
         var owners = await SeedAsync(database, leadCount, now);
         Console.WriteLine($"today on {provider}: seeded {leadCount:N0} leads in {sw.Elapsed.TotalSeconds:F1} s");
 
-        var planner = new PlannerService(new PolicyCheck(), Options.Create(new PlannerOptions()));
+        var planner = new PlannerService(new PolicyCheck(TimeProvider.System), Options.Create(new PlannerOptions()));
         foreach (var pass in new[] { "first", "second (nothing new)" })
         {
             await using var db = database.CreateDbContext();
