@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace LeadAgent.Tests.Qualification;
 
-/// <summary>The brain's admin pages open on a phone (390 px) without sideways scrolling, each with its content.</summary>
+/// <summary>The brain's admin pages open on a phone (390 px) without sideways scrolling, with content.</summary>
 public sealed class QualificationPagesBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Theory]
