@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using LeadAgent.Web.Features.Qualification.Work;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadAgent.Tests.Qualification.Work;
 
@@ -40,10 +41,14 @@ public sealed class TwoNodeQualificationTests
             await db.SaveChangesAsync(Ct);
         }
         long done = 0;
+        object[] nodes =
+            [a.Services.GetRequiredService<IMeterFactory>(), b.Services.GetRequiredService<IMeterFactory>()];
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == QualificationMetrics.MeterName && instrument.Name.EndsWith(".queue.worked"))
+            // Only these two nodes' meters: other tests in this process work queues of their own meanwhile.
+            if (instrument.Meter.Name == QualificationMetrics.MeterName && instrument.Name.EndsWith(".queue.worked")
+                && (instrument.Meter.Scope == nodes[0] || instrument.Meter.Scope == nodes[1]))
             {
                 l.EnableMeasurementEvents(instrument);
             }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadAgent.Web.Features.Qualification.Facts;
 
 /// <summary>
-/// Loads <see cref="LeadFacts"/> for the leads of a query in four set-based reads (leads with company and fit,
+/// Loads <see cref="LeadFacts"/> for the leads of a query in a few set-based reads (leads with company and fit,
 /// contacts, conversations, outbound messages), joined in memory; the lead query stays a subquery, so 100,000 leads
 /// never become an IN list.
 /// </summary>
@@ -87,13 +87,7 @@ public static class LeadFactsLoader
                 Kind = v.Channel!.Kind,
             })
             .ToListAsync(ct)).GroupBy(v => v.Contact).ToDictionary(g => g.Key, g => g.ToList());
-        var outbound = (await db.Set<Message>().Where(m => m.Direction == MessageDirection.Outbound
-                && m.Status != DeliveryStatus.Failed)
-            .Join(db.Set<Conversation>().Where(v => v.ContactId != null && contactIds.Contains(v.ContactId!.Value)),
-                m => m.ConversationId, v => v.Id, (m, v) => new { Contact = v.ContactId!.Value, m.At })
-            .GroupBy(m => m.Contact).Select(g => new { g.Key, Count = g.Count(), Last = g.Max(m => m.At) })
-            .ToListAsync(ct)).ToDictionary(g => g.Key);
-        var replyHours = await ReplyHoursAsync(db, contactIds, ct);
+        var exchanges = await ExchangesAsync(db, contactIds, ct);
 
         var facts = new List<LeadFacts>(rows.Count);
         foreach (var r in rows)
@@ -111,7 +105,7 @@ public static class LeadFactsLoader
                     Phone = ways.FirstOrDefault(w => w.Kind != IdentityKind.Email)?.Value,
                 };
                 var convs = conversations.GetValueOrDefault(cid);
-                var sent = outbound.GetValueOrDefault(cid);
+                var sent = exchanges.GetValueOrDefault(cid);
                 if (convs is not null || sent is not null)
                 {
                     var latest = convs?.Where(v => v.LastInboundAt != null).MaxBy(v => v.LastInboundAt);
@@ -119,10 +113,10 @@ public static class LeadFactsLoader
                     {
                         Conversations = convs?.Count ?? 0,
                         Inbound = convs?.Sum(v => v.InboundCount) ?? 0,
-                        Outbound = sent?.Count ?? 0,
+                        Outbound = sent?.Sent ?? 0,
                         LastInboundAt = latest?.LastInboundAt,
-                        LastOutboundAt = sent?.Last,
-                        ReplyHours = replyHours.TryGetValue(cid, out var hours) ? hours : null,
+                        LastOutboundAt = sent?.LastSent,
+                        ReplyHours = sent?.MedianReplyHours(),
                         LatestConversationId = latest?.Id ?? convs?[0].Id,
                         LatestChannel = latest?.Kind ?? convs?[0].Kind,
                     };
@@ -151,39 +145,70 @@ public static class LeadFactsLoader
         return facts;
     }
 
+    /// <summary>What was exchanged with one contact: our messages that did not fail, and their reply times.</summary>
+    private sealed class Exchange
+    {
+        public int Sent;
+        public DateTime? LastSent;
+        public List<double> ReplyHours { get; } = [];
+
+        public double? MedianReplyHours()
+        {
+            if (ReplyHours.Count == 0)
+            {
+                return null;
+            }
+            ReplyHours.Sort();
+            var n = ReplyHours.Count;
+            return n % 2 == 1 ? ReplyHours[n / 2] : (ReplyHours[n / 2 - 1] + ReplyHours[n / 2]) / 2;
+        }
+    }
+
     /// <summary>
-    /// Each contact's median reply time (hours) over the last 180 days: every inbound message whose previous message
-    /// in its conversation was ours. Two scalar subqueries per reply, each one seek on (ConversationId, At).
+    /// One ordered, streamed pass over the messages of the contacts' conversations: how many we sent (not failed) and
+    /// when last, and each contact's reply times over the last 180 days — every inbound message whose previous message
+    /// in its conversation was ours. Memory stays per contact, not per message.
     /// </summary>
-    private static async Task<Dictionary<Guid, double>> ReplyHoursAsync(AppDbContext db, IQueryable<Guid> contactIds,
-        CancellationToken ct)
+    private static async Task<Dictionary<Guid, Exchange>> ExchangesAsync(AppDbContext db,
+        IQueryable<Guid> contactIds, CancellationToken ct)
     {
         var since = db.Time.GetUtcNow().UtcDateTime.AddDays(-180);
-        var messages = db.Set<Message>();
-        var replies = await messages
-            .Where(m => m.Direction == MessageDirection.Inbound && m.At >= since)
+        var rows = db.Set<Message>()
+            .Where(m => m.Direction == MessageDirection.Inbound || m.Direction == MessageDirection.Outbound)
             .Join(db.Set<Conversation>().Where(v => v.ContactId != null && contactIds.Contains(v.ContactId!.Value)),
                 m => m.ConversationId, v => v.Id,
-                (m, v) => new { Contact = v.ContactId!.Value, m.ConversationId, m.At })
-            .Select(r => new
-            {
-                r.Contact,
-                r.At,
-                PreviousDirection = messages.Where(p => p.ConversationId == r.ConversationId && p.At < r.At
-                        && (p.Direction == MessageDirection.Inbound || p.Direction == MessageDirection.Outbound))
-                    .OrderByDescending(p => p.At).Select(p => (MessageDirection?)p.Direction).FirstOrDefault(),
-                Asked = messages.Where(p => p.ConversationId == r.ConversationId && p.At < r.At
-                        && p.Direction == MessageDirection.Outbound)
-                    .Max(p => (DateTime?)p.At),
-            })
-            .Where(r => r.PreviousDirection == MessageDirection.Outbound)
-            .Select(r => new { r.Contact, r.At, r.Asked })
-            .ToListAsync(ct);
-        return replies.Where(r => r.Asked is not null).GroupBy(r => r.Contact).ToDictionary(g => g.Key, g =>
+                (m, v) => new { Contact = v.ContactId!.Value, m.ConversationId, m.At, m.Direction, m.Status })
+            .OrderBy(r => r.ConversationId).ThenBy(r => r.At)
+            .AsAsyncEnumerable();
+        var byContact = new Dictionary<Guid, Exchange>();
+        var conversation = Guid.Empty;
+        DateTime? askedAt = null; // our message just before, while the contact has not answered it
+        await foreach (var r in rows.WithCancellation(ct))
         {
-            var hours = g.Select(r => (r.At - r.Asked!.Value).TotalHours).Order().ToList();
-            return hours.Count % 2 == 1 ? hours[hours.Count / 2]
-                : (hours[hours.Count / 2 - 1] + hours[hours.Count / 2]) / 2;
-        });
+            if (r.ConversationId != conversation)
+            {
+                (conversation, askedAt) = (r.ConversationId, null);
+            }
+            if (!byContact.TryGetValue(r.Contact, out var e))
+            {
+                byContact[r.Contact] = e = new Exchange();
+            }
+            if (r.Direction == MessageDirection.Outbound)
+            {
+                if (r.Status != DeliveryStatus.Failed)
+                {
+                    e.Sent++;
+                    e.LastSent = e.LastSent is { } last && last > r.At ? last : r.At;
+                }
+                askedAt = r.At;
+                continue;
+            }
+            if (askedAt is { } asked && r.At >= since && r.At > asked)
+            {
+                e.ReplyHours.Add((r.At - asked).TotalHours);
+            }
+            askedAt = null;
+        }
+        return byContact;
     }
 }
