@@ -189,13 +189,13 @@ public sealed class PolicyCheck(TimeProvider time)
     }
 
     // Entries and discovery's blocked verdicts (from before the lists) change only by insert and delete (a verdict
-    // also by update, which moves its time): their counts and newest times tell any change.
+    // also by update, which moves its time): their counts and newest times tell any change. One group at most.
     private static async Task<string> StampAsync(AppDbContext db, CancellationToken ct)
     {
         var entries = await db.PolicyEntries.GroupBy(_ => 1)
-            .Select(g => new { N = g.Count(), At = g.Max(e => e.CreatedAt) }).FirstOrDefaultAsync(ct);
+            .Select(g => new { N = g.Count(), At = g.Max(e => e.CreatedAt) }).SingleOrDefaultAsync(ct);
         var verdicts = await db.DomainVerdicts.Where(v => v.Blocked).GroupBy(_ => 1)
-            .Select(g => new { N = g.Count(), At = g.Max(v => v.At) }).FirstOrDefaultAsync(ct);
+            .Select(g => new { N = g.Count(), At = g.Max(v => v.At) }).SingleOrDefaultAsync(ct);
         return $"{entries?.N}:{entries?.At.Ticks}:{verdicts?.N}:{verdicts?.At.Ticks}";
     }
 
