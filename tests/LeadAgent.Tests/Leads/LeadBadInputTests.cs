@@ -59,7 +59,6 @@ public abstract class LeadBadInputTests(AppFactory app)
         await bad.PostAsync("/api/v1/leads", $$"""{"title":"x","companyId":"{{co}}","status":99}""", "status");
         await bad.PostAsync("/api/v1/leads", $$"""{"title":"x","companyId":"{{co}}","status":"Won!"}""", "status");
         await bad.PostAsync("/api/v1/leads", $$"""{"title":"x","companyId":"{{co}}","score":1e40}""", "score");
-        await bad.PostAsync("/api/v1/leads", $$"""{"title":"x","companyId":"{{co}}","score":-1}""", "score");
         await bad.PostAsync("/api/v1/leads",
             $$"""{"title":"x","companyId":"{{co}}","expectedValue":1e300}""", "expectedValue");
         await bad.PostAsync("/api/v1/leads",

@@ -65,8 +65,10 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
         if (query.Segment is { } segment)
         {
             // The effective segment: a person's, else the agent's judgement.
-            companies = companies.Where(c => c.Segment == segment
-                || (c.Segment == Segment.Unknown && c.Fit != null && c.Fit.Segment == segment));
+            companies = segment == Segment.Unknown
+                ? companies.Where(c => c.Segment == Segment.Unknown && (c.Fit == null || c.Fit.Segment == segment))
+                : companies.Where(c => c.Segment == segment
+                    || (c.Segment == Segment.Unknown && c.Fit != null && c.Fit.Segment == segment));
         }
         if (!string.IsNullOrWhiteSpace(query.Country))
         {

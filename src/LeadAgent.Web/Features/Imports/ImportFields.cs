@@ -56,8 +56,9 @@ public static class ImportFields
         new("status", "Status", false, "stage", "pipeline stage"),
         new("owner_email", "Owner e-mail", false, "owner", "assigned to", "sales rep"),
         new("source", "Source", false, "lead source"),
-        new("score", "Score (0–100)", false),
-        new("classification", "Classification", false, "temperature", "rating"),
+        // Recognised so an old CRM's columns are not kept as custom fields, but not imported: the brain scores.
+        new("score", "Score (computed by LeadAgent; not imported)", false),
+        new("classification", "Classification (computed; not imported)", false, "temperature", "rating"),
         new("expected_value", "Expected value", false, "value", "amount", "deal value", "budget", "wert", "betrag"),
         new("currency", "Currency", false),
         new("next_action_on", "Next action date", false, "next action", "follow up", "follow-up", "due"),

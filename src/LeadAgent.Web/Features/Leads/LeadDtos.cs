@@ -21,7 +21,9 @@ public sealed record LeadInput
     public LeadStatus? Status { get; init; }
     public string? OwnerId { get; init; }
     public LeadSource? Source { get; init; }
+    /// <summary>Ignored: the score is computed by LeadAgent from the score weights (read it from the lead).</summary>
     public int? Score { get; init; }
+    /// <summary>Ignored: the band follows the computed score.</summary>
     public Classification? Classification { get; init; }
     public decimal? ExpectedValue { get; init; }
     public string? Currency { get; init; }

@@ -97,16 +97,6 @@ public sealed class LeadService(
         }
         var ownerId = string.IsNullOrWhiteSpace(input.OwnerId) ? null : input.OwnerId.Trim();
         await LeadOwners.CheckAsync(db, errors, "ownerId", ownerId, ct);
-        // The score and its band are computed (Qualification/Scoring): sending back what was read is fine, a new
-        // value is refused rather than silently overwritten by the next rescore.
-        if (input.Score is { } score && score != existing?.Score)
-        {
-            errors.Add("score", "Computed by LeadAgent from the score weights; it cannot be set.");
-        }
-        if (input.Classification is { } band && band != existing?.Classification)
-        {
-            errors.Add("classification", "Computed by LeadAgent from the score weights; it cannot be set.");
-        }
         if (input.ExpectedValue is < 0 or > Lead.ExpectedValueMax)
         {
             errors.Add("expectedValue", "Must be between 0 and 1,000,000,000,000.");

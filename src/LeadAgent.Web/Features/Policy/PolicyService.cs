@@ -1,6 +1,7 @@
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.Qualification.Work;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -78,12 +79,17 @@ public sealed class PolicyService(IDbContextFactory<AppDbContext> dbFactory, Pol
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.RequireAdminAsync();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var removed = await db.PolicyEntries.Where(e => e.Id == id).ExecuteDeleteAsync(ct);
-        check.Invalidate();
         if (removed == 0)
         {
             throw new NotFoundException("Policy entry", id);
         }
+        // A set-based delete passes the save hooks: queue the brain's sweep here, so what was blocked is judged again.
+        await QualificationTriggers.QueueSweepAsync(db, "policy entry removed", db.Time.GetUtcNow().UtcDateTime, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        check.Invalidate();
     }
 
     public async Task<PolicyVerdictDto> CheckAsync(PolicyCheckInput input, CancellationToken ct = default)

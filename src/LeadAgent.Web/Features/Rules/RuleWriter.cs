@@ -83,12 +83,21 @@ internal sealed class RuleWriter(IServiceScopeFactory scopes)
         var skipped = 0;
         foreach (var plan in plans)
         {
+            // Only what the rule's actions changed goes onto the lead as it is now: a person's edit made since the
+            // facts were read stays.
             var lead = leads[plan.Lead.LeadId];
-            lead.OwnerId = plan.OwnerId;
-            lead.SetStatus(plan.Status, now);
-            if (!lead.Tags.SequenceEqual(plan.Tags))
+            if (plan.OwnerId != plan.Lead.OwnerId)
             {
-                lead.Tags = [.. plan.Tags];
+                lead.OwnerId = plan.OwnerId;
+            }
+            if (plan.Status != plan.Lead.Status)
+            {
+                lead.SetStatus(plan.Status, now);
+            }
+            var added = plan.Tags.Where(t => !plan.Lead.Tags.Contains(t) && !lead.Tags.Contains(t)).ToList();
+            if (added.Count > 0)
+            {
+                lead.Tags = [.. lead.Tags, .. added];
             }
             foreach (var listId in plan.Lists.Where(l => !members.Contains((l, lead.Id))))
             {

@@ -70,15 +70,20 @@ public abstract class RescoreTests(AppFactory app)
             .OrderBy(e => e.Id).Select(e => e.Score).ToListAsync(Ct);
         Assert.Equal([51, 56], history);
 
-        // A person's save after a rescore does not conflict: the version the form holds is still current.
+        // A person's save after a rescore does not conflict: the version the form holds is still current, and the
+        // stale score it sends back is ignored, as any score sent is: the brain's stays.
         var edit = await c.PutJsonAsync($"/api/v1/leads/{lead.Id}", new LeadInput
         {
             Title = "Renamed",
             CompanyId = lead.CompanyId,
             Version = lead.Version,
             ExpectedValue = 1000m,
+            Score = 51,
+            Classification = Classification.Hot,
         });
         Assert.Equal(System.Net.HttpStatusCode.OK, edit.StatusCode);
+        var saved = await edit.ReadAsync<LeadRow>();
+        Assert.Equal((56, Classification.Warm), (saved.Score, saved.Classification));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using LeadAgent.Web.Features.Crm.Normalization;
 using LeadAgent.Web.Features.Discovery.Extraction;
 using LeadAgent.Web.Features.Discovery.Runs;
 using LeadAgent.Web.Features.Policy;
+using LeadAgent.Web.Features.Qualification.Work;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -178,12 +179,17 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         {
             await db.RequireAdminAsync();
         }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var unlisted = await listed.ExecuteDeleteAsync(ct);
-        policy.Invalidate();
         if (await db.DomainVerdicts.Where(v => v.Domain == key).ExecuteDeleteAsync(ct) + unlisted == 0)
         {
             throw new NotFoundException("Verdict on", key);
         }
+        // Set-based deletes pass the save hooks: queue the brain's sweep, so what was blocked is judged again.
+        await QualificationTriggers.QueueSweepAsync(db, "domain unblocked", db.Time.GetUtcNow().UtcDateTime, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        policy.Invalidate();
     }
 
     /// <summary>The review state asked for: pending unless given; null for all.</summary>

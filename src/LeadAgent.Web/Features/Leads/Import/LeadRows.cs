@@ -36,12 +36,7 @@ internal sealed class LeadRows(ImportBatch batch, CompanyRows companies, Contact
         var title = r.Text("title", Lead.TitleMax);
         var status = r.Enum<LeadStatus>("status");
         var source = r.Enum<LeadSource>("source");
-        var score = r.Decimal("score", 0, Lead.ScoreMax);
-        if (score is { } sc && sc != Math.Floor(sc))
-        {
-            r.Error("score", "Must be a whole number.");
-        }
-        var classification = r.Enum<Classification>("classification");
+        // "score" and "classification" columns are recognised but not written: the brain computes them.
         var (value, valueCurrency) = r.Money("expected_value", 0, Lead.ExpectedValueMax);
         var currency = r.Currency("currency", ("expected_value", valueCurrency));
         var nextAction = r.Date("next_action_on");
@@ -91,8 +86,6 @@ internal sealed class LeadRows(ImportBatch batch, CompanyRows companies, Contact
             Dated(lead, createdOn, closedOn);
             lead.PrimaryContactId = contact?.Id;
             lead.OwnerId = ownerId;
-            lead.Score = (int?)score;
-            lead.Classification = classification;
             lead.ExpectedValue = value;
             lead.NextActionOn = nextAction;
             lead.Tags = ImportValues.WithTags([], tags) ?? [];
@@ -112,8 +105,6 @@ internal sealed class LeadRows(ImportBatch batch, CompanyRows companies, Contact
         changed |= ImportValues.Set(lead.Currency, currency, v => lead.Currency = v);
         if (status is { } st && st != lead.Status) { lead.SetStatus(st, batch.Now); changed = true; }
         if (source is { } so && so != lead.Source) { lead.Source = so; changed = true; }
-        if (score is { } sv && (int)sv != lead.Score) { lead.Score = (int)sv; changed = true; }
-        if (classification is { } cl && cl != lead.Classification) { lead.Classification = cl; changed = true; }
         if (value is { } v && v != lead.ExpectedValue) { lead.ExpectedValue = v; changed = true; }
         if (nextAction is { } na && na != lead.NextActionOn) { lead.NextActionOn = na; changed = true; }
         if (contact is not null && lead.PrimaryContactId is null)

@@ -83,11 +83,13 @@ public sealed class LookalikeService(IDbContextFactory<AppDbContext> dbFactory, 
         }
         errors.ThrowIfAny();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // By the effective segment: a person's, else the agent's (the fit exists for every row here).
         var prospects = db.Companies.AsNoTracking().Where(c => c.OrderCount == 0 && c.ArchivedAt == null
-            && c.Segment != Segment.NotAFit && c.Fit != null && c.Fit.ClientSimilarity != null);
+            && c.Fit != null && c.Fit.ClientSimilarity != null
+            && (c.Segment != Segment.Unknown ? c.Segment : c.Fit.Segment) != Segment.NotAFit);
         if (seg is { } sv)
         {
-            prospects = prospects.Where(c => c.Segment == sv);
+            prospects = prospects.Where(c => (c.Segment != Segment.Unknown ? c.Segment : c.Fit!.Segment) == sv);
         }
         if (cc is not null)
         {

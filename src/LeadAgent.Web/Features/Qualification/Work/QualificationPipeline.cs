@@ -40,28 +40,35 @@ public sealed class QualificationPipeline(QualificationMetrics metrics, CompanyQ
             contacts.AddRange(await db.Set<Conversation>().Where(v => chunk.Contains(v.Id) && v.ContactId != null)
                 .Select(v => v.ContactId!.Value).ToListAsync(ct));
         }
-        var byRule = rows.Where(r => r.ByRule && r.Target == WorkTarget.Lead).Select(r => r.TargetId!.Value)
+        // Rules judge a lead again unless its only reason is a rule's own change (which would repeat the rules).
+        var forRules = rows.Where(r => r.Target == WorkTarget.Lead && !r.ByRule).Select(r => r.TargetId!.Value)
             .ToHashSet();
         var leads = new HashSet<Guid>(Ids(WorkTarget.Lead));
         foreach (var chunk in companies.Chunk(500))
         {
-            leads.UnionWith(await db.Set<Lead>().Where(l => chunk.Contains(l.CompanyId)).Select(l => l.Id)
-                .ToListAsync(ct));
+            var reached = await db.Set<Lead>().Where(l => chunk.Contains(l.CompanyId)).Select(l => l.Id)
+                .ToListAsync(ct);
+            leads.UnionWith(reached);
+            forRules.UnionWith(reached);
         }
         foreach (var chunk in contacts.Distinct().Chunk(500))
         {
-            leads.UnionWith(await db.Set<Lead>().Where(l => l.PrimaryContactId != null
-                && chunk.Contains(l.PrimaryContactId.Value)).Select(l => l.Id).ToListAsync(ct));
+            var reached = await db.Set<Lead>().Where(l => l.PrimaryContactId != null
+                && chunk.Contains(l.PrimaryContactId.Value)).Select(l => l.Id).ToListAsync(ct);
+            leads.UnionWith(reached);
+            forRules.UnionWith(reached);
         }
         foreach (var chunk in companies.Chunk(500))
         {
             await CompaniesAsync(db, db.Set<Company>().Where(c => chunk.Contains(c.Id)), ct);
+            await renew(); // a batch may take long (a model trained first): keep the claim
         }
         foreach (var chunk in leads.Chunk(500))
         {
-            var ruled = chunk.Where(id => !byRule.Contains(id) || rows.Any(r => r.TargetId == id && !r.ByRule));
+            var ruled = chunk.Where(forRules.Contains).ToList();
             await LeadsAsync(db, db.Set<Lead>().Where(l => chunk.Contains(l.Id)),
                 db.Set<Lead>().Where(l => ruled.Contains(l.Id)), ct);
+            await renew();
         }
     }
 
