@@ -1,6 +1,3 @@
-// Pending until q-classifier is merged: move to src/LeadAgent.Web/Features/Qualification/Fit/ClassifierJudges.cs
-// and register in FitModule.AddFit: services.AddSingleton<ClassifierJudges>();
-//   services.AddSingleton<JudgeSource>(sp => sp.GetRequiredService<ClassifierJudges>().ForAsync);
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Qualification.Icp;

@@ -1,8 +1,4 @@
-using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Qualification.Icp;
-using LeadAgent.Web.Features.Qualification.Signals;
-using LeadAgent.Web.Features.Qualification.Versions;
-using LeadAgent.Web.Infrastructure.Api;
 
 namespace LeadAgent.Web.Features.Qualification.Fit;
 
@@ -14,17 +10,11 @@ public static class FitModule
         services.AddScoped<IcpService>();
         services.AddSingleton<ClassifierJudges>();
         services.AddSingleton<JudgeSource>(sp => sp.GetRequiredService<ClassifierJudges>().ForAsync);
-        // The judge is the segment classifier's (registered with it as a JudgeSource). Until one is registered,
-        // discovery records sites without a judgement and judging a company without a person's label is refused.
-        services.AddSingleton(sp => new CompanyQualifier(sp.GetService<JudgeSource>() ?? NoClassifier));
-        services.AddSingleton(sp => new ProspectQualifier(sp.GetService<JudgeSource>()));
+        services.AddSingleton(sp => new CompanyQualifier(sp.GetRequiredService<JudgeSource>()));
+        services.AddSingleton(sp => new ProspectQualifier(sp.GetRequiredService<JudgeSource>()));
         services.AddScoped<FitService>();
         return services;
     }
-
-    private static ValueTask<Func<CompanySignals, Judgement>> NoClassifier(AppDbContext db, Versioned<IcpSet> icp,
-        CancellationToken ct) =>
-        throw new ConflictException("No segment classifier is registered, so companies cannot be judged yet.");
 
     public static IEndpointRouteBuilder MapFit(this IEndpointRouteBuilder app)
     {

@@ -12,21 +12,20 @@ public sealed record ProspectJudgement(Judgement Judgement, FitResult Fit, int I
 /// Judges a site discovery researched, from its profile and the page texts it kept, the same way companies are
 /// judged, so the review queue is ranked by the same fit score.
 /// </summary>
-public sealed class ProspectQualifier(JudgeSource? judges)
+public sealed class ProspectQualifier(JudgeSource judges)
 {
     /// <summary>
-    /// The prospect's judgement (profile and pages saved first); null when there is no such prospect, or no
-    /// classifier is registered.
+    /// The prospect's judgement (profile and pages saved first); null when there is no such prospect.
     /// </summary>
     public async Task<ProspectJudgement?> JudgeAsync(AppDbContext db, Guid prospectId, CancellationToken ct)
     {
-        var signals = judges is null ? null : await CompanySignalsLoader.ForProspectAsync(db, prospectId, ct);
+        var signals = await CompanySignalsLoader.ForProspectAsync(db, prospectId, ct);
         if (signals is null)
         {
             return null;
         }
         var icp = await IcpService.CurrentAsync(db, ct);
-        var judge = await judges!(db, icp, ct);
+        var judge = await judges(db, icp, ct);
         var j = judge(signals);
         return new(j, FitScorer.Score(signals, j, icp.Value), icp.Number);
     }
