@@ -2124,6 +2124,9 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     b.Property<Guid?>("LeadId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("OwnerChosen")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("OwnerId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");

@@ -2112,6 +2112,9 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("LeadId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OwnerChosen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OwnerId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");

@@ -1,3 +1,4 @@
+using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Features.Planner;
@@ -96,7 +97,17 @@ public abstract class PlannerServiceTests(PlannerApp app)
         await app.PlanAsync(s.LeadId);
         var tasks = await app.TasksOfAsync(s.LeadId);
         Assert.Equal(TaskState.Obsolete, Assert.Single(tasks, t => t.Kind == TaskKind.CallHotLead).State);
-        Assert.Equal(s.UserId, Assert.Single(tasks, t => t.Kind == TaskKind.AnswerInbound).OwnerId);
+        var answer = Assert.Single(tasks, t => t.Kind == TaskKind.AnswerInbound);
+        Assert.Equal(s.UserId, answer.OwnerId);
+
+        // A person hands the proposal to a colleague: planning again keeps their choice.
+        var (colleague, _) = await app.CreateUserAsync(Roles.Sales);
+        var handed = await PlannerApp.PatchAsync(s.Client, answer.Id,
+            new TaskPatch(TaskAction.Edit, answer.Version, OwnerId: colleague.Id));
+        Assert.Equal(System.Net.HttpStatusCode.OK, handed.StatusCode);
+        await app.PlanAsync(s.LeadId);
+        var kept = Assert.Single(await app.TasksOfAsync(s.LeadId), t => t.Kind == TaskKind.AnswerInbound);
+        Assert.Equal((colleague.Id, TaskState.Open), (kept.OwnerId, kept.State));
     }
 
     [Fact]

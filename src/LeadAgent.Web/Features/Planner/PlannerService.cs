@@ -175,16 +175,18 @@ public sealed class PlannerService(PolicyCheck policy, IOptions<PlannerOptions> 
         CreatedByName = PlannerName,
     };
 
-    // An open proposal follows its lead: owner, wording and window; its due time stays as first proposed.
+    // An open proposal follows its lead: owner (unless a person chose one), wording and window; its due time stays
+    // as first proposed.
     private static bool Follow(SalesTask task, Proposal p)
     {
-        if (task.OwnerId == p.OwnerId && task.Title == p.Title && task.Reason == p.Reason
+        var owner = task.OwnerChosen ? task.OwnerId : p.OwnerId;
+        if (task.OwnerId == owner && task.Title == p.Title && task.Reason == p.Reason
             && task.ExpiresAt == p.ExpiresAt && task.ContactId == p.ContactId
             && task.ConversationId == p.ConversationId)
         {
             return false;
         }
-        task.OwnerId = p.OwnerId;
+        task.OwnerId = owner;
         task.Title = p.Title;
         task.Reason = p.Reason;
         task.ExpiresAt = p.ExpiresAt;

@@ -32,6 +32,8 @@ public sealed class SalesTask : Entity
     public Guid? ContactId { get; set; }
     public Guid? ConversationId { get; set; }
     public string? OwnerId { get; set; }
+    /// <summary>A person chose the owner: the planner no longer hands the proposal to the lead's owner.</summary>
+    public bool OwnerChosen { get; set; }
     public DateTime DueAt { get; set; }
     /// <summary>For a proposal: when acting stops being possible or useful (a channel's window closing).</summary>
     public DateTime? ExpiresAt { get; set; }

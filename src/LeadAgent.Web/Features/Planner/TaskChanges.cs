@@ -102,7 +102,10 @@ internal static class TaskChanges
         errors.ThrowIfAny();
         task.Title = title ?? task.Title;
         task.Reason = patch.Notes is null ? task.Reason : notes;
-        task.OwnerId = owner;
+        if (owner != task.OwnerId)
+        {
+            (task.OwnerId, task.OwnerChosen) = (owner, true);
+        }
         if (patch.LeadId is not null || patch.CompanyId is not null)
         {
             task.LeadId = patch.LeadId;
