@@ -55,5 +55,7 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # the run its
 if [ "$build_status" -ne 0 ]; then failed=$((failed + 1)); status=1; fi   # something no longer builds
 if [ "$publish_status" -ne 0 ]; then failed=$((failed + 1)); status=1; fi   # dotnet publish failed
 if [ "$layout_status" -ne 0 ]; then failed=$((failed + 1)); status=1; fi   # a line or file too long
+# The failures again just above the totals, so a log that keeps only its tail still names them.
+if grep -qE '^\s*failed ' "$log"; then echo "Failed tests:"; grep -E -A4 '^\s*failed ' "$log" | cut -c1-300; fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"
