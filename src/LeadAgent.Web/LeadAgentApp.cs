@@ -74,7 +74,11 @@ public static class LeadAgentApp
         app.UseProxySupport();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // A person following a dead link sees the app's page; API clients and scripts keep problem details.
+        app.UseWhen(PersonWantsPage, page => page.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseWhen(http => !PersonWantsPage(http), api => api.UseStatusCodePages());
+        // Routing after the status pages, so the re-executed request for "/not-found" finds its endpoint.
+        app.UseRouting();
         app.UseApiGate();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -94,4 +98,8 @@ public static class LeadAgentApp
         app.MapUi();
         return app;
     }
+
+    private static bool PersonWantsPage(HttpContext http) =>
+        HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/api")
+        && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal);
 }

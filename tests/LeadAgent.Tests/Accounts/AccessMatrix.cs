@@ -16,6 +16,7 @@ internal static class AccessMatrix
         ["PUT /api/v1/me/password"] = Need.Read,
         ["GET /api/v1/owners/"] = Need.Read,
         ["GET /api/v1/dashboard/"] = Need.Read,
+        ["GET /api/v1/search/"] = Need.Read,
         ["GET /api/v1/tokens/"] = Need.Read,
         ["POST /api/v1/tokens/"] = Need.Read,
         ["DELETE /api/v1/tokens/{id:guid}"] = Need.Read,

@@ -66,6 +66,10 @@ public sealed class DuplicateReviewTests(BrowserApp app) : IClassFixture<Browser
         await Expect(card.Locator("[data-testid='merge']")).ToContainTextAsync($"{tag} Events GmbH");
         await BrowserApp.ShotAsync(page, "21-duplicate-review");
         await card.Locator("[data-testid='merge']").ClickAsync();
+        // A merge asks first, naming both records.
+        var dialog = page.Locator(".mud-dialog");
+        await Expect(dialog).ToContainTextAsync("will be merged into");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Merge", Exact = true }).ClickAsync();
         await Expect(page.Locator("[data-testid='duplicate-message']")).ToContainTextAsync("moved 1 lead.");
         await Expect(card).ToHaveCountAsync(0);
         var survivor = await api.GetJsonAsync<CompanyRow>($"/api/v1/companies/{kept.Id}");

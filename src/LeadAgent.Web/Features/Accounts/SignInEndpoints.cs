@@ -36,6 +36,7 @@ internal static class SignInEndpoints
         var target = ReturnUrls.Safe(returnUrl);
         var account = (email ?? "").Trim().ToLowerInvariant();
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        RememberTyped(http, account);
         if (await throttle.AttemptAsync(account, address))
         {
             return Back("paused", target);
@@ -56,7 +57,26 @@ internal static class SignInEndpoints
             return Back("disabled", target);
         }
         await signIn.SignInAsync(user, isPersistent: true);
+        http.Response.Cookies.Delete(TypedEmailCookie, new CookieOptions { Path = "/login" });
         return Results.Redirect(target);
+    }
+
+    /// <summary>The login page shows the typed e-mail again after a failure; a cookie keeps it out of URLs.</summary>
+    public const string TypedEmailCookie = "la_login_email";
+
+    private static void RememberTyped(HttpContext http, string account)
+    {
+        if (account.Length is > 0 and <= 256)
+        {
+            http.Response.Cookies.Append(TypedEmailCookie, account, new CookieOptions
+            {
+                Path = "/login",
+                HttpOnly = true,
+                SameSite = SameSiteMode.Strict,
+                Secure = http.Request.IsHttps,
+                MaxAge = TimeSpan.FromMinutes(10),
+            });
+        }
     }
 
     private static IResult Back(string error, string target) =>

@@ -10,6 +10,7 @@ using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Features.Lists;
 using LeadAgent.Web.Features.Notes;
 using LeadAgent.Web.Features.Orders;
+using LeadAgent.Web.Features.Search;
 
 namespace LeadAgent.Web.Features.Crm;
 
@@ -31,6 +32,7 @@ public static class CrmModule
         builder.Services.AddScoped<NoteService>();
         builder.Services.AddScoped<ActivityService>();
         builder.Services.AddScoped<DashboardService>();
+        builder.Services.AddScoped<GlobalSearch>();
         builder.Services.AddScoped<OrderService>();
         builder.Services.AddOptions<ImportOptions>()
             .BindConfiguration(ImportOptions.Section)
@@ -56,6 +58,7 @@ public static class CrmModule
         app.MapNoteEndpoints();
         app.MapActivityEndpoints();
         app.MapDashboardEndpoints();
+        app.MapSearchEndpoints();
         app.MapOrderEndpoints();
         app.MapExportEndpoints();
         app.MapImportEndpoints();

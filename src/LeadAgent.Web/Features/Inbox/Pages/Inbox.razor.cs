@@ -21,7 +21,7 @@ public partial class Inbox
     private AssignedFilter _assigned = AssignedFilter.Anyone;
     private LeadStatus? _leadStatus;
     private Classification? _classification;
-    private bool _unread, _review, _canWrite, _sandboxOpen;
+    private bool _unread, _review, _canWrite, _sandboxOpen, _side;
     private InboxPage _page = new([], null, 0, 0);
     private List<ConversationRow> _items = [];
     private ConversationDetail? _detail;
@@ -46,6 +46,7 @@ public partial class Inbox
     {
         if (Id is { } id && _detail?.Conversation.Id != id)
         {
+            _side = false;
             await LoadDetailAsync(id, markRead: true);
         }
         else if (Id is null)

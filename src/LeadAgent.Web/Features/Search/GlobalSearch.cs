@@ -1,0 +1,124 @@
+using System.Globalization;
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.Inbox.Conversations;
+using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Infrastructure.Api;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadAgent.Web.Features.Search;
+
+public enum SearchKind { Company, Contact, Lead, Conversation }
+
+/// <summary>One thing found: what it is, what to call it, one line about it, and where it lives in the app.</summary>
+public sealed record SearchHit(SearchKind Kind, Guid Id, string Title, string? Detail, string Url);
+
+public sealed record SearchResult(string Query, IReadOnlyList<SearchHit> Hits);
+
+/// <summary>
+/// Finds companies (name, domain, city), contacts (name, e-mail, phone), leads (title) and conversations (name,
+/// phone, e-mail, message text) for the search box and the Ctrl+K palette. Archived and merged records stay out;
+/// names that start with the words typed come before names that only contain them.
+/// </summary>
+public sealed class GlobalSearch(AppDbContext db)
+{
+    public const int MinLength = 2, MaxLength = 200, DefaultPerKind = 5, MaxPerKind = 25;
+
+    public async Task<SearchResult> FindAsync(string? query, int? perKind, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var q = errors.Optional("q", query?.Trim(), MaxLength)?.ToLower(CultureInfo.InvariantCulture) ?? "";
+        if (q.Length < MinLength)
+        {
+            errors.Add("q", $"Type at least {MinLength} characters.");
+        }
+        var take = perKind ?? DefaultPerKind;
+        if (take is < 1 or > MaxPerKind)
+        {
+            errors.Add("limit", $"Between 1 and {MaxPerKind}.");
+        }
+        errors.ThrowIfAny();
+        // Phone numbers are stored as +4915112345678: a query that looks like one matches by its digits, whatever
+        // the spacing typed.
+        var digits = new string(q.Where(char.IsAsciiDigit).ToArray());
+        var phone = digits.Length >= 4 && q.All(c => char.IsAsciiDigit(c) || " +-()/.".Contains(c)) ? digits : null;
+
+        var hits = new List<SearchHit>();
+        hits.AddRange(await CompaniesAsync(q, take, ct));
+        hits.AddRange(await ContactsAsync(q, phone, take, ct));
+        hits.AddRange(await LeadsAsync(q, take, ct));
+        hits.AddRange(await ConversationsAsync(q, phone, take, ct));
+        return new SearchResult(query!.Trim(), hits);
+    }
+
+    private async Task<IEnumerable<SearchHit>> CompaniesAsync(string q, int take, CancellationToken ct)
+    {
+        var rows = await db.Companies.AsNoTracking()
+            .Where(c => c.ArchivedAt == null && c.MergedIntoId == null)
+            .Where(c => c.Name.ToLower().Contains(q) || (c.Domain != null && c.Domain.Contains(q))
+                || (c.City != null && c.City.ToLower().Contains(q)))
+            .OrderBy(c => c.Name.ToLower().StartsWith(q) ? 0 : 1).ThenBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name, c.Domain, c.City, c.Country })
+            .Take(take).ToListAsync(ct);
+        return rows.Select(c => new SearchHit(SearchKind.Company, c.Id, c.Name,
+            Join(c.Domain, Join(c.City, c.Country, ", ")), $"/companies/{c.Id}"));
+    }
+
+    private async Task<IEnumerable<SearchHit>> ContactsAsync(string q, string? phone, int take, CancellationToken ct)
+    {
+        var rows = await db.Contacts.AsNoTracking()
+            .Where(c => c.ArchivedAt == null && c.MergedIntoId == null)
+            .Where(c => (c.FirstName + " " + (c.LastName ?? "")).ToLower().Contains(q)
+                || c.Identities.Any(i => i.Value.Contains(q)
+                    || (phone != null && i.Kind == IdentityKind.Phone && i.Value.Contains(phone))))
+            .OrderBy(c => c.FirstName.ToLower().StartsWith(q) ? 0 : 1).ThenBy(c => c.FirstName).ThenBy(c => c.LastName)
+            .Select(c => new
+            {
+                c.Id,
+                c.FirstName,
+                c.LastName,
+                Company = c.Company == null ? null : c.Company.Name,
+                Point = c.Identities.OrderByDescending(i => i.IsPrimary).Select(i => i.Value).FirstOrDefault(),
+            })
+            .Take(take).ToListAsync(ct);
+        return rows.Select(c => new SearchHit(SearchKind.Contact, c.Id, Join(c.FirstName, c.LastName, " ")!,
+            Join(c.Company, c.Point), $"/contacts/{c.Id}"));
+    }
+
+    private async Task<IEnumerable<SearchHit>> LeadsAsync(string q, int take, CancellationToken ct)
+    {
+        var rows = await db.Leads.AsNoTracking()
+            .Where(l => l.ArchivedAt == null && l.Title.ToLower().Contains(q))
+            .OrderBy(l => l.Title.ToLower().StartsWith(q) ? 0 : 1).ThenByDescending(l => l.UpdatedAt)
+            .Select(l => new { l.Id, l.Title, l.Status, Company = l.Company!.Name })
+            .Take(take).ToListAsync(ct);
+        return rows.Select(l => new SearchHit(SearchKind.Lead, l.Id, l.Title, Join(l.Company, l.Status.ToString()),
+            $"/leads/{l.Id}"));
+    }
+
+    private async Task<IEnumerable<SearchHit>> ConversationsAsync(
+        string q, string? phone, int take, CancellationToken ct)
+    {
+        var messages = db.Messages;
+        var rows = await db.Conversations.AsNoTracking()
+            .Where(c => c.DisplayName.ToLower().Contains(q) || (c.Email != null && c.Email.Contains(q))
+                || (phone != null && c.Phone != null && c.Phone.Contains(phone))
+                || messages.Any(m => m.ConversationId == c.Id && m.Text != null && m.Text.ToLower().Contains(q)))
+            .OrderByDescending(c => c.LastMessageAt)
+            .Select(c => new
+            {
+                c.Id,
+                Name = c.Contact == null ? c.DisplayName : c.Contact.FirstName + " " + (c.Contact.LastName ?? ""),
+                c.LastMessagePreview,
+                Channel = c.Channel!.Name,
+            })
+            .Take(take).ToListAsync(ct);
+        return rows.Select(c => new SearchHit(SearchKind.Conversation, c.Id, c.Name.Trim(),
+            Join(c.Channel, c.LastMessagePreview), $"/inbox/{c.Id}"));
+    }
+
+    private static string? Join(string? a, string? b, string separator = " · ") =>
+        string.IsNullOrWhiteSpace(a) ? (string.IsNullOrWhiteSpace(b) ? null : b)
+        : string.IsNullOrWhiteSpace(b) ? a : a + separator + b;
+}
