@@ -18,6 +18,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 //        [list,export,bulk,load,import,dupes,webhooks,inbox,rescore,today]
 // Issue 15: rescoring every lead after a weights change (RescoreBench), the Today page over 100k leads planned by
 // PlanAsync (TodayBench).
+// Issue 16: the global search behind the Ctrl+K palette over 100k leads (SearchBench).
 // Issue 14 (no database): dotnet run -c Release --project bench/LeadAgent.Bench -- discovery [extract,crawl]
 // Issue 15 (no database): dotnet run -c Release --project bench/LeadAgent.Bench -- classify
 if (args.FirstOrDefault() == "classify")
@@ -48,7 +49,7 @@ var which = args.FirstOrDefault() ?? "both";
 var leadCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
 var benches = args.Length > 2
     ? args[2].Split(',')
-    : ["list", "export", "bulk", "load", "import", "dupes", "webhooks", "inbox", "rescore", "today"];
+    : ["list", "export", "bulk", "load", "import", "dupes", "webhooks", "inbox", "rescore", "today", "search"];
 var providers = which switch
 {
     "sqlite" => [DatabaseProvider.Sqlite],
@@ -106,6 +107,10 @@ foreach (var provider in providers)
     if (benches.Contains("today"))
     {
         await TodayBench.RunAsync(provider, leadCount);
+    }
+    if (benches.Contains("search"))
+    {
+        await SearchBench.RunAsync(provider, leadCount);
     }
 }
 

@@ -107,7 +107,7 @@ internal static class TodayBench
     // Leads with a primary contact (most reachable by e-mail), a third of the contacts in a conversation (some
     // waiting for an answer, some answered, some quiet), a tenth hot, a tenth without owner, and clients with order
     // histories (re-order reminders).
-    private static async Task<List<string>> SeedAsync(BenchDatabase database, int leadCount, DateTime now)
+    internal static async Task<List<string>> SeedAsync(BenchDatabase database, int leadCount, DateTime now)
     {
         var rnd = new Random(15);
         var owners = Enumerable.Range(0, Owners).Select(i => new AppUser

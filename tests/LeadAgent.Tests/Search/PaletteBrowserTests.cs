@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace LeadAgent.Tests.Search;
 
-/// <summary>Ctrl+K from any page: type part of a name, arrows and Enter open the record; actions are there too.</summary>
+/// <summary>Ctrl+K on any page: type part of a name, and Enter opens the record; actions are there too.</summary>
 public sealed class PaletteBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
