@@ -23,6 +23,12 @@ public interface IAudited
     string AuditLabel { get; }
 }
 
+/// <summary>A record whose creation has its own name on a timeline ("call-logged" rather than "note-added").</summary>
+public interface INamedCreation
+{
+    string? CreatedAction { get; }
+}
+
 /// <summary>
 /// A record an import can create. The import is named on the record rather than in an activity entry per record:
 /// its timeline shows the creation from this id and the run (a 100,000-row lead file would otherwise add 280,000

@@ -29,4 +29,12 @@ public sealed class UserClock(AuthenticationStateProvider auth, IDbContextFactor
             .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public string ZoneName => _zone?.Id ?? "UTC";
+
+    /// <summary>The user's wall-clock time for a UTC instant (for inputs that show local time).</summary>
+    public DateTime ToLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone ?? TimeZoneInfo.Utc);
+
+    /// <summary>The UTC instant of a wall-clock time the user typed in their zone.</summary>
+    public DateTime ToUtc(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), _zone ?? TimeZoneInfo.Utc);
 }

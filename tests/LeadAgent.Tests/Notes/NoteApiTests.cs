@@ -45,6 +45,32 @@ public abstract class NoteApiTests(AppFactory app)
         while (cursor is not null);
         Assert.Equal(["Follow-up 3", "Follow-up 2", "Follow-up 1", "Follow-up 0", body], seen);
     }
+
+    [Fact]
+    public async Task A_logged_call_keeps_its_outcome_and_time_and_shows_on_the_timeline_as_a_call()
+    {
+        var c = await app.ClientAsync(Roles.Sales);
+        var company = await c.CreateAsync(Make.Company($"Call Co {Guid.NewGuid():N}"));
+        var lead = await c.CreateAsync(Make.Lead(company, "Stand 2027"));
+        var at = DateTime.UtcNow.AddHours(-3);
+        var call = await c.CreateAsync(new NoteInput(NoteSubject.Lead, lead.Id, "Talked to *Jana*: send a quote",
+            Kind: NoteKind.Call, Outcome: "Reached, wants a quote", OccurredAt: at));
+        Assert.Equal((NoteKind.Call, "Reached, wants a quote"), (call.Kind, call.Outcome));
+        Assert.Equal(at, call.OccurredAt!.Value, TimeSpan.FromMilliseconds(1));
+
+        var listed = await c.GetJsonAsync<Page<NoteDto>>($"/api/v1/notes?subjectType=Lead&subjectId={lead.Id}");
+        Assert.Equal(NoteKind.Call, Assert.Single(listed.Items).Kind);
+        var timeline = await c.GetJsonAsync<Page<ActivityDto>>($"/api/v1/leads/{lead.Id}/timeline");
+        Assert.Equal("call-logged", timeline.Items[0].Action);
+
+        // A plain note carries neither outcome nor time; an activity cannot be logged for next week.
+        var note = await c.CreateAsync(new NoteInput(NoteSubject.Lead, lead.Id, "Just a note", Outcome: "ignored"));
+        Assert.Equal((NoteKind.Note, null, null), (note.Kind, note.Outcome, note.OccurredAt));
+        var future = await c.PostJsonAsync("/api/v1/notes", new NoteInput(NoteSubject.Lead, lead.Id, "Soon",
+            Kind: NoteKind.Meeting, OccurredAt: DateTime.UtcNow.AddDays(7)));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Contains("occurredAt", await future.Content.ReadAsStringAsync(Ct));
+    }
 }
 
 [Collection(nameof(SqliteCrm))]

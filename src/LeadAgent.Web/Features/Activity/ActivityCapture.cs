@@ -65,6 +65,10 @@ internal static class ActivityCapture
             }
             return verb;
         }
+        if (verb == "created" && entry.Entity is INamedCreation { CreatedAction: { } named })
+        {
+            return named;
+        }
         return $"{Kebab(own)}-{verb switch { "created" => "added", "deleted" => "removed", _ => verb }}";
     }
 

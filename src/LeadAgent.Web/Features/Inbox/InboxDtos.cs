@@ -20,6 +20,10 @@ public sealed record InboxQuery
     public Classification? Classification { get; init; }
     /// <summary>Contact name, phone, e-mail or message text.</summary>
     public string? Q { get; init; }
+    /// <summary>Only the conversations of this contact, of this company's contacts, or of the lead's contact.</summary>
+    public Guid? ContactId { get; init; }
+    public Guid? CompanyId { get; init; }
+    public Guid? LeadId { get; init; }
     public string? Cursor { get; init; }
     public int? Limit { get; init; }
 }

@@ -75,6 +75,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
                 && l.ArchivedAt == null
                 && l.Classification == EF.Constant(classification)));
         }
+        list = WithRecord(db, list, query);
         if (q is not null)
         {
             var digits = new string(q.Where(char.IsDigit).ToArray());
@@ -195,6 +196,27 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
     public static MessageDto ToDto(Message m) => new(m.Id, m.Direction, m.Type, m.Text, m.Subject,
         m.Attachments is null ? [] : JsonSerializer.Deserialize<List<Attachment>>(m.Attachments) ?? [],
         m.Status, m.Error, m.At, m.AuthorName, m.SenderSource);
+
+    /// <summary>One customer's conversations, for the contact, company and lead pages.</summary>
+    private static IQueryable<Conversation> WithRecord(AppDbContext db, IQueryable<Conversation> list, InboxQuery query)
+    {
+        if (query.ContactId is { } contactId)
+        {
+            list = list.Where(c => c.ContactId == contactId);
+        }
+        if (query.CompanyId is { } companyId)
+        {
+            var contacts = db.Contacts.Where(x => x.CompanyId == companyId).Select(x => x.Id);
+            list = list.Where(c => c.ContactId != null && contacts.Contains(c.ContactId.Value));
+        }
+        if (query.LeadId is { } leadId)
+        {
+            var contacts = db.Set<Lead>().Where(l => l.Id == leadId && l.PrimaryContactId != null)
+                .Select(l => l.PrimaryContactId!.Value);
+            list = list.Where(c => c.ContactId != null && contacts.Contains(c.ContactId.Value));
+        }
+        return list;
+    }
 
     /// <summary>The list columns of conversations, with the unread count of <paramref name="userId"/>.</summary>
     internal static IQueryable<ConversationRow> Rows(AppDbContext db, IQueryable<Conversation> q, string? userId) =>

@@ -23,6 +23,8 @@ public sealed record LeadFilter
     public string? Q { get; init; }
     public Guid? ListId { get; init; }
     public Guid? CompanyId { get; init; }
+    /// <summary>The leads whose primary contact this is.</summary>
+    public Guid? ContactId { get; init; }
     /// <summary>Leads this import run created.</summary>
     public Guid? ImportRunId { get; init; }
     /// <summary>The lead's company has (true) or has not (false) ordered before.</summary>
@@ -96,6 +98,7 @@ public sealed class LeadListQuery
     public string? Q { get; set; }
     public Guid? ListId { get; set; }
     public Guid? CompanyId { get; set; }
+    public Guid? ContactId { get; set; }
     /// <summary>Only the leads this import run created.</summary>
     public Guid? ImportRunId { get; set; }
     public bool? HasOrders { get; set; }
@@ -133,6 +136,7 @@ public sealed class LeadListQuery
         Q = Q,
         ListId = ListId,
         CompanyId = CompanyId,
+        ContactId = ContactId,
         ImportRunId = ImportRunId,
         HasOrders = HasOrders,
         OrderCountMin = OrderCountMin,

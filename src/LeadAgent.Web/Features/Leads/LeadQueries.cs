@@ -43,6 +43,10 @@ public static class LeadQueries
         {
             leads = leads.Where(l => l.CompanyId == companyId);
         }
+        if (f.ContactId is { } contactId)
+        {
+            leads = leads.Where(l => l.PrimaryContactId == contactId);
+        }
         if (f.ImportRunId is { } importRunId)
         {
             leads = leads.Where(l => l.ImportRunId == importRunId);

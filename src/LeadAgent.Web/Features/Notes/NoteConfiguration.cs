@@ -20,6 +20,8 @@ internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         b.ToTable("Notes");
         b.ConfigureEntity();
         b.Property(e => e.SubjectType).AsText();
+        b.Property(e => e.Kind).AsText();
+        b.Property(e => e.Outcome).HasMaxLength(Note.OutcomeMax);
         b.Property(e => e.Body).HasMaxLength(Note.BodyMax);
         b.Property(e => e.AuthorName).HasMaxLength(Note.AuthorNameMax);
         b.HasIndex(e => new { e.SubjectType, e.SubjectId, e.CreatedAt });

@@ -9,11 +9,17 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadAgent.Web.Features.Notes;
 
 public sealed record NoteDto(Guid Id, NoteSubject SubjectType, Guid SubjectId, string Body, string Html,
-    string? AuthorId, string? AuthorName, DateTime CreatedAt, DateTime UpdatedAt, long Version);
+    string? AuthorId, string? AuthorName, DateTime CreatedAt, DateTime UpdatedAt, long Version,
+    NoteKind Kind = NoteKind.Note, string? Outcome = null, DateTime? OccurredAt = null);
 
-public sealed record NoteInput(NoteSubject? SubjectType, Guid? SubjectId, string? Body, long? Version = null);
+/// <summary>
+/// A note, or with <paramref name="Kind"/> a call, meeting or e-mail to log: its outcome and when it happened
+/// (now when left out; at most a day ahead).
+/// </summary>
+public sealed record NoteInput(NoteSubject? SubjectType, Guid? SubjectId, string? Body, long? Version = null,
+    NoteKind? Kind = null, string? Outcome = null, DateTime? OccurredAt = null);
 
-public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActorSource actors)
+public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActorSource actors, TimeProvider time)
 {
     /// <summary>Newest first, keyset-paged on (created, id).</summary>
     public async Task<Page<NoteDto>> ListAsync(NoteSubject subject, Guid subjectId, int? limit = null,
@@ -67,6 +73,7 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActo
         {
             errors.Add("subjectId", $"No {type.ToString().ToLowerInvariant()} with this id.");
         }
+        var (kind, outcome, occurredAt) = Activity(errors, input);
         errors.ThrowIfAny();
         var actor = await actors.GetActorAsync();
         var note = new Note
@@ -76,6 +83,9 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActo
             Body = body!,
             AuthorId = actor.UserId,
             AuthorName = actor.Name,
+            Kind = kind,
+            Outcome = outcome,
+            OccurredAt = occurredAt,
         };
         db.Notes.Add(note);
         await db.SaveChangesAsync(ct);
@@ -91,8 +101,12 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActo
         LeadService.RequireVersion(db, note, input.Version);
         var errors = new Errors();
         var body = errors.Required("body", input.Body, Note.BodyMax);
+        var (kind, outcome, occurredAt) = Activity(errors, input with { Kind = input.Kind ?? note.Kind });
         errors.ThrowIfAny();
         note.Body = body!;
+        note.Kind = kind;
+        note.Outcome = outcome;
+        note.OccurredAt = input.OccurredAt is null ? note.OccurredAt ?? occurredAt : occurredAt;
         await db.SaveChangesAsync(ct);
         return ToDto(note);
     }
@@ -117,6 +131,26 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActo
         }
     }
 
+    // The one home of an activity's rules: a known kind, a short outcome, a time not in the future (a day of grace
+    // for clocks and time zones); a plain note has neither outcome nor time of its own.
+    private (NoteKind Kind, string? Outcome, DateTime? OccurredAt) Activity(Errors errors, NoteInput input)
+    {
+        var kind = input.Kind ?? NoteKind.Note;
+        LeadService.CheckEnum(errors, "kind", input.Kind);
+        var outcome = errors.Optional("outcome", input.Outcome?.Trim(), Note.OutcomeMax);
+        if (kind == NoteKind.Note)
+        {
+            return (kind, null, null);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var at = input.OccurredAt is { } given ? given.ToUniversalTime() : now;
+        if (at > now.AddDays(1))
+        {
+            errors.Add("occurredAt", "An activity to log has already happened; plan future ones as tasks.");
+        }
+        return (kind, outcome, at);
+    }
+
     private static Task<bool> SubjectExistsAsync(AppDbContext db, NoteSubject type, Guid id, CancellationToken ct) =>
         type switch
         {
@@ -127,5 +161,5 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActo
 
     private static NoteDto ToDto(Note n) =>
         new(n.Id, n.SubjectType, n.SubjectId, n.Body, MarkdownRenderer.ToHtml(n.Body), n.AuthorId, n.AuthorName,
-            n.CreatedAt, n.UpdatedAt, n.Version);
+            n.CreatedAt, n.UpdatedAt, n.Version, n.Kind, n.Outcome, n.OccurredAt);
 }
