@@ -24,6 +24,9 @@ public sealed class UserClock(AuthenticationStateProvider auth, IDbContextFactor
         return _zone = TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var zone) ? zone : TimeZoneInfo.Utc;
     }
 
+    /// <summary>Shows times in this zone from now on in this circuit (after the zone was just changed).</summary>
+    public void Use(TimeZoneInfo zone) => _zone = zone;
+
     public string Format(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone ?? TimeZoneInfo.Utc)
             .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

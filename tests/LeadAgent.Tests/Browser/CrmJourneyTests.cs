@@ -82,7 +82,7 @@ public sealed class CrmJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(timeline).ToContainTextAsync("note added");
         await Expect(timeline).ToContainTextAsync("bulk update");
         await Expect(timeline).ToContainTextAsync("created");
-        await Expect(timeline).ToContainTextAsync($"owner: — → {owner.DisplayName}");
+        await Expect(timeline).ToContainTextAsync($"Owner: — → {owner.DisplayName}");
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss ?? null"));
         await BrowserApp.ShotAsync(page, "05-lead-timeline");
     }

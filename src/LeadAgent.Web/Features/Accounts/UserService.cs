@@ -69,6 +69,7 @@ public sealed class UserService(
             EmailConfirmed = true,
             DisplayName = displayName,
             TimeZone = tz ?? "UTC",
+            TimeZoneChosen = tz is not null,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         Check(await users.CreateAsync(user, input.Password!), "password");
@@ -93,6 +94,7 @@ public sealed class UserService(
         if (tz is not null)
         {
             user.TimeZone = tz;
+            user.TimeZoneChosen = true;
         }
         Check(await users.UpdateAsync(user), "user");
         var endSessions = false;
@@ -134,8 +136,27 @@ public sealed class UserService(
         errors.ThrowIfAny();
         user.DisplayName = displayName;
         user.TimeZone = tz!;
+        user.TimeZoneChosen = true;
         Check(await users.UpdateAsync(user), "user");
         return (await ListAsync(ct)).First(u => u.Id == id);
+    }
+
+    /// <summary>
+    /// The browser's zone for someone who never chose one (everyone starts in UTC otherwise); null when nothing
+    /// changed: a zone was chosen before, or the browser's is unknown here.
+    /// </summary>
+    public async Task<string?> AdoptBrowserZoneAsync(string id, string? browserZone)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null || user.TimeZoneChosen || string.IsNullOrWhiteSpace(browserZone) || browserZone.Length > 64
+            || !TimeZoneInfo.TryFindSystemTimeZoneById(browserZone, out _))
+        {
+            return null;
+        }
+        user.TimeZone = browserZone;
+        user.TimeZoneChosen = true;
+        Check(await users.UpdateAsync(user), "user");
+        return browserZone;
     }
 
     /// <summary>Changes the caller's own password; every session of theirs ends (tokens go on working).</summary>

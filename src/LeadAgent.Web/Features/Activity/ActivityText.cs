@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace LeadAgent.Web.Features.Activity;
 
 /// <summary>
-/// Turns an activity entry's change JSON into readable lines ("status: New → Contacted"), as plain text.
+/// Turns an activity entry's change JSON into readable lines ("Status: New → Contacted", "Expected value: 14,000"),
+/// as plain text: field names as labels, people instead of user ids, numbers with separators, lists without brackets,
+/// and nothing for values a new record simply does not have.
 /// </summary>
 public static class ActivityText
 {
@@ -11,8 +14,20 @@ public static class ActivityText
     private static readonly HashSet<string> Hidden =
     [
         "companyId", "primaryContactId", "contactId", "subjectId", "subjectType", "statusChangedAt", "authorId",
-        "authorName", "createdById", "id",
+        "authorName", "createdById", "id", "nameKey", "version",
     ];
+
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        ["ownerId"] = "Owner",
+        ["nextActionOn"] = "Next action",
+        ["body"] = "Text",
+        ["occurredAt"] = "When",
+        ["customFields"] = "Custom fields",
+        ["kind"] = "Kind",
+        ["website"] = "Website",
+        ["vatId"] = "VAT id",
+    };
 
     public static IEnumerable<string> Lines(string? json, IReadOnlyDictionary<string, string> userNames, int max = 12)
     {
@@ -25,33 +40,69 @@ public static class ActivityText
         {
             yield break;
         }
-        foreach (var p in doc.RootElement.EnumerateObject().Where(p => !Hidden.Contains(p.Name)).Take(max))
+        var shown = 0;
+        foreach (var p in doc.RootElement.EnumerateObject().Where(p => !Hidden.Contains(p.Name)))
         {
-            var isChange = p.Value.ValueKind == JsonValueKind.Object;
+            var isChange = p.Value.ValueKind == JsonValueKind.Object && (p.Value.TryGetProperty("from", out _)
+                || p.Value.TryGetProperty("to", out _));
             var from = isChange && p.Value.TryGetProperty("from", out var f) ? Text(f) : null;
-            var to = isChange && p.Value.TryGetProperty("to", out var t) ? Text(t) : Text(p.Value);
-            var name = p.Name;
-            if (name == "ownerId")
+            var to = isChange ? (p.Value.TryGetProperty("to", out var t) ? Text(t) : null) : Text(p.Value);
+            if (p.Name == "ownerId")
             {
                 // People, not user ids.
-                name = "owner";
                 from = from is null ? null : userNames.GetValueOrDefault(from, from);
-                to = userNames.GetValueOrDefault(to, to);
+                to = to is null ? null : userNames.GetValueOrDefault(to, to);
             }
-            yield return from is null ? $"{name}: {to}" : $"{name}: {from} → {to}";
+            if (from is null && to is null)
+            {
+                continue; // a value the record never had: nothing to say
+            }
+            if (++shown > max)
+            {
+                yield break;
+            }
+            var label = Label(p.Name);
+            yield return isChange ? $"{label}: {from ?? "—"} → {to ?? "—"}" : $"{label}: {to}";
         }
     }
 
-    private static string Text(JsonElement e)
+    /// <summary>"expectedValue" → "Expected value".</summary>
+    public static string Label(string field)
+    {
+        if (Labels.TryGetValue(field, out var known))
+        {
+            return known;
+        }
+        var words = new System.Text.StringBuilder();
+        foreach (var c in field)
+        {
+            if (char.IsUpper(c) && words.Length > 0)
+            {
+                words.Append(' ');
+            }
+            words.Append(words.Length == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
+        }
+        return words.ToString();
+    }
+
+    // Null for "nothing": null, blank text, an empty list or object.
+    private static string? Text(JsonElement e)
     {
         var s = e.ValueKind switch
         {
-            JsonValueKind.Null => "—",
-            JsonValueKind.String => e.GetString() ?? "",
-            JsonValueKind.Array => "[" + string.Join(", ", e.EnumerateArray()
-                .Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() : x.GetRawText())) + "]",
+            JsonValueKind.Null => null,
+            JsonValueKind.String => string.IsNullOrWhiteSpace(e.GetString()) ? null : e.GetString(),
+            JsonValueKind.Array => e.GetArrayLength() == 0 ? null : string.Join(", ", e.EnumerateArray()
+                .Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() : x.GetRawText())),
+            JsonValueKind.Object => e.EnumerateObject().Any()
+                ? string.Join(", ", e.EnumerateObject().Select(x => $"{x.Name}: {Text(x.Value)}")) : null,
+            JsonValueKind.Number => e.TryGetDecimal(out var d)
+                ? d.ToString(d == decimal.Truncate(d) ? "#,0" : "#,0.##", CultureInfo.InvariantCulture)
+                : e.GetRawText(),
+            JsonValueKind.True => "yes",
+            JsonValueKind.False => "no",
             _ => e.GetRawText(),
         };
-        return s.Length > 120 ? s[..120] + "…" : s;
+        return s is { Length: > 120 } ? s[..120] + "…" : s;
     }
 }

@@ -110,13 +110,5 @@ public static class FitScorer
     };
 
     /// <summary>A segment in words ("event agency").</summary>
-    public static string Name(Segment segment) => segment switch
-    {
-        Segment.EventAgency => "Event agency",
-        Segment.CorporateClient => "Corporate client",
-        Segment.BrandOwner => "Brand owner",
-        Segment.Reseller => "Reseller",
-        Segment.NotAFit => "Not a fit",
-        _ => "Unknown",
-    };
+    public static string Name(Segment segment) => SegmentLabels.Of(segment) ?? "Unknown";
 }

@@ -138,14 +138,7 @@ public static class LeadScorer
         }
     }
 
-    private static string SegmentName(Segment s) => s switch
-    {
-        Segment.EventAgency => "Event agency",
-        Segment.CorporateClient => "Corporate client",
-        Segment.BrandOwner => "Brand owner",
-        Segment.Reseller => "Reseller",
-        _ => s.ToString(),
-    };
+    private static string SegmentName(Segment s) => SegmentLabels.Of(s) ?? s.ToString();
 
     private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 

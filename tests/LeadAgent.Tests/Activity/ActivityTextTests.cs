@@ -1,0 +1,40 @@
+using LeadAgent.Web.Features.Activity;
+
+namespace LeadAgent.Tests.Activity;
+
+/// <summary>What a timeline line says: labels, people, readable values, and nothing for values never set.</summary>
+public sealed class ActivityTextTests
+{
+    private static readonly Dictionary<string, string> Names = new() { ["u1"] = "Jana Weber" };
+
+    [Fact]
+    public void A_creation_lists_what_the_record_has_with_labels_and_readable_values()
+    {
+        var json = """
+            {"title":"Stand 2027","expectedValue":14000.0,"tags":[],"customFields":{},"nextActionOn":null,
+             "currency":"EUR","ownerId":"u1","probability":0.35,"labels":["fair","dach"],"companyId":"x"}
+            """;
+        Assert.Equal(
+            ["Title: Stand 2027", "Expected value: 14,000", "Currency: EUR", "Owner: Jana Weber",
+                "Probability: 0.35", "Labels: fair, dach"],
+            ActivityText.Lines(json, Names).ToArray());
+    }
+
+    [Fact]
+    public void A_change_shows_before_and_after_with_a_dash_for_nothing()
+    {
+        var json = """
+            {"ownerId":{"from":null,"to":"u1"},"status":{"from":"New","to":"Contacted"},"tags":{"from":["a"],"to":[]}}
+            """;
+        Assert.Equal(["Owner: — → Jana Weber", "Status: New → Contacted", "Tags: a → —"],
+            ActivityText.Lines(json, Names).ToArray());
+    }
+
+    [Theory]
+    [InlineData("expectedValue", "Expected value")]
+    [InlineData("nextActionOn", "Next action")]
+    [InlineData("lastOrderOn", "Last order on")]
+    [InlineData("title", "Title")]
+    public void Field_names_read_as_labels(string field, string label) =>
+        Assert.Equal(label, ActivityText.Label(field));
+}
