@@ -100,6 +100,10 @@ public static class LeadAgentApp
     }
 
     private static bool PersonWantsPage(HttpContext http) =>
-        HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/api")
+        HttpMethods.IsGet(http.Request.Method) && !NotPages.Any(p => http.Request.Path.StartsWithSegments(p))
         && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal);
+
+    // Paths that are no page, whose errors (a 401 from the OpenAPI document, say) must not read "Page not found".
+    private static readonly string[] NotPages =
+        ["/api", "/openapi", "/metrics", "/healthz", "/readyz", "/webhooks", "/account", "/_framework", "/_blazor"];
 }

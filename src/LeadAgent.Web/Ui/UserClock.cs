@@ -39,5 +39,5 @@ public sealed class UserClock(AuthenticationStateProvider auth, IDbContextFactor
 
     /// <summary>The UTC instant of a wall-clock time the user typed in their zone.</summary>
     public DateTime ToUtc(DateTime local) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), _zone ?? TimeZoneInfo.Utc);
+        Features.Planner.SnoozeTimes.ToUtc(local, _zone ?? TimeZoneInfo.Utc); // a skipped hour moves on, no throw
 }

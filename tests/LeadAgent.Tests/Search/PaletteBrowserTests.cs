@@ -23,6 +23,7 @@ public sealed class PaletteBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await Expect(palette).ToBeVisibleAsync();
         // Before typing: the actions, "New lead" first for someone who may write.
         await Expect(palette.Locator("[data-testid='palette-row']").First).ToContainTextAsync("New lead");
+        await Expect(page.Locator("#palette-input")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync($"messebau {tag}");
         await Expect(palette.Locator("[data-testid='palette-row']").First).ToContainTextAsync(company.Name);
         await BrowserApp.ShotAsync(page, "98-palette");
@@ -32,6 +33,7 @@ public sealed class PaletteBrowserTests(BrowserApp app) : IClassFixture<BrowserA
 
         // "All results" leads to the search page with the same words.
         await page.Keyboard.PressAsync("Control+k");
+        await Expect(page.Locator("#palette-input")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("go to inbox");
         await Expect(palette.Locator("[data-testid='palette-row']").First).ToContainTextAsync("Go to inbox");
         await page.Keyboard.PressAsync("Enter");

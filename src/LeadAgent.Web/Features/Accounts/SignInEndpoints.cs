@@ -73,8 +73,7 @@ internal static class SignInEndpoints
                 Path = "/login",
                 HttpOnly = true,
                 SameSite = SameSiteMode.Strict,
-                Secure = http.Request.IsHttps,
-                MaxAge = TimeSpan.FromMinutes(10),
+                Secure = http.Request.IsHttps, // no MaxAge: a session cookie, gone when the browser closes
             });
         }
     }

@@ -53,9 +53,9 @@ public static class ActivityText
                 from = from is null ? null : userNames.GetValueOrDefault(from, from);
                 to = to is null ? null : userNames.GetValueOrDefault(to, to);
             }
-            if (from is null && to is null)
+            if ((from is null && to is null) || (p.Name == "kind" && !isChange && to == "Note"))
             {
-                continue; // a value the record never had: nothing to say
+                continue; // a value the record never had (or a plain note being a note): nothing to say
             }
             if (++shown > max)
             {
@@ -91,6 +91,8 @@ public static class ActivityText
         var s = e.ValueKind switch
         {
             JsonValueKind.Null => null,
+            JsonValueKind.String when e.TryGetDateTime(out var at) && e.GetString()!.Contains('T') =>
+                at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
             JsonValueKind.String => string.IsNullOrWhiteSpace(e.GetString()) ? null : e.GetString(),
             JsonValueKind.Array => e.GetArrayLength() == 0 ? null : string.Join(", ", e.EnumerateArray()
                 .Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() : x.GetRawText())),

@@ -104,9 +104,11 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> dbFactory, IActo
         var (kind, outcome, occurredAt) = Activity(errors, input with { Kind = input.Kind ?? note.Kind });
         errors.ThrowIfAny();
         note.Body = body!;
+        // Left out means unchanged; a plain note has neither outcome nor time of its own.
+        note.Outcome = kind == NoteKind.Note ? null : input.Outcome is null ? note.Outcome : outcome;
+        note.OccurredAt = kind == NoteKind.Note ? null
+            : input.OccurredAt is null ? note.OccurredAt ?? note.CreatedAt : occurredAt;
         note.Kind = kind;
-        note.Outcome = outcome;
-        note.OccurredAt = input.OccurredAt is null ? note.OccurredAt ?? occurredAt : occurredAt;
         await db.SaveChangesAsync(ct);
         return ToDto(note);
     }

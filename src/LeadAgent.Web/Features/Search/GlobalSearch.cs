@@ -21,7 +21,7 @@ public sealed record SearchResult(string Query, IReadOnlyList<SearchHit> Hits);
 /// phone, e-mail, message text) for the search box and the Ctrl+K palette. Archived and merged records stay out;
 /// names that start with the words typed come before names that only contain them.
 /// </summary>
-public sealed class GlobalSearch(AppDbContext db)
+public sealed class GlobalSearch(IDbContextFactory<AppDbContext> dbFactory)
 {
     public const int MinLength = 2, MaxLength = 200, DefaultPerKind = 5, MaxPerKind = 25;
 
@@ -44,15 +44,18 @@ public sealed class GlobalSearch(AppDbContext db)
         var digits = new string(q.Where(char.IsAsciiDigit).ToArray());
         var phone = digits.Length >= 4 && q.All(c => char.IsAsciiDigit(c) || " +-()/.".Contains(c)) ? digits : null;
 
+        // A context per search: the palette may start one while the last is still running.
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var hits = new List<SearchHit>();
-        hits.AddRange(await CompaniesAsync(q, take, ct));
-        hits.AddRange(await ContactsAsync(q, phone, take, ct));
-        hits.AddRange(await LeadsAsync(q, take, ct));
-        hits.AddRange(await ConversationsAsync(q, phone, take, ct));
+        hits.AddRange(await CompaniesAsync(db, q, take, ct));
+        hits.AddRange(await ContactsAsync(db, q, phone, take, ct));
+        hits.AddRange(await LeadsAsync(db, q, take, ct));
+        hits.AddRange(await ConversationsAsync(db, q, phone, take, ct));
         return new SearchResult(query!.Trim(), hits);
     }
 
-    private async Task<IEnumerable<SearchHit>> CompaniesAsync(string q, int take, CancellationToken ct)
+    private static async Task<IEnumerable<SearchHit>> CompaniesAsync(
+        AppDbContext db, string q, int take, CancellationToken ct)
     {
         var rows = await db.Companies.AsNoTracking()
             .Where(c => c.ArchivedAt == null && c.MergedIntoId == null)
@@ -65,12 +68,13 @@ public sealed class GlobalSearch(AppDbContext db)
             Join(c.Domain, Join(c.City, c.Country, ", ")), $"/companies/{c.Id}"));
     }
 
-    private async Task<IEnumerable<SearchHit>> ContactsAsync(string q, string? phone, int take, CancellationToken ct)
+    private static async Task<IEnumerable<SearchHit>> ContactsAsync(
+        AppDbContext db, string q, string? phone, int take, CancellationToken ct)
     {
         var rows = await db.Contacts.AsNoTracking()
             .Where(c => c.ArchivedAt == null && c.MergedIntoId == null)
             .Where(c => (c.FirstName + " " + (c.LastName ?? "")).ToLower().Contains(q)
-                || c.Identities.Any(i => i.Value.Contains(q)
+                || c.Identities.Any(i => (i.Kind != IdentityKind.RespondIo && i.Value.Contains(q))
                     || (phone != null && i.Kind == IdentityKind.Phone && i.Value.Contains(phone))))
             .OrderBy(c => c.FirstName.ToLower().StartsWith(q) ? 0 : 1).ThenBy(c => c.FirstName).ThenBy(c => c.LastName)
             .Select(c => new
@@ -79,14 +83,16 @@ public sealed class GlobalSearch(AppDbContext db)
                 c.FirstName,
                 c.LastName,
                 Company = c.Company == null ? null : c.Company.Name,
-                Point = c.Identities.OrderByDescending(i => i.IsPrimary).Select(i => i.Value).FirstOrDefault(),
+                Point = c.Identities.Where(i => i.Kind != IdentityKind.RespondIo).OrderByDescending(i => i.IsPrimary)
+                    .Select(i => i.Value).FirstOrDefault(),
             })
             .Take(take).ToListAsync(ct);
         return rows.Select(c => new SearchHit(SearchKind.Contact, c.Id, Join(c.FirstName, c.LastName, " ")!,
             Join(c.Company, c.Point), $"/contacts/{c.Id}"));
     }
 
-    private async Task<IEnumerable<SearchHit>> LeadsAsync(string q, int take, CancellationToken ct)
+    private static async Task<IEnumerable<SearchHit>> LeadsAsync(
+        AppDbContext db, string q, int take, CancellationToken ct)
     {
         var rows = await db.Leads.AsNoTracking()
             .Where(l => l.ArchivedAt == null && l.Title.ToLower().Contains(q))
@@ -97,8 +103,8 @@ public sealed class GlobalSearch(AppDbContext db)
             $"/leads/{l.Id}"));
     }
 
-    private async Task<IEnumerable<SearchHit>> ConversationsAsync(
-        string q, string? phone, int take, CancellationToken ct)
+    private static async Task<IEnumerable<SearchHit>> ConversationsAsync(
+        AppDbContext db, string q, string? phone, int take, CancellationToken ct)
     {
         var messages = db.Messages;
         var rows = await db.Conversations.AsNoTracking()

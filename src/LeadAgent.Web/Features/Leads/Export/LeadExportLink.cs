@@ -10,7 +10,10 @@ namespace LeadAgent.Web.Features.Leads.Export;
 /// </summary>
 public static class LeadExportLink
 {
-    public static string For(LeadFilter f)
+    public static string For(LeadFilter f) => ExportLink.Build("/api/v1/leads/export", Parameters(f));
+
+    /// <summary>The filter as the list's query parameters (also the lead page's own address).</summary>
+    public static (string Name, string? Value)[] Parameters(LeadFilter f)
     {
         var invariant = CultureInfo.InvariantCulture;
         (string, string?)[] parameters =
@@ -30,6 +33,6 @@ public static class LeadExportLink
             (CustomFieldFilter.Prefix + c.Key + ".min", c.Min),
             (CustomFieldFilter.Prefix + c.Key + ".max", c.Max),
         });
-        return ExportLink.Build("/api/v1/leads/export", [.. parameters, .. custom]);
+        return [.. parameters, .. custom];
     }
 }

@@ -61,6 +61,7 @@ public sealed partial class CommandPalette
 
     private void Open()
     {
+        _typing?.Cancel();
         _open = true;
         _q = "";
         _message = null;
@@ -69,7 +70,11 @@ public sealed partial class CommandPalette
         StateHasChanged();
     }
 
-    private void Close() => _open = false;
+    private void Close()
+    {
+        _typing?.Cancel();
+        _open = false;
+    }
 
     private async Task OnInputAsync(ChangeEventArgs e)
     {
@@ -89,7 +94,10 @@ public sealed partial class CommandPalette
             // Wait for a pause in typing; a newer keystroke cancels this search.
             await Task.Delay(TimeSpan.FromMilliseconds(120), Time, typing);
             var found = await Search.FindAsync(q, null, typing);
-            ShowResults(q, found);
+            if (!typing.IsCancellationRequested)
+            {
+                ShowResults(q, found); // a newer keystroke's search owns the list now
+            }
         }
         catch (OperationCanceledException)
         {

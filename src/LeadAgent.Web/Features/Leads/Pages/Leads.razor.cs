@@ -1,0 +1,234 @@
+using System.Security.Claims;
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Companies;
+using LeadAgent.Web.Features.CustomFields;
+using LeadAgent.Web.Features.Imports;
+using LeadAgent.Web.Features.Lists;
+using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Ui.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace LeadAgent.Web.Features.Leads.Pages;
+
+public sealed partial class Leads
+{
+    private int _pageSize = LeadListAddress.DefaultPageSize;
+    private string? _ownAddress;
+    private string? _q, _owner, _country, _tag, _error, _userId;
+    private string _sort = "-score";
+    private IReadOnlyCollection<LeadStatus> _status = [];
+    private IReadOnlyCollection<Classification> _classification = [];
+    private IReadOnlyCollection<LeadSource> _source = [];
+    private IReadOnlyCollection<Segment> _segment = [];
+    private int? _scoreMin, _scoreMax;
+    private bool _archived, _loading, _allMatching, _canWrite;
+    private bool? _hasOrders;
+    private DateTime? _lastOrderBefore;
+    private CustomFieldCondition? _custom;
+    // Conditions of a saved view beyond the one the filter shows (views made through the API may hold several).
+    private List<CustomFieldCondition> _moreCustom = [];
+    private LeadFilter _applied = new();
+    private Page<LeadRow> _page = new([], null, 0);
+    private readonly CursorTrail _trail = new();
+    private HashSet<LeadRow> _selected = [];
+    private List<(string Id, string Name)> _owners = [];
+    private List<LeadListDto> _lists = [];
+    private Guid? _viewId;
+    private LeadBulkBar? _bulkBar;
+
+    // "/leads?importRunId=…": the leads an import created. Text, not Guid?: a mangled link must not fail the page.
+    [SupplyParameterFromQuery(Name = "importRunId")] public string? ImportRunId { get; set; }
+
+    private Guid? _importRunId;
+    private string? _importName;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await FilterByImportAsync(Guid.TryParse(ImportRunId, out var runId) ? runId : null);
+        var user = (await Auth.GetAuthenticationStateAsync()).User;
+        _userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        _canWrite = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Sales);
+        _owners = await Owners.AllAsync();
+        _lists = await Lists.ListAsync();
+        await ReadAddressAsync(Nav.Uri);
+        _error ??= ImportRunId is { Length: > 0 } && _importRunId is null
+            ? "importRunId: the link names no valid import; showing all leads." : null;
+        Nav.LocationChanged += OnLocationChanged;
+    }
+
+    // The filters, sort and page size of a link or of Back: shown in the controls and applied.
+    private async Task ReadAddressAsync(string uri)
+    {
+        var (filter, sort, size, error) = await LeadListAddress.ReadAsync(uri, Fields);
+        SetFields(filter, sort);
+        _pageSize = size;
+        _applied = CurrentFilter();
+        _trail.Reset();
+        ClearSelection();
+        await LoadAsync();
+        _error ??= error;
+    }
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
+    {
+        var path = Nav.ToBaseRelativePath(e.Location).Split('?')[0];
+        if (path == "leads" && e.Location != _ownAddress)
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await ReadAddressAsync(e.Location);
+                StateHasChanged();
+            });
+        }
+    }
+
+    // Each applied filter becomes an entry in the history, so Back restores the one before.
+    private void Remember()
+    {
+        var address = Nav.ToAbsoluteUri(LeadListAddress.For(_applied, _sort, _pageSize)).ToString();
+        if (address != Nav.Uri)
+        {
+            _ownAddress = address;
+            Nav.NavigateTo(address);
+        }
+    }
+
+    private async Task SortAsync(string sort)
+    {
+        _sort = sort;
+        await ApplyAsync();
+    }
+
+    private async Task PageSizeAsync(int size)
+    {
+        _pageSize = size;
+        await ApplyAsync();
+    }
+
+    public void Dispose() => Nav.LocationChanged -= OnLocationChanged;
+
+    private LeadFilter CurrentFilter() => new()
+    {
+        Q = _q,
+        Status = _status.ToList(),
+        Owner = _owner,
+        Classification = _classification.ToList(),
+        Source = _source.ToList(),
+        Segment = _segment.ToList(),
+        ScoreMin = _scoreMin,
+        ScoreMax = _scoreMax,
+        Country = string.IsNullOrWhiteSpace(_country) ? null : _country.Trim().ToUpperInvariant(),
+        Tag = string.IsNullOrWhiteSpace(_tag) ? null : _tag,
+        IncludeArchived = _archived,
+        HasOrders = _hasOrders,
+        LastOrderBefore = _lastOrderBefore is { } d ? DateOnly.FromDateTime(d) : null,
+        ImportRunId = _importRunId,
+        Custom = _custom is null && _moreCustom.Count == 0 ? null
+            : [.. _custom is null ? [] : new[] { _custom }, .. _moreCustom],
+    };
+
+    // The chip names the import by its file.
+    private async Task FilterByImportAsync(Guid? runId)
+    {
+        _importRunId = runId;
+        _importName = runId is { } id ? await Imports.FindFileNameAsync(id) ?? id.ToString() : null;
+    }
+
+    private async Task ClearImportAsync()
+    {
+        await FilterByImportAsync(null);
+        await ApplyAsync();
+    }
+
+    private async Task OnSearchKey(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter")
+        {
+            await ApplyAsync();
+        }
+    }
+
+    private async Task ApplyAsync()
+    {
+        _applied = CurrentFilter();
+        _trail.Reset();
+        ClearSelection();
+        Remember();
+        await LoadAsync();
+    }
+
+    private async Task ResetAsync()
+    {
+        (_q, _owner, _country, _tag, _scoreMin, _scoreMax, _archived) = (null, null, null, null, null, null, false);
+        (_sort, _viewId) = ("-score", null);
+        (_hasOrders, _lastOrderBefore, _importRunId, _importName, _custom) = (null, null, null, null, null);
+        _moreCustom = [];
+        (_status, _classification, _source, _segment) = ([], [], [], []);
+        await ApplyAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _loading = true;
+        _error = null;
+        try
+        {
+            _page = await LeadData.ListAsync(_applied, _sort, _pageSize, _trail.Current, Totals.Capped, _userId);
+        }
+        catch (ValidationFailedException e)
+        {
+            _error = string.Join(" ", e.Errors.Select(x => $"{x.Key}: {string.Join(" ", x.Value)}"));
+            _page = new([], null, 0);
+        }
+        _loading = false;
+    }
+
+    private async Task NextAsync()
+    {
+        _trail.Forward(_page.NextCursor);
+        _selected = [];
+        await LoadAsync();
+    }
+
+    private async Task PrevAsync()
+    {
+        _trail.Back();
+        _selected = [];
+        await LoadAsync();
+    }
+
+    private void ClearSelection()
+    {
+        _selected = [];
+        _allMatching = false;
+        _bulkBar?.Reset();
+    }
+
+    // A bulk change ran: the selection is gone, list sizes and the leads changed.
+    private async Task AfterBulkAsync()
+    {
+        ClearSelection();
+        _lists = await Lists.ListAsync();
+        await LoadAsync();
+    }
+
+    private async Task LoadViewAsync(SavedViewDto view)
+    {
+        SetFields(view.Filter, view.Sort);
+        await FilterByImportAsync(view.Filter.ImportRunId);
+        await ApplyAsync();
+    }
+
+    private void SetFields(LeadFilter f, string? sort)
+    {
+        (_q, _owner, _country, _tag) = (f.Q, f.Owner, f.Country, f.Tag);
+        (_scoreMin, _scoreMax, _archived) = (f.ScoreMin, f.ScoreMax, f.IncludeArchived);
+        (_hasOrders, _lastOrderBefore) = (f.HasOrders, f.LastOrderBefore?.ToDateTime(TimeOnly.MinValue));
+        (_custom, _moreCustom) = (f.Custom?.FirstOrDefault(), f.Custom?.Skip(1).ToList() ?? []);
+        (_status, _classification, _source, _segment) =
+            (f.Status ?? [], f.Classification ?? [], f.Source ?? [], f.Segment ?? []);
+        _sort = sort ?? LeadListAddress.DefaultSort;
+    }
+}
