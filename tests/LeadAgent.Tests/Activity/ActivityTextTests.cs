@@ -30,6 +30,15 @@ public sealed class ActivityTextTests
             ActivityText.Lines(json, Names).ToArray());
     }
 
+    [Fact]
+    public void A_stored_snapshot_shows_its_values_not_a_change_from_nothing()
+    {
+        var created = """{"firstName":{"to":"Jana"},"ownerId":{"to":"u1"},"phone":{"to":null}}""";
+        var deleted = """{"firstName":{"from":"Jana"}}""";
+        Assert.Equal(["First name: Jana", "Owner: Jana Weber"], ActivityText.Lines(created, Names).ToArray());
+        Assert.Equal(["First name: Jana"], ActivityText.Lines(deleted, Names).ToArray());
+    }
+
     [Theory]
     [InlineData("expectedValue", "Expected value")]
     [InlineData("nextActionOn", "Next action")]

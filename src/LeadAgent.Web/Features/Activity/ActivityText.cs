@@ -43,10 +43,15 @@ public static class ActivityText
         var shown = 0;
         foreach (var p in doc.RootElement.EnumerateObject().Where(p => !Hidden.Contains(p.Name)))
         {
-            var isChange = p.Value.ValueKind == JsonValueKind.Object && (p.Value.TryGetProperty("from", out _)
-                || p.Value.TryGetProperty("to", out _));
-            var from = isChange && p.Value.TryGetProperty("from", out var f) ? Text(f) : null;
-            var to = isChange ? (p.Value.TryGetProperty("to", out var t) ? Text(t) : null) : Text(p.Value);
+            // An update carries both "from" and "to"; a creation snapshot only "to", a deletion only "from".
+            var isObject = p.Value.ValueKind == JsonValueKind.Object;
+            var hasFrom = isObject && p.Value.TryGetProperty("from", out _);
+            var hasTo = isObject && p.Value.TryGetProperty("to", out _);
+            var isChange = hasFrom && hasTo;
+            var from = isChange ? Text(p.Value.GetProperty("from")) : null;
+            var to = hasTo ? Text(p.Value.GetProperty("to"))
+                : hasFrom ? Text(p.Value.GetProperty("from"))
+                : Text(p.Value);
             if (p.Name == "ownerId")
             {
                 // People, not user ids.
@@ -65,6 +70,10 @@ public static class ActivityText
             yield return isChange ? $"{label}: {from ?? "—"} → {to ?? "—"}" : $"{label}: {to}";
         }
     }
+
+    /// <summary>People by the name they go by now, not the e-mail the entry was written with.</summary>
+    public static string Actor(ActivityDto e, IReadOnlyDictionary<string, string> userNames) =>
+        e.ActorId is { } id && userNames.TryGetValue(id, out var name) ? name : e.ActorName;
 
     /// <summary>"expectedValue" → "Expected value".</summary>
     public static string Label(string field)

@@ -21,7 +21,7 @@ public abstract class ProspectRankingTests(AppFactory app)
             {
                 Id = runId,
                 Name = $"Ranking {tag}",
-                Plan = "{}",
+                Plan = RunPlan.ForSites([], 1, new Dictionary<string, IReadOnlyList<string>>()).ToJson(),
                 Status = RunStatus.Completed,
                 CreatedByName = "test",
                 CreatedAt = DateTime.UtcNow,
