@@ -60,6 +60,8 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
             await ctx.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
         await ctx.Database.MigrateAsync();
+        // As the app starts: SQLite's search index and its triggers are there, so every write pays for them.
+        await LeadAgent.Web.Features.Search.SqliteSearchIndex.EnsureAsync(ctx);
         return db;
     }
 }

@@ -39,6 +39,12 @@ if (args.FirstOrDefault() == "discovery")
     }
     return;
 }
+// Issue 16 (a real Chromium against the published app): dotnet run -c Release --project bench/LeadAgent.Bench -- ui
+if (args.FirstOrDefault() == "ui")
+{
+    await UiBench.RunAsync();
+    return;
+}
 // Issue 15 (in memory): dotnet run -c Release --project bench/LeadAgent.Bench -- lookalikes
 if (args.FirstOrDefault() == "lookalikes")
 {

@@ -7,6 +7,7 @@ using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using LeadAgent.Web.Infrastructure.Backup;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web;
 
@@ -62,6 +63,11 @@ public static class Cli
         {
             case "migrate":
                 await DatabaseSetup.MigrateAsync(services);
+                await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>()
+                                 .CreateDbContextAsync())
+                {
+                    await Features.Search.SqliteSearchIndex.EnsureAsync(db);
+                }
                 await terminal.Out.WriteLineAsync("Database is up to date.");
                 return 0;
             case "users" when rest.FirstOrDefault() == "add":

@@ -51,7 +51,9 @@ public static class LeadAgentApp
             return Task.CompletedTask;
         }));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        // Messages at the bottom: at the top right they covered the page's action buttons.
+        builder.Services.AddMudServices(c =>
+            c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
         builder.Services.AddScoped<LeadAgent.Web.Ui.UserClock>();
         builder.Services.AddScoped<LeadAgent.Web.Ui.Shared.OwnerDirectory>();
 

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace LeadAgent.Web;
 
 /// <summary>
-/// Runs before the app serves requests: applies migrations, creates the roles, creates the first admin when there is
-/// no user (printing a one-time password once) and seeds the demo workspace into an empty database.
+/// Runs before the app serves requests: applies migrations, checks SQLite's search index, creates the roles, creates
+/// the first admin when there is no user (printing a one-time password once) and seeds the demo workspace into an
+/// empty database.
 /// </summary>
 internal sealed class StartupTasks(
     IServiceProvider services, IOptions<DatabaseOptions> db, IOptions<DemoOptions> demo, ILogger<StartupTasks> log)
@@ -26,6 +27,11 @@ internal sealed class StartupTasks(
         }
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
+        await using (var search = await sp.GetRequiredService<IDbContextFactory<AppDbContext>>()
+                         .CreateDbContextAsync(ct))
+        {
+            await Features.Search.SqliteSearchIndex.EnsureAsync(search, log, ct);
+        }
         await sp.GetRequiredService<UserService>().EnsureRolesAsync();
         await EnsureAdminAsync(sp);
         await BackfillNameKeysAsync(sp, ct);

@@ -39,6 +39,17 @@ public sealed class ActivityTextTests
         Assert.Equal(["First name: Jana"], ActivityText.Lines(deleted, Names).ToArray());
     }
 
+    [Fact]
+    public void A_notes_text_is_taken_out_of_the_lines_for_the_timeline_to_render_as_markdown()
+    {
+        var written = """{"body":{"to":"**Call** back"},"kind":{"to":"Call"}}""";
+        var edited = """{"body":{"from":"old","to":"new *text*"}}""";
+        Assert.Equal("**Call** back", ActivityText.Body(written));
+        Assert.Equal("new *text*", ActivityText.Body(edited));
+        Assert.Null(ActivityText.Body("""{"title":{"to":"x"}}"""));
+        Assert.Equal(["Kind: Call"], ActivityText.Lines(written, Names, skip: "body").ToArray());
+    }
+
     [Theory]
     [InlineData("expectedValue", "Expected value")]
     [InlineData("nextActionOn", "Next action")]

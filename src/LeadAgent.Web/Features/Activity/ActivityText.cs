@@ -29,7 +29,8 @@ public static class ActivityText
         ["vatId"] = "VAT id",
     };
 
-    public static IEnumerable<string> Lines(string? json, IReadOnlyDictionary<string, string> userNames, int max = 12)
+    public static IEnumerable<string> Lines(string? json, IReadOnlyDictionary<string, string> userNames, int max = 12,
+        string? skip = null)
     {
         if (string.IsNullOrEmpty(json))
         {
@@ -41,7 +42,7 @@ public static class ActivityText
             yield break;
         }
         var shown = 0;
-        foreach (var p in doc.RootElement.EnumerateObject().Where(p => !Hidden.Contains(p.Name)))
+        foreach (var p in doc.RootElement.EnumerateObject().Where(p => !Hidden.Contains(p.Name) && p.Name != skip))
         {
             // An update carries both "from" and "to"; a creation snapshot only "to", a deletion only "from".
             var isObject = p.Value.ValueKind == JsonValueKind.Object;
@@ -69,6 +70,23 @@ public static class ActivityText
             var label = Label(p.Name);
             yield return isChange ? $"{label}: {from ?? "—"} → {to ?? "—"}" : $"{label}: {to}";
         }
+    }
+
+    /// <summary>A note's text as it is now (edited, or as written), for the timeline to render as Markdown.</summary>
+    public static string? Body(string? json)
+    {
+        if (string.IsNullOrEmpty(json) || !json.Contains("\"body\"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        using var doc = JsonDocument.Parse(json);
+        if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("body", out var b))
+        {
+            return null;
+        }
+        var value = b.ValueKind != JsonValueKind.Object ? b
+            : b.TryGetProperty("to", out var to) ? to : b.TryGetProperty("from", out var from) ? from : default;
+        return value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 
     /// <summary>People by the name they go by now, not the e-mail the entry was written with.</summary>
