@@ -53,8 +53,8 @@ public sealed class CrmJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         var (owner, _) = await app.CreateUserAsync(Roles.Sales);
         await page.GotoAsync(app.BaseUrl + "/leads");
         await BrowserApp.WaitForCircuitAsync(page);
-        await Ui.FillAsync(page, "filter-q", $"Badges {suffix}");
-        await page.Locator("[data-testid='filter-apply']").ClickAsync();
+        await Ui.Input(page, "filter-q").FillAsync($"Badges {suffix}");
+        await Ui.Input(page, "filter-q").PressAsync("Enter");
         await Expect(page.Locator("[data-testid='lead-total']")).ToHaveTextAsync("3 matching leads");
         await page.Locator("[data-testid='lead-table'] thead input[type=checkbox]").CheckAsync();
         await Expect(page.Locator("[data-testid='bulk-selection']")).ToContainTextAsync("3");

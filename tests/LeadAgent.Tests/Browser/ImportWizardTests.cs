@@ -62,7 +62,7 @@ public sealed class ImportWizardTests(BrowserApp app) : IClassFixture<BrowserApp
         // "3,000 created" leads to exactly those leads, and the export link keeps that filter.
         await page.Locator("[data-testid='import-created-leads']").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/leads\\?importRunId=[0-9a-f-]{36}$"));
-        await Expect(page.Locator("[data-testid='filter-import']")).ToContainTextAsync($"{tag}.csv");
+        await Expect(page.Locator("[data-testid='chip-importRunId']")).ToContainTextAsync($"{tag}.csv");
         // Lists count up to Limits:TotalCap (1,000) and say there are more; the run itself said 3,000.
         await Expect(page.Locator("[data-testid='lead-total']")).ToHaveTextAsync("1,000+ matching leads");
         await Expect(page.Locator("[data-testid='leads-export']"))
@@ -75,14 +75,15 @@ public sealed class ImportWizardTests(BrowserApp app) : IClassFixture<BrowserApp
 
         await page.GotoAsync(app.BaseUrl + "/leads");
         await BrowserApp.WaitForCircuitAsync(page);
-        await Ui.FillAsync(page, "filter-q", $"Wizard {tag} 2999");
-        await page.Locator("[data-testid='filter-apply']").ClickAsync();
+        await Ui.Input(page, "filter-q").FillAsync($"Wizard {tag} 2999");
+        await Ui.Input(page, "filter-q").PressAsync("Enter");
         await Expect(page.Locator("[data-testid='lead-total']")).ToHaveTextAsync("1 matching leads");
         await Expect(page.Locator("[data-testid='leads-export']"))
             .ToHaveAttributeAsync("href", new Regex("/api/v1/leads/export\\?q=Wizard"));
 
         // The kept column is a field every lead of the file has, and the list filters by it.
         await Ui.FillAsync(page, "filter-q", "");
+        await page.Locator("[data-testid='filter-toggle']").ClickAsync();
         await Ui.SelectAsync(page, "filter-custom-field", "Messe");
         await Ui.FillAsync(page, "filter-custom-is", "stand 2998");
         await page.Locator("[data-testid='filter-apply']").ClickAsync();

@@ -79,7 +79,8 @@ public sealed class MainPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         var conversation = await WaitForConversationAsync(api);
         return
         [
-            "/", "/today", "/inbox", $"/inbox/{conversation}", "/inbox/settings", "/leads", $"/leads/{lead.Id}",
+            "/", "/today", "/inbox", $"/inbox/{conversation}", "/inbox/settings", "/leads",
+            "/leads?status=New,Contacted&owner=me&scoreMin=10&tag=fair-2027", $"/leads/{lead.Id}",
             "/leads/new", "/companies", $"/companies/{company.Id}", "/companies/new", "/contacts",
             $"/contacts/{contact.Id}", "/contacts/new", "/lists", $"/lists/{list.GetProperty("id").GetGuid()}",
             "/rules", "/rules/new", "/discovery", "/discovery/review", "/discovery/campaigns/new",

@@ -46,5 +46,13 @@ public sealed class LeadListAddressTests(BrowserApp app) : IClassFixture<Browser
         await Expect(other.Locator("[data-testid='lead-table'] tbody tr").First).ToContainTextAsync($"Charlie {tag}");
         await Expect(Ui.Input(other, "filter-q")).ToHaveValueAsync(tag);
         await Expect(other.Locator("[data-testid='page-size']")).ToContainTextAsync("25");
+
+        // A long title stays on one line, cut with an ellipsis; the whole title is its tooltip.
+        var longTitle = $"Complete trade fair stand with lighting, furniture, screens and badges {tag} for 2027";
+        await api.CreateAsync(Make.Lead(company, longTitle));
+        await other.GotoAsync(app.BaseUrl + $"/leads?q={tag}&sort=-title");
+        var link = other.Locator("[data-testid='lead-table'] td.col-title a").First;
+        await Expect(link).ToHaveAttributeAsync("title", longTitle);
+        Assert.True((await link.BoundingBoxAsync())!.Height < 30, "The title wraps onto more than one line.");
     }
 }

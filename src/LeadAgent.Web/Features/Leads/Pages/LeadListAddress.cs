@@ -59,6 +59,7 @@ public static class LeadListAddress
             ScoreMax = Read("scoreMax", t => (int.TryParse(t, CultureInfo.InvariantCulture, out var i), i)),
             HasOrders = Read("hasOrders", t => (bool.TryParse(t, out var b), b)),
             IncludeArchived = Read("includeArchived", t => (bool.TryParse(t, out var b), b)),
+            ImportRunId = Read("importRunId", t => (Guid.TryParse(t, out var g), g)),
             LastOrderBefore = Read("lastOrderBefore",
                 t => (DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
                     out var d), d)),

@@ -23,7 +23,9 @@ public sealed partial class Leads
     private IReadOnlyCollection<LeadSource> _source = [];
     private IReadOnlyCollection<Segment> _segment = [];
     private int? _scoreMin, _scoreMax;
-    private bool _archived, _loading, _allMatching, _canWrite;
+    private bool _archived, _loading, _allMatching, _canWrite, _filtersOpen;
+    private List<FilterChip> _chips = [];
+    private Dictionary<string, string> _fieldLabels = [];
     private bool? _hasOrders;
     private DateTime? _lastOrderBefore;
     private CustomFieldCondition? _custom;
@@ -46,15 +48,15 @@ public sealed partial class Leads
 
     protected override async Task OnInitializedAsync()
     {
-        await FilterByImportAsync(Guid.TryParse(ImportRunId, out var runId) ? runId : null);
         var user = (await Auth.GetAuthenticationStateAsync()).User;
         _userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         _canWrite = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Sales);
         _owners = await Owners.AllAsync();
         _lists = await Lists.ListAsync();
+        _fieldLabels = (await Fields.ListAsync(FieldRecord.Lead)).ToDictionary(f => f.Key, f => f.Label);
         await ReadAddressAsync(Nav.Uri);
-        _error ??= ImportRunId is { Length: > 0 } && _importRunId is null
-            ? "importRunId: the link names no valid import; showing all leads." : null;
+        _error = ImportRunId is { Length: > 0 } && _importRunId is null
+            ? "importRunId: the link names no valid import; showing all leads." : _error;
         Nav.LocationChanged += OnLocationChanged;
     }
 
@@ -129,16 +131,13 @@ public sealed partial class Leads
             : [.. _custom is null ? [] : new[] { _custom }, .. _moreCustom],
     };
 
-    // The chip names the import by its file.
-    private async Task FilterByImportAsync(Guid? runId)
-    {
-        _importRunId = runId;
-        _importName = runId is { } id ? await Imports.FindFileNameAsync(id) ?? id.ToString() : null;
-    }
+    private string FilterCount => _chips.Count(c => c.Key != "q") is > 0 and var n ? $" ({n})" : "";
 
-    private async Task ClearImportAsync()
+    private void ToggleFilters() => _filtersOpen = !_filtersOpen;
+
+    private async Task RemoveChipAsync(string key)
     {
-        await FilterByImportAsync(null);
+        SetFields(LeadFilterChips.Without(_applied, key), _sort);
         await ApplyAsync();
     }
 
@@ -159,18 +158,29 @@ public sealed partial class Leads
         await LoadAsync();
     }
 
+    // "Clear all" drops every filter and keeps the sort; the panel's Reset also brings the usual sort back.
+    private async Task ClearAllAsync()
+    {
+        SetFields(LeadFilterChips.Cleared(_applied), _sort);
+        _viewId = null;
+        await ApplyAsync();
+    }
+
     private async Task ResetAsync()
     {
-        (_q, _owner, _country, _tag, _scoreMin, _scoreMax, _archived) = (null, null, null, null, null, null, false);
-        (_sort, _viewId) = ("-score", null);
-        (_hasOrders, _lastOrderBefore, _importRunId, _importName, _custom) = (null, null, null, null, null);
-        _moreCustom = [];
-        (_status, _classification, _source, _segment) = ([], [], [], []);
-        await ApplyAsync();
+        _sort = LeadListAddress.DefaultSort;
+        await ClearAllAsync();
     }
 
     private async Task LoadAsync()
     {
+        if (_applied.ImportRunId is { } run && _importName is null)
+        {
+            // The chip names the import by its file.
+            _importName = await Imports.FindFileNameAsync(run) ?? run.ToString();
+        }
+        _chips = LeadFilterChips.For(_applied, id => _owners.FirstOrDefault(o => o.Id == id).Name, _importName,
+            key => _fieldLabels.GetValueOrDefault(key));
         _loading = true;
         _error = null;
         try
@@ -217,7 +227,6 @@ public sealed partial class Leads
     private async Task LoadViewAsync(SavedViewDto view)
     {
         SetFields(view.Filter, view.Sort);
-        await FilterByImportAsync(view.Filter.ImportRunId);
         await ApplyAsync();
     }
 
@@ -230,5 +239,10 @@ public sealed partial class Leads
         (_status, _classification, _source, _segment) =
             (f.Status ?? [], f.Classification ?? [], f.Source ?? [], f.Segment ?? []);
         _sort = sort ?? LeadListAddress.DefaultSort;
+        if (f.ImportRunId != _importRunId)
+        {
+            _importRunId = f.ImportRunId;
+            _importName = null;
+        }
     }
 }
