@@ -114,14 +114,15 @@ public sealed partial class InboxCommands(IDbContextFactory<AppDbContext> dbFact
             return;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Conversations.Where(c => c.Id == conversationId).Select(c => (int?)c.InboundCount)
-                .FirstOrDefaultAsync(ct) is not { } inbound)
-        {
-            throw new NotFoundException("Conversation", conversationId);
-        }
-        var now = time.GetUtcNow().UtcDateTime;
+        var state = await db.Conversations.Where(c => c.Id == conversationId)
+            .Select(c => new { c.InboundCount, c.SnoozedUntil }).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Conversation", conversationId);
+        var (inbound, now) = (state.InboundCount, time.GetUtcNow().UtcDateTime);
+        // A snooze that ran out makes it unread until read again after that moment.
+        var woke = state.SnoozedUntil <= now ? state.SnoozedUntil : null;
         var mine = db.ConversationReads.Where(r => r.ConversationId == conversationId && r.UserId == userId);
-        if (await mine.Where(r => r.ReadInboundCount != inbound).ExecuteUpdateAsync(s => s
+        if (await mine.Where(r => r.ReadInboundCount != inbound || (woke != null && r.ReadAt < woke))
+                .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.ReadInboundCount, inbound).SetProperty(r => r.ReadAt, now), ct) == 0)
         {
             if (await mine.AnyAsync(ct))
