@@ -105,4 +105,43 @@ public sealed class InboxBasicsBrowserTests(BrowserApp app) : IClassFixture<Brow
             .ToContainTextAsync("Also: We are open 9 to 5.");
         await Expect(box).ToHaveValueAsync("");
     }
+
+    [Fact]
+    public async Task The_bell_counts_an_assignment_lists_it_opens_the_conversation_and_marks_all_read()
+    {
+        var page = await ConversationPageAsync("Bela", "Bell", "Who takes care of me?");
+        var conversation = page.Url.Split('/').Last();
+        var email = (await page.Locator("[data-testid='current-user']").InnerTextAsync()).Split(' ')[0].Trim();
+        var admin = await app.ClientAsync(Roles.Admin);
+        var users = await (await admin.GetAsync("/api/v1/users", TestContext.Current.CancellationToken))
+            .ReadAsync<System.Text.Json.JsonElement>();
+        var me = users.EnumerateArray().First(u => u.GetProperty("email").GetString() == email)
+            .GetProperty("id").GetString();
+        await (await admin.PostJsonAsync($"/api/v1/inbox/conversations/{conversation}/assign", new { userId = me }))
+            .ReadAsync<System.Text.Json.JsonElement>();
+
+        await page.GotoAsync(app.BaseUrl + "/today");
+        await BrowserApp.WaitForCircuitAsync(page);
+        var bell = page.Locator("[data-testid='notification-bell'] button").First;
+        await Expect(bell).ToHaveAttributeAsync("aria-label", "Notifications, 1 unread");
+        await bell.ClickAsync();
+        var item = page.Locator("[data-testid='notification-item']").First;
+        await Expect(item).ToContainTextAsync("assigned you the conversation with Bela Bell");
+        await BrowserApp.ShotAsync(page, "notification-bell");
+        await item.ClickAsync();
+        await page.WaitForURLAsync($"{app.BaseUrl}/inbox/{conversation}");
+        await Expect(bell).ToHaveAttributeAsync("aria-label", "Notifications");
+
+        // The full list, with mark all read for the rest.
+        await (await admin.PostJsonAsync($"/api/v1/inbox/conversations/{conversation}/assign",
+            new { userId = (string?)null })).ReadAsync<System.Text.Json.JsonElement>();
+        await (await admin.PostJsonAsync($"/api/v1/inbox/conversations/{conversation}/assign", new { userId = me }))
+            .ReadAsync<System.Text.Json.JsonElement>();
+        await page.GotoAsync(app.BaseUrl + "/notifications");
+        await BrowserApp.WaitForCircuitAsync(page);
+        await Expect(page.Locator("[data-testid='notification-row']")).ToHaveCountAsync(2);
+        await Expect(page.Locator("[data-testid='notifications-unread']")).ToHaveTextAsync("1 unread");
+        await page.Locator("[data-testid='notifications-mark-all']").ClickAsync();
+        await Expect(page.Locator("[data-testid='notifications-unread']")).ToHaveTextAsync("0 unread");
+    }
 }

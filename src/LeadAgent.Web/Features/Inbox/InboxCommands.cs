@@ -5,6 +5,7 @@ using LeadAgent.Web.Features.Inbox.Processing;
 using LeadAgent.Web.Features.Inbox.Providers;
 using LeadAgent.Web.Features.Inbox.Runtime;
 using LeadAgent.Web.Features.Inbox.Sending;
+using LeadAgent.Web.Features.Rules;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -68,10 +69,18 @@ public sealed partial class InboxCommands(IDbContextFactory<AppDbContext> dbFact
         {
             new Errors().Add("userId", "No user with this id.").ThrowIfAny();
         }
+        var previous = conversation.AssigneeId;
         conversation.AssigneeId = user?.Id;
         AddEvent(db, conversation,
             user is null ? $"Unassigned by {actor.Name}." : $"Assigned to {user.Label} by {actor.Name}.",
             new OutboundMessage(OutboundKind.Assign, Assignee: user?.Email));
+        // The new assignee hears of it (not someone taking it themselves, nor a repeat).
+        if (user is not null && user.Id != previous && user.Id != actor.UserId)
+        {
+            db.Notifications.Add(AssignedNotification(user.Id, conversation,
+                $"{await AuthorNameAsync(db, actor, ct)} assigned you the conversation with",
+                time.GetUtcNow().UtcDateTime));
+        }
         await db.SaveChangesAsync(ct);
         signal.Notify();
         notifier.Changed([conversationId]);
@@ -182,6 +191,20 @@ public sealed partial class InboxCommands(IDbContextFactory<AppDbContext> dbFact
         await db.SaveChangesAsync(ct);
         notifier.Changed(threads.Select(t => t.Id));
         return await queries.GetAsync(conversationId, actor.UserId, ct);
+    }
+
+    /// <summary>"…assigned you the conversation with NAME", linking to it.</summary>
+    internal static Notification AssignedNotification(string userId, Conversation conversation, string what,
+        DateTime? at = null)
+    {
+        var text = $"{what} {conversation.DisplayName}.";
+        return new Notification
+        {
+            UserId = userId,
+            Text = text.Length > Notification.TextMax ? text[..Notification.TextMax] : text,
+            Link = $"/inbox/{conversation.Id}",
+            CreatedAt = at ?? conversation.UpdatedAt,
+        };
     }
 
     private static async Task<Conversation> LoadAsync(AppDbContext db, Guid id, CancellationToken ct) =>
