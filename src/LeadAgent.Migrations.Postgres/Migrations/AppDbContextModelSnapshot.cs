@@ -1434,6 +1434,9 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTime?>("SnoozedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1454,6 +1457,9 @@ namespace LeadAgent.Migrations.Postgres.Migrations
 
                     b.HasIndex("Match")
                         .HasFilter("\"Match\" <> 'Matched'");
+
+                    b.HasIndex("SnoozedUntil")
+                        .HasFilter("\"SnoozedUntil\" IS NOT NULL");
 
                     b.HasIndex("UpdatedAt");
 

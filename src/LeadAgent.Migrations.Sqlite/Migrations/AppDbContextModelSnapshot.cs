@@ -1424,6 +1424,9 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SnoozedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1444,6 +1447,9 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Match")
                         .HasFilter("\"Match\" <> 'Matched'");
+
+                    b.HasIndex("SnoozedUntil")
+                        .HasFilter("\"SnoozedUntil\" IS NOT NULL");
 
                     b.HasIndex("UpdatedAt");
 

@@ -39,3 +39,60 @@ window.leadAgentInbox = {
     if (el) { el.scrollTop = el.scrollHeight; }
   }
 };
+
+// The composer's "/" canned responses: a word starting with "/" at the caret opens the list (.NET renders it);
+// while it is open, arrows, Enter, Tab and Escape belong to the list, not to the text or the page's shortcuts.
+window.leadAgentComposer = {
+  token(el) {
+    const pos = el.selectionStart ?? el.value.length;
+    const m = /(^|\s)(\/[^\s/]*)$/.exec(el.value.slice(0, pos));
+    return m ? { start: pos - m[2].length, end: pos, query: m[2].slice(1) } : null;
+  },
+  attach(el, dotnet) {
+    if (!el || el._laComposer) { return; }
+    const state = { open: false, dotnet };
+    el._laComposer = state;
+    el.addEventListener('input', () => {
+      const t = window.leadAgentComposer.token(el);
+      if (t) {
+        state.open = true;
+        state.dotnet.invokeMethodAsync('OnSlash', t.query);
+      } else if (state.open) {
+        state.open = false;
+        state.dotnet.invokeMethodAsync('OnSlash', null);
+      }
+    });
+    el.addEventListener('keydown', (e) => {
+      if (!state.open || e.ctrlKey || e.metaKey || e.altKey) { return; }
+      if (['ArrowDown', 'ArrowUp', 'Enter', 'Tab', 'Escape'].includes(e.key)) {
+        e.preventDefault();
+        e.stopPropagation();
+        if (e.key === 'Escape') { state.open = false; }
+        state.dotnet.invokeMethodAsync('OnSlashKey', e.key);
+      }
+    });
+    el.addEventListener('blur', () => {
+      // A click on the list comes after the blur: close a moment later, and only if still open.
+      setTimeout(() => { if (state.open && document.activeElement !== el) { state.open = false; state.dotnet.invokeMethodAsync('OnSlash', null); } }, 200);
+    });
+  },
+  // Replaces the "/word" at the caret with the text (empty: just removes it) and tells Blazor the new value.
+  replaceToken(el, text) {
+    if (!el) { return; }
+    const t = window.leadAgentComposer.token(el) ?? { start: el.value.length, end: el.value.length };
+    el.value = el.value.slice(0, t.start) + text + el.value.slice(t.end);
+    const caret = t.start + text.length;
+    if (el._laComposer) { el._laComposer.open = false; }
+    el.focus();
+    el.setSelectionRange(caret, caret);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  },
+  setValue(el, text) {
+    if (!el) { return; }
+    el.value = text;
+    if (el._laComposer) { el._laComposer.open = false; }
+  },
+  detach(el) {
+    if (el && el._laComposer) { el._laComposer.open = false; el._laComposer.dotnet = { invokeMethodAsync() { } }; }
+  }
+};

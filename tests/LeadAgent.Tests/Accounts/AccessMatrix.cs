@@ -134,6 +134,8 @@ internal static class AccessMatrix
         ["POST /api/v1/inbox/conversations/{id:guid}/assign"] = Need.Write,
         ["POST /api/v1/inbox/conversations/{id:guid}/status"] = Need.Write,
         ["POST /api/v1/inbox/conversations/{id:guid}/read"] = Need.Read,
+        ["POST /api/v1/inbox/conversations/{id:guid}/snooze"] = Need.Write,
+        ["DELETE /api/v1/inbox/conversations/{id:guid}/snooze"] = Need.Write,
         ["POST /api/v1/inbox/conversations/{id:guid}/contact"] = Need.Write,
         ["GET /api/v1/inbox/templates"] = Need.Read,
         ["POST /api/v1/inbox/templates"] = Need.Write,

@@ -85,7 +85,8 @@ public sealed class MainPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
             $"/contacts/{contact.Id}", "/contacts/new", "/lists", $"/lists/{list.GetProperty("id").GetGuid()}",
             "/rules", "/rules/new", "/discovery", "/discovery/review", "/discovery/campaigns/new",
             "/qualification/icp", "/qualification/lookalikes", "/qualification/scoring", "/imports", "/imports/new",
-            "/duplicates", "/policy", "/tokens", "/profile", "/admin/users", "/admin/custom-fields", "/admin/audit",
+            "/duplicates", "/policy", "/tokens", "/profile", "/notifications", "/admin/users", "/admin/custom-fields",
+            "/admin/audit",
             "/no/such/page",
         ];
     }

@@ -66,7 +66,8 @@ public sealed partial class InboxCommands
             errors.Add("text", $"At most {MaxText} characters.");
         }
         // Only the reply window matters here, not whose unread count the row carries.
-        var row = await InboxQueries.Rows(db, db.Conversations.Where(c => c.Id == conversation.Id), null)
+        var row = await InboxQueries.Rows(db, db.Conversations.Where(c => c.Id == conversation.Id), null,
+            time.GetUtcNow().UtcDateTime)
             .FirstAsync(ct);
         var verdict = await queries.FreeTextVerdictAsync(db, row, ct);
         if (!verdict.Allowed)

@@ -5,6 +5,7 @@ using LeadAgent.Web.Features.Inbox.Processing;
 using LeadAgent.Web.Features.Inbox.Providers;
 using LeadAgent.Web.Features.Inbox.Runtime;
 using LeadAgent.Web.Features.Inbox.Sending;
+using LeadAgent.Web.Features.Rules;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -68,10 +69,18 @@ public sealed partial class InboxCommands(IDbContextFactory<AppDbContext> dbFact
         {
             new Errors().Add("userId", "No user with this id.").ThrowIfAny();
         }
+        var previous = conversation.AssigneeId;
         conversation.AssigneeId = user?.Id;
         AddEvent(db, conversation,
             user is null ? $"Unassigned by {actor.Name}." : $"Assigned to {user.Label} by {actor.Name}.",
             new OutboundMessage(OutboundKind.Assign, Assignee: user?.Email));
+        // The new assignee hears of it (not someone taking it themselves, nor a repeat).
+        if (user is not null && user.Id != previous && user.Id != actor.UserId)
+        {
+            db.Notifications.Add(AssignedNotification(user.Id, conversation,
+                $"{await AuthorNameAsync(db, actor, ct)} assigned you the conversation with",
+                time.GetUtcNow().UtcDateTime));
+        }
         await db.SaveChangesAsync(ct);
         signal.Notify();
         notifier.Changed([conversationId]);
@@ -114,14 +123,15 @@ public sealed partial class InboxCommands(IDbContextFactory<AppDbContext> dbFact
             return;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Conversations.Where(c => c.Id == conversationId).Select(c => (int?)c.InboundCount)
-                .FirstOrDefaultAsync(ct) is not { } inbound)
-        {
-            throw new NotFoundException("Conversation", conversationId);
-        }
-        var now = time.GetUtcNow().UtcDateTime;
+        var state = await db.Conversations.Where(c => c.Id == conversationId)
+            .Select(c => new { c.InboundCount, c.SnoozedUntil }).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Conversation", conversationId);
+        var (inbound, now) = (state.InboundCount, time.GetUtcNow().UtcDateTime);
+        // A snooze that ran out makes it unread until read again after that moment.
+        var woke = state.SnoozedUntil <= now ? state.SnoozedUntil : null;
         var mine = db.ConversationReads.Where(r => r.ConversationId == conversationId && r.UserId == userId);
-        if (await mine.Where(r => r.ReadInboundCount != inbound).ExecuteUpdateAsync(s => s
+        if (await mine.Where(r => r.ReadInboundCount != inbound || (woke != null && r.ReadAt < woke))
+                .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.ReadInboundCount, inbound).SetProperty(r => r.ReadAt, now), ct) == 0)
         {
             if (await mine.AnyAsync(ct))
@@ -181,6 +191,20 @@ public sealed partial class InboxCommands(IDbContextFactory<AppDbContext> dbFact
         await db.SaveChangesAsync(ct);
         notifier.Changed(threads.Select(t => t.Id));
         return await queries.GetAsync(conversationId, actor.UserId, ct);
+    }
+
+    /// <summary>"…assigned you the conversation with NAME", linking to it.</summary>
+    internal static Notification AssignedNotification(string userId, Conversation conversation, string what,
+        DateTime? at = null)
+    {
+        var text = $"{what} {conversation.DisplayName}.";
+        return new Notification
+        {
+            UserId = userId,
+            Text = text.Length > Notification.TextMax ? text[..Notification.TextMax] : text,
+            Link = $"/inbox/{conversation.Id}",
+            CreatedAt = at ?? conversation.UpdatedAt,
+        };
     }
 
     private static async Task<Conversation> LoadAsync(AppDbContext db, Guid id, CancellationToken ct) =>

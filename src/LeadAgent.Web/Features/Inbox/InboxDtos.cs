@@ -11,7 +11,10 @@ public enum AssignedFilter { Anyone, Me, Unassigned }
 public sealed record InboxQuery
 {
     public ChannelKind? Channel { get; init; }
+    /// <summary>Open leaves out conversations snoozed until later; see <see cref="Snoozed"/>.</summary>
     public ConversationStatus? Status { get; init; }
+    /// <summary>Only conversations snoozed until a later time.</summary>
+    public bool? Snoozed { get; init; }
     public AssignedFilter? Assigned { get; init; }
     public bool? Unread { get; init; }
     /// <summary>Only senders waiting to be matched to a contact.</summary>
@@ -33,7 +36,8 @@ public sealed record ConversationRow(
     Guid? ContactId, string? ContactName, Guid? CompanyId, string? CompanyName, MatchState Match,
     ConversationStatus Status, string? AssigneeId, string? AssigneeName, DateTime LastMessageAt,
         DateTime? LastInboundAt,
-    string? Preview, int Unread, LeadStatus? LeadStatus, Classification? Classification);
+    string? Preview, int Unread, LeadStatus? LeadStatus, Classification? Classification,
+    DateTime? SnoozedUntil = null);
 
 /// <summary>A page of conversations plus the counts the inbox shows beside its filters.</summary>
 public sealed record InboxPage(IReadOnlyList<ConversationRow> Items, string? NextCursor, int UnreadConversations,
@@ -64,5 +68,11 @@ public sealed record ConversationNoteInput(string? Text);
 public sealed record AssignInput(string? UserId);
 
 public sealed record StatusInput(ConversationStatus? Status);
+
+/// <summary>Wake-up times offered in the menu, worked out in the user's own time zone.</summary>
+public enum SnoozePreset { Tomorrow, NextWeek, InOneWeek }
+
+/// <summary>Snooze until an instant (UTC or with an offset), or until a preset in the user's time zone.</summary>
+public sealed record SnoozeInput(DateTimeOffset? Until = null, SnoozePreset? Preset = null);
 
 public sealed record ContactChoice(Guid? ContactId);

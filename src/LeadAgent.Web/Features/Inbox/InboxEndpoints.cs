@@ -45,6 +45,13 @@ internal static class InboxEndpoints
         g.MapPost("/conversations/{id:guid}/status", (InboxCommands s, Guid id, StatusInput input,
             CancellationToken ct) => s.SetStatusAsync(id, input, ct))
             .Writes().WithSummary("Open or close; mirrored to Respond.io when connected");
+        g.MapPost("/conversations/{id:guid}/snooze", (InboxCommands s, Guid id, SnoozeInput input,
+            CancellationToken ct) => s.SnoozeAsync(id, input, ct))
+            .Writes().WithSummary("Snooze until a time (or a preset in the user's time zone): out of the open list, " +
+                "then open and unread again");
+        g.MapDelete("/conversations/{id:guid}/snooze", (InboxCommands s, Guid id, CancellationToken ct) =>
+            s.UnsnoozeAsync(id, ct))
+            .Writes().WithSummary("Bring a snoozed conversation back now");
         g.MapPost("/conversations/{id:guid}/read", async Task<NoContent> (InboxCommands s, Guid id,
             ClaimsPrincipal user, CancellationToken ct) =>
         {

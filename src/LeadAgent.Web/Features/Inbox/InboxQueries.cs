@@ -30,6 +30,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         var cursor = Cursor.Decode(query.Cursor, Sort);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
         var list = db.Conversations.AsNoTracking();
         if (query.Channel is { } channel)
         {
@@ -40,6 +41,14 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         if (query.Status is { } status)
         {
             list = list.Where(c => c.Status == status);
+        }
+        if (query.Status == ConversationStatus.Open && query.Snoozed != true)
+        {
+            list = list.Where(c => c.SnoozedUntil == null || c.SnoozedUntil <= now);
+        }
+        if (query.Snoozed == true)
+        {
+            list = list.Where(c => c.SnoozedUntil != null && c.SnoozedUntil > now);
         }
         list = query.Assigned switch
         {
@@ -52,8 +61,9 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         if (query.Unread == true)
         {
             // "> 0" first, so the planner can start from the partial index.
-            list = list.Where(c => c.InboundCount > 0 && c.InboundCount > reads.Where(r => r.ConversationId == c.Id)
-                .Select(r => r.ReadInboundCount).FirstOrDefault());
+            list = list.Where(c => (c.InboundCount > 0 && c.InboundCount > reads.Where(r => r.ConversationId == c.Id)
+                .Select(r => r.ReadInboundCount).FirstOrDefault()) || (c.SnoozedUntil != null && c.SnoozedUntil <= now
+                && !reads.Any(r => r.ConversationId == c.Id && r.ReadAt >= c.SnoozedUntil)));
         }
         if (query.NeedsReview == true)
         {
@@ -96,7 +106,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         // rows only; in one query the planner may compute them for every matching row before sorting.
         var ids = await list.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Select(c => c.Id)
             .Take(limit + 1).ToListAsync(ct);
-        var byId = (await Rows(db, db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id)), userId)
+        var byId = (await Rows(db, db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id)), userId, now)
             .ToListAsync(ct)).ToDictionary(r => r.Id);
         var rows = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         var page = Page<ConversationRow>.FromLookahead(rows, limit, r =>
@@ -104,26 +114,40 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         // Conversations with inbound messages (the partial index) minus those this user has read to the end.
         var unread = await db.Conversations.CountAsync(c => c.InboundCount > 0, ct)
             - await reads.CountAsync(r => db.Set<Conversation>().Any(c => c.Id == r.ConversationId
-                && c.InboundCount > 0 && c.InboundCount <= r.ReadInboundCount), ct);
+                && c.InboundCount > 0 && c.InboundCount <= r.ReadInboundCount), ct)
+            + await WokenUnreadAsync(db, reads, now, ct);
         // Written as the partial index's condition, so the count reads only that small index.
         var review = await db.Conversations.CountAsync(c => c.Match != MatchState.Matched, ct);
         return new InboxPage(page.Items, page.NextCursor, unread, review);
     }
 
-    /// <summary>When anything in the inbox last changed; open pages poll it to notice other instances'
-    /// changes.</summary>
+    /// <summary>When anything in the inbox last changed (or a snooze last ran out); open pages poll it to notice
+    /// other instances' changes and conversations coming back.</summary>
     public async Task<DateTime?> LatestChangeAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Conversations.OrderByDescending(c => c.UpdatedAt)
+        var now = time.GetUtcNow().UtcDateTime;
+        var changed = await db.Conversations.OrderByDescending(c => c.UpdatedAt)
             .Select(c => (DateTime?)c.UpdatedAt).FirstOrDefaultAsync(ct);
+        var woke = await db.Conversations.Where(c => c.SnoozedUntil != null && c.SnoozedUntil <= now)
+            .OrderByDescending(c => c.SnoozedUntil).Select(c => c.SnoozedUntil).FirstOrDefaultAsync(ct);
+        return woke > changed ? woke : changed;
     }
+
+    // Conversations whose snooze ran out that this user has not read since, not already unread by message count.
+    private static Task<int> WokenUnreadAsync(AppDbContext db, IQueryable<ConversationRead> reads, DateTime now,
+        CancellationToken ct) =>
+        db.Conversations.CountAsync(c => c.SnoozedUntil != null && c.SnoozedUntil <= now
+            && !(c.InboundCount > 0 && c.InboundCount > reads.Where(r => r.ConversationId == c.Id)
+                .Select(r => r.ReadInboundCount).FirstOrDefault())
+            && !reads.Any(r => r.ConversationId == c.Id && r.ReadAt >= c.SnoozedUntil), ct);
 
     /// <summary>One conversation; its unread count is <paramref name="userId"/>'s.</summary>
     public async Task<ConversationDetail> GetAsync(Guid id, string? userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await Rows(db, db.Conversations.AsNoTracking().Where(c => c.Id == id), userId).FirstOrDefaultAsync(ct)
+        var row = await Rows(db, db.Conversations.AsNoTracking().Where(c => c.Id == id), userId, Now)
+            .FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("Conversation", id);
         var lead = row.ContactId is null ? null : await db.Leads.AsNoTracking()
             .Where(l => l.PrimaryContactId == row.ContactId && l.ArchivedAt == null)
@@ -218,8 +242,13 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         return list;
     }
 
-    /// <summary>The list columns of conversations, with the unread count of <paramref name="userId"/>.</summary>
-    internal static IQueryable<ConversationRow> Rows(AppDbContext db, IQueryable<Conversation> q, string? userId) =>
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>The list columns of conversations, with the unread count of <paramref name="userId"/>: unread
+    /// inbound messages, or 1 for a conversation whose snooze ran out before <paramref name="now"/> and that they have
+    /// not read since.</summary>
+    internal static IQueryable<ConversationRow> Rows(AppDbContext db, IQueryable<Conversation> q, string? userId,
+        DateTime now) =>
         q.Select(c => new ConversationRow(
         c.Id, c.Channel!.Kind, c.Channel.Name, c.Channel.Provider == SandboxProvider.ProviderKey, c.DisplayName,
             c.Phone, c.Email,
@@ -230,11 +259,16 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
             .Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
         c.LastMessageAt, c.LastInboundAt, c.LastMessagePreview,
         c.InboundCount - db.Set<ConversationRead>().Where(r => r.ConversationId == c.Id && r.UserId == userId)
-            .Select(r => r.ReadInboundCount).FirstOrDefault(),
+            .Select(r => r.ReadInboundCount).FirstOrDefault() > 0
+            ? c.InboundCount - db.Set<ConversationRead>().Where(r => r.ConversationId == c.Id && r.UserId == userId)
+                .Select(r => r.ReadInboundCount).FirstOrDefault()
+            : c.SnoozedUntil != null && c.SnoozedUntil <= now && !db.Set<ConversationRead>().Any(r =>
+                r.ConversationId == c.Id && r.UserId == userId && r.ReadAt >= c.SnoozedUntil) ? 1 : 0,
         db.Set<Lead>().Where(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId
             && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt)
             .Select(l => (LeadStatus?)l.Status).FirstOrDefault(),
         db.Set<Lead>().Where(l => l.PrimaryContactId != null && l.PrimaryContactId == c.ContactId
             && l.ArchivedAt == null).OrderByDescending(l => l.UpdatedAt).Select(l => l.Classification)
-            .FirstOrDefault()));
+            .FirstOrDefault(),
+        c.SnoozedUntil));
 }

@@ -41,6 +41,9 @@ public sealed class Conversation
     /// <summary>Inbound messages so far (history brought in by a backfill excluded: it was read at the provider);
     /// each user's unread count is this minus their <see cref="ConversationRead.ReadInboundCount"/>.</summary>
     public int InboundCount { get; set; }
+    /// <summary>Hidden from the open list until then; from then on it is open and unread again for everyone who has
+    /// not read it since (evaluated when read, so nothing has to run at that moment).</summary>
+    public DateTime? SnoozedUntil { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

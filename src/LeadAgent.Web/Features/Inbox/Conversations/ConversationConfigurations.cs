@@ -48,6 +48,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.HasIndex(e => e.InboundCount).HasFilter("\"InboundCount\" > 0");
         b.HasIndex(e => e.Match).HasFilter("\"Match\" <> 'Matched'");
         b.HasIndex(e => e.UpdatedAt);
+        // The snoozed list and the live poll's "a snooze ran out" check.
+        b.HasIndex(e => e.SnoozedUntil).HasFilter("\"SnoozedUntil\" IS NOT NULL");
     }
 }
 

@@ -17,7 +17,9 @@ public partial class Inbox
 
     private string? _q, _userId;
     private ChannelKind? _channel;
-    private ConversationStatus? _status = ConversationStatus.Open;
+    // The status filter: open (snoozed ones left out until their time), snoozed, or closed; none shows all.
+    private static readonly string[] StatusViews = ["Open", "Snoozed", "Closed"];
+    private string? _status = "Open";
     private AssignedFilter _assigned = AssignedFilter.Anyone;
     private LeadStatus? _leadStatus;
     private Classification? _classification;
@@ -68,7 +70,13 @@ public partial class Inbox
     {
         Q = _q,
         Channel = _channel,
-        Status = _status,
+        Status = _status switch
+        {
+            "Open" => ConversationStatus.Open,
+            "Closed" => ConversationStatus.Closed,
+            _ => null,
+        },
+        Snoozed = _status == "Snoozed" ? true : null,
         Assigned = _assigned,
         Unread = _unread ? true : null,
         NeedsReview = _review ? true : null,
@@ -198,9 +206,11 @@ public partial class Inbox
         StateHasChanged();
     }
 
+    private DateTime Now => Time.GetUtcNow().UtcDateTime;
+
     private string Ago(DateTime utc)
     {
-        var span = DateTime.UtcNow - utc;
+        var span = Now - utc;
         return span.TotalMinutes < 1 ? "now" : span.TotalHours < 1 ? $"{(int)span.TotalMinutes}m" : span.TotalDays < 1
             ? $"{(int)span.TotalHours}h"
             : span.TotalDays < 7 ? $"{(int)span.TotalDays}d" : Clock.Format(utc)[..10];

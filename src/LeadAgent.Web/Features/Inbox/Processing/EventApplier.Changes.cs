@@ -1,6 +1,7 @@
 using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Inbox.Providers;
+using LeadAgent.Web.Features.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Inbox.Processing;
@@ -39,6 +40,11 @@ public sealed partial class EventApplier
             : $"Assigned to {assignee.Name} in {provider.Name}.";
         foreach (var conversation in conversations)
         {
+            if (userId is not null && conversation.AssigneeId != userId)
+            {
+                db.Notifications.Add(InboxCommands.AssignedNotification(userId, conversation,
+                    $"Assigned to you in {provider.Name}:", now));
+            }
             conversation.AssigneeId = userId;
             AddEvent(conversation, now, now, text);
         }

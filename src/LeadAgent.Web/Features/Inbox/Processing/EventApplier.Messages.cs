@@ -93,6 +93,8 @@ public sealed partial class EventApplier
         if (!backfill)
         {
             conversation.InboundCount++;
+            // The contact wrote again: a snoozed conversation comes back now (as in Chatwoot).
+            conversation.SnoozedUntil = null;
         }
         if (conversation.LastInboundAt is null || at > conversation.LastInboundAt)
         {
