@@ -85,6 +85,7 @@ public sealed class MainPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
             "/rules", "/rules/new", "/discovery", "/discovery/review", "/discovery/campaigns/new",
             "/qualification/icp", "/qualification/lookalikes", "/qualification/scoring", "/imports", "/imports/new",
             "/duplicates", "/policy", "/tokens", "/profile", "/admin/users", "/admin/custom-fields", "/admin/audit",
+            "/pipeline", "/admin/exchange-rates",
             "/no/such/page",
         ];
     }
