@@ -22,7 +22,7 @@ public sealed partial class PipelineBoardPage
     [SupplyParameterFromQuery(Name = "tag")] public string? Tag { get; set; }
 
     private PipelineBoard? _board;
-    private List<PipelineCard> _cards = [];
+    private readonly List<PipelineCard> _cards = [];
     private MudDropContainer<PipelineCard>? _drop;
     private bool _canWrite;
     private string? _userId;
@@ -57,7 +57,9 @@ public sealed partial class PipelineBoardPage
             Snackbar.Add("Parts of this link could not be read and were left out.", Severity.Warning);
             _board = await Pipeline.GetAsync(new LeadFilter(), _userId);
         }
-        _cards = _board.Columns.SelectMany(c => c.Cards).ToList();
+        // The same list instance: the drop container re-reads it on Refresh, before this page renders again.
+        _cards.Clear();
+        _cards.AddRange(_board.Columns.SelectMany(c => c.Cards));
         _drop?.Refresh();
     }
 
