@@ -38,7 +38,8 @@ public sealed class PipelineBrowserTests(BrowserApp app) : IClassFixture<Browser
         await api.PostJsonAsync("/api/v1/pipeline/move", new { leadId = lead.Id, status = "Won", current.Version });
         await page.Locator("[data-testid='pipeline-card-menu']").First.ClickAsync();
         await page.Locator("[data-testid='pipeline-move-Proposal']").ClickAsync();
-        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Someone else changed");
+        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasTextString = "Someone else changed" }))
+            .ToBeVisibleAsync();
         await Expect(column("Won").Locator("[data-testid='pipeline-card']")).ToContainTextAsync($"Stand {tag}");
         await Expect(column("Proposal").Locator("[data-testid='pipeline-card']")).ToHaveCountAsync(0);
     }
