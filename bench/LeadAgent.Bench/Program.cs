@@ -168,7 +168,7 @@ internal static class ListBench
         await using var db = database.CreateDbContext();
         return await LeadQueries.PageAsync(db, filter, "-score", 50, cursor,
             total ? LeadAgent.Web.Infrastructure.Api.Totals.Exact : LeadAgent.Web.Infrastructure.Api.Totals.None,
-            10_000, null, CancellationToken.None);
+            10_000, null, null, CancellationToken.None);
     }
 
     public static async Task<int> RawAsync(BenchDatabase database, LeadStatus status, string owner, int min, int max)

@@ -86,7 +86,7 @@ public sealed class MainPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
             "/rules", "/rules/new", "/discovery", "/discovery/review", "/discovery/campaigns/new",
             "/qualification/icp", "/qualification/lookalikes", "/qualification/scoring", "/imports", "/imports/new",
             "/duplicates", "/policy", "/tokens", "/profile", "/notifications", "/admin/users", "/admin/custom-fields",
-            "/admin/audit",
+            "/admin/audit", "/pipeline", "/admin/exchange-rates",
             "/no/such/page",
         ];
     }

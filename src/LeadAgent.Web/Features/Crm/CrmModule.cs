@@ -8,8 +8,10 @@ using LeadAgent.Web.Features.Export;
 using LeadAgent.Web.Features.Imports;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Features.Lists;
+using LeadAgent.Web.Features.Money;
 using LeadAgent.Web.Features.Notes;
 using LeadAgent.Web.Features.Orders;
+using LeadAgent.Web.Features.Pipeline;
 using LeadAgent.Web.Features.Search;
 
 namespace LeadAgent.Web.Features.Crm;
@@ -34,6 +36,8 @@ public static class CrmModule
         builder.Services.AddScoped<DashboardService>();
         builder.Services.AddScoped<GlobalSearch>();
         builder.Services.AddScoped<OrderService>();
+        builder.Services.AddScoped<ExchangeRateService>();
+        builder.Services.AddScoped<PipelineService>();
         builder.Services.AddOptions<ImportOptions>()
             .BindConfiguration(ImportOptions.Section)
             .ValidateDataAnnotations()
@@ -60,6 +64,8 @@ public static class CrmModule
         app.MapDashboardEndpoints();
         app.MapSearchEndpoints();
         app.MapOrderEndpoints();
+        app.MapMoneyEndpoints();
+        app.MapPipelineEndpoints();
         app.MapExportEndpoints();
         app.MapImportEndpoints();
         app.MapDuplicateEndpoints();

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Limits;
 
@@ -7,7 +8,9 @@ internal static class DashboardEndpoints
 {
     public static void MapDashboardEndpoints(this IEndpointRouteBuilder app) =>
         app.MapApiGroup("dashboard", "Dashboard")
-            .MapGet("/", (DashboardService s, CancellationToken ct) => s.GetAsync(ct))
-            .WithSummary("Leads by status, classification and source; new leads per week; pipeline value by status")
+            .MapGet("/", (DashboardService s, ClaimsPrincipal user, CancellationToken ct) =>
+                s.GetAsync(user.UserId(), ct))
+            .WithSummary("Leads by status, classification and source; new leads per week; pipeline value by status "
+                + "in the workspace currency; the caller's open leads, next actions due and unanswered conversations")
             .HeavyQuery();
 }

@@ -1,6 +1,10 @@
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Crm;
+using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Money;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LeadAgent.Web.Features.Dashboard;
 
@@ -8,18 +12,35 @@ public sealed record CountBy(string Key, int Count);
 
 public sealed record WeekCount(DateOnly WeekStart, int Count);
 
+/// <summary>A value in <see cref="Currency"/>, the workspace currency.</summary>
 public sealed record ValueBy(string Key, string Currency, decimal Value);
 
+public sealed record DashboardItem(Guid Id, string Title, string? Detail, DateOnly? On);
+
+/// <summary>The signed-in user's own work: counts and the first few of each.</summary>
+public sealed record MyWork(
+    int OpenLeads, List<DashboardItem> TopOpenLeads, int NextActionsDue, List<DashboardItem> TopNextActionsDue,
+    int UnansweredConversations, List<DashboardItem> TopUnanswered);
+
+/// <summary>
+/// Dashboard figures. <see cref="PipelineByStatus"/> is in the workspace currency; amounts whose currency has no rate
+/// are left out and counted in <see cref="PipelineUnconverted"/> with their currencies.
+/// </summary>
 public sealed record DashboardStats(
     int OpenLeads, int TotalLeads, List<CountBy> ByStatus, List<CountBy> ByClassification, List<CountBy> BySource,
-    List<WeekCount> NewPerWeek, List<ValueBy> PipelineByStatus);
+    List<WeekCount> NewPerWeek, List<ValueBy> PipelineByStatus, string Currency, int PipelineUnconverted,
+    List<string> PipelineMissingRates, MyWork? Mine);
 
 /// <summary>Aggregates for the dashboard charts (archived leads excluded).</summary>
-public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, IOptions<CrmOptions> options)
 {
-    public const int Weeks = 12;
+    public const int Weeks = 12, TopItems = 5;
 
-    public async Task<DashboardStats> GetAsync(CancellationToken ct = default)
+    /// <summary>The statuses that count as open (the rest are closed: won, lost, disqualified).</summary>
+    public static readonly LeadStatus[] Open =
+        [LeadStatus.New, LeadStatus.Contacted, LeadStatus.Qualified, LeadStatus.Proposal];
+
+    public async Task<DashboardStats> GetAsync(string? userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var leads = db.Leads.AsNoTracking().Where(l => l.ArchivedAt == null);
@@ -38,13 +59,14 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory)
                 created.Count(c => DateOnly.FromDateTime(c) >= w && DateOnly.FromDateTime(c) < w.AddDays(7))))
             .ToList();
 
-        // decimal sums are done here: SQLite has no exact decimal aggregate.
+        // Decimal sums are done here: SQLite has no exact decimal aggregate.
         var values = await leads.Where(l => l.ExpectedValue != null)
             .Select(l => new { l.Status, l.Currency, l.ExpectedValue })
             .ToListAsync(ct);
-        var pipeline = values.GroupBy(v => (v.Status, v.Currency))
-            .OrderBy(g => g.Key.Status).ThenBy(g => g.Key.Currency)
-            .Select(g => new ValueBy(g.Key.Status.ToString(), g.Key.Currency, g.Sum(v => v.ExpectedValue!.Value)))
+        var converter = await CurrencyConverter.LoadAsync(db, options.Value, ct);
+        var totals = Enum.GetValues<LeadStatus>().Select(s => (Status: s, Total: converter.Sum(
+            values.Where(v => v.Status == s).Select(v => (v.ExpectedValue!.Value, v.Currency)), today))).ToList();
+        var pipeline = totals.Select(t => new ValueBy(t.Status.ToString(), converter.Workspace, t.Total.Value))
             .ToList();
 
         var statusCounts = Enum.GetValues<LeadStatus>()
@@ -57,10 +79,32 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory)
             .Select(s => new CountBy(s.ToString(), bySource.FirstOrDefault(x => x.Key == s)?.Count ?? 0))
             .ToList();
         var total = statusCounts.Sum(s => s.Count);
-        var open = statusCounts
-            .Where(s => s.Key is not (nameof(LeadStatus.Won) or nameof(LeadStatus.Lost)
-                or nameof(LeadStatus.Disqualified)))
-            .Sum(s => s.Count);
-        return new DashboardStats(open, total, statusCounts, classCounts, sourceCounts, perWeek, pipeline);
+        var open = statusCounts.Where(s => Open.Any(o => o.ToString() == s.Key)).Sum(s => s.Count);
+        var mine = userId is null ? null : await MineAsync(db, userId, today, ct);
+        return new DashboardStats(open, total, statusCounts, classCounts, sourceCounts, perWeek, pipeline,
+            converter.Workspace, totals.Sum(t => t.Total.Unconverted),
+            totals.SelectMany(t => t.Total.MissingRates).Distinct().Order(StringComparer.Ordinal).ToList(), mine);
     }
+
+    private static async Task<MyWork> MineAsync(AppDbContext db, string userId, DateOnly today, CancellationToken ct)
+    {
+        var open = db.Leads.AsNoTracking()
+            .Where(l => l.ArchivedAt == null && l.OwnerId == userId && Open.Contains(l.Status));
+        var due = open.Where(l => l.NextActionOn <= today);
+        // Waiting for us: the last message in an open conversation came from the customer.
+        var unanswered = db.Conversations.AsNoTracking().Where(c => c.AssigneeId == userId
+            && c.Status == ConversationStatus.Open && c.LastInboundAt != null && c.LastInboundAt >= c.LastMessageAt);
+        return new MyWork(
+            await open.CountAsync(ct),
+            await Top(open.OrderBy(l => l.NextActionOn == null).ThenBy(l => l.NextActionOn)
+                .ThenByDescending(l => l.UpdatedAt)).ToListAsync(ct),
+            await due.CountAsync(ct),
+            await Top(due.OrderBy(l => l.NextActionOn).ThenBy(l => l.Id)).ToListAsync(ct),
+            await unanswered.CountAsync(ct),
+            await unanswered.OrderBy(c => c.LastInboundAt).Take(TopItems)
+                .Select(c => new DashboardItem(c.Id, c.DisplayName, c.LastMessagePreview, null)).ToListAsync(ct));
+    }
+
+    private static IQueryable<DashboardItem> Top(IQueryable<Lead> leads) => leads.Take(TopItems)
+        .Select(l => new DashboardItem(l.Id, l.Title, l.Company!.Name, l.NextActionOn));
 }

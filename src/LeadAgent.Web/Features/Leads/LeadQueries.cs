@@ -137,11 +137,12 @@ public static class LeadQueries
         Totals totals,
         int totalCap,
         string? currentUserId,
+        LeadValueSort? valueSort,
         CancellationToken ct)
     {
         var errors = new Errors();
         filter.Validate(errors);
-        var spec = LeadSort.Parse(sort, errors);
+        var spec = LeadSort.Parse(sort, errors, valueSort);
         errors.ThrowIfAny();
         var cursor = Cursor.Decode(cursorText, spec.Name);
 

@@ -3,6 +3,7 @@ using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Contacts;
 using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.CustomFields;
+using LeadAgent.Web.Features.Money;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using LeadAgent.Web.Infrastructure.Limits;
@@ -26,8 +27,14 @@ public sealed class LeadService(
         Totals totals, string? userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        LeadValueSort? valueSort = null;
+        if (sort?.TrimStart('-', '+').Trim() == "expectedValue")
+        {
+            var converter = await CurrencyConverter.LoadAsync(db, options.Value, ct);
+            valueSort = LeadValueSort.For(db, converter, DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime));
+        }
         return await LeadQueries.PageAsync(
-            db, filter, sort, limit, cursor, totals, limits.Value.TotalCap, userId, ct);
+            db, filter, sort, limit, cursor, totals, limits.Value.TotalCap, userId, valueSort, ct);
     }
 
     public async Task<LeadRow> CreateAsync(LeadInput input, CancellationToken ct = default)
@@ -45,6 +52,33 @@ public sealed class LeadService(
         var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException("Lead", id);
         RequireVersion(db, lead, input.Version);
         await ApplyAsync(db, lead, input, ct);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(lead.Id, ct);
+    }
+
+    /// <summary>
+    /// Moves the lead to another status (the pipeline board): an ordinary update, logged and seen by the rules, that
+    /// fails with a concurrency error when the lead changed since <paramref name="version"/> was read.
+    /// </summary>
+    public async Task<LeadRow> SetStatusAsync(Guid id, LeadStatus? status, long? version,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.RequireWriterAsync("move leads");
+        var errors = new Errors();
+        if (status is null)
+        {
+            errors.Add("status", "Required.");
+        }
+        CheckEnum(errors, "status", status);
+        errors.ThrowIfAny();
+        var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException("Lead", id);
+        RequireVersion(db, lead, version);
+        if (!lead.SetStatus(status!.Value, db.Time.GetUtcNow().UtcDateTime) && lead.Version != version)
+        {
+            // Nothing to save, but the caller's view is stale all the same.
+            throw new DbUpdateConcurrencyException("The lead was changed by someone else.");
+        }
         await db.SaveChangesAsync(ct);
         return await GetAsync(lead.Id, ct);
     }

@@ -25,7 +25,11 @@ public sealed class LeadSort
         "orderCount", "potential",
     ];
 
-    public static LeadSort Parse(string? sort, Errors errors)
+    /// <summary>
+    /// The sort the text names. <paramref name="value"/> is the expected value in the workspace currency (see
+    /// <see cref="LeadValueSort"/>); without it (when only checking the text) the raw amount stands in.
+    /// </summary>
+    public static LeadSort Parse(string? sort, Errors errors, LeadValueSort? value = null)
     {
         sort = string.IsNullOrWhiteSpace(sort) ? "-score" : sort.Trim();
         var desc = sort.StartsWith('-');
@@ -41,7 +45,8 @@ public sealed class LeadSort
             case "score":
                 return Nullable(name, desc, l => l.Score, r => r.Score, int.Parse);
             case "expectedValue":
-                return Nullable(name, desc, l => l.ExpectedValue, r => r.ExpectedValue,
+                return Nullable(name, desc, value?.Key ?? (l => l.ExpectedValue),
+                    value?.RowKey ?? (r => r.ExpectedValue),
                     s => decimal.Parse(s, CultureInfo.InvariantCulture));
             case "nextActionOn":
                 return Nullable(name, desc, l => l.NextActionOn, r => r.NextActionOn,
