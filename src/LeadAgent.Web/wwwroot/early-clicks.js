@@ -25,13 +25,17 @@
   };
   const text = el => (el?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120);
 
+  const started = Date.now();
   document.addEventListener('click', e => {
-    if (!prerendered() || e.button !== 0 || !(e.target instanceof Element)) return;
+    // Only in the first moments: if the live connection never comes, clicks must not be swallowed for good.
+    if (!prerendered() || Date.now() - started > 30000 || e.button !== 0 || !(e.target instanceof Element)) return;
     const link = e.target.closest('a[href]');
     if (link && !link.getAttribute('href').startsWith('#')) return;
+    // An icon's <path> is no target to replay on: take the control (or row) it belongs to.
+    const target = e.target.closest('button, [role=button], input, label, tr, li') ?? e.target;
     e.preventDefault();
     e.stopPropagation();
-    pending = { where: locate(e.target), text: text(e.target), until: Date.now() + 10000 };
+    pending = { where: locate(target), text: text(target), until: Date.now() + 10000 };
     document.documentElement.classList.add('replay-wait');
   }, true);
 
@@ -43,7 +47,7 @@
     if (!el || text(el) !== pending.text) return;
     pending = null;
     document.documentElement.classList.remove('replay-wait');
-    el.click();
+    el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
   };
   new MutationObserver(replay).observe(document.documentElement,
     { subtree: true, childList: true, attributes: true, attributeFilter: ['data-interactive'] });

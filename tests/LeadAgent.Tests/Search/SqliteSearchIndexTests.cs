@@ -43,7 +43,7 @@ public sealed class SqliteSearchIndexTests(SqliteApp app)
         await SqliteSearchIndex.EnsureAsync(db, null, Ct);
         var builtAt = await db.Database
             .SqlQueryRaw<string>("SELECT \"Migration\" AS \"Value\" FROM \"SearchIndexState\"").SingleAsync(Ct);
-        Assert.Equal((await db.Database.GetAppliedMigrationsAsync(Ct)).Last(), builtAt);
+        Assert.StartsWith((await db.Database.GetAppliedMigrationsAsync(Ct)).Last() + "#", builtAt);
     }
 
     private static async Task<List<Guid>> LeadIdsAsync(HttpClient api, string q)

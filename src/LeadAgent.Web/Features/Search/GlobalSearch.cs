@@ -47,7 +47,7 @@ public sealed class GlobalSearch(IDbContextFactory<AppDbContext> dbFactory)
 
         // A context per search: the palette may start one while the last is still running.
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var index = SearchCandidates.CanUse(q) ? new SearchCandidates(db, q) : null;
+        var index = SearchCandidates.CanUse(q) ? new SearchCandidates(db, q, ct) : null;
         var hits = new List<SearchHit>();
         hits.AddRange(await CompaniesAsync(db, q, index is null ? null : await index.CompaniesAsync(take), take, ct));
         hits.AddRange(await ContactsAsync(db, q, phone,

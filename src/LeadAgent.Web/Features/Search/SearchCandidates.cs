@@ -9,7 +9,7 @@ namespace LeadAgent.Web.Features.Search;
 /// start with the query first, then names and texts that contain it; on SQLite the newest rows first within each.
 /// Each step stops at the number wanted, so a word found in every row costs no more than a rare one.
 /// </summary>
-internal sealed class SearchCandidates(AppDbContext db, string query)
+internal sealed class SearchCandidates(AppDbContext db, string query, CancellationToken ct)
 {
     private const string Live = """r."ArchivedAt" IS NULL AND r."MergedIntoId" IS NULL""";
 
@@ -96,7 +96,7 @@ internal sealed class SearchCandidates(AppDbContext db, string query)
             args.Add(startsWith is null ? "%" + escaped + "%" : escaped + "%");
             sql = $"SELECT {select} AS \"Value\" FROM \"{t.Table}\" r WHERE {where} AND {filter} LIMIT {limit}";
         }
-        foreach (var id in await db.Database.SqlQueryRaw<Guid>(sql, [.. args]).ToListAsync())
+        foreach (var id in await db.Database.SqlQueryRaw<Guid>(sql, [.. args]).ToListAsync(ct))
         {
             if (ids.Count < take && !ids.Contains(id))
             {

@@ -8,11 +8,14 @@ namespace LeadAgent.Web.Features.Search;
 /// SQLite's search index: one FTS5 trigram table per searched table, keyed by the row's rowid and kept current by
 /// triggers. It lives outside the EF migrations on purpose: a migration that rebuilds a table (SQLite's way to alter
 /// a column) drops its triggers and may renumber its rows. So at every start the index is checked — all tables and
-/// triggers present, built after the newest migration — and rebuilt from the data when not.
+/// triggers present, built after the newest migration and for today's columns — and rebuilt from the data when not.
 /// </summary>
 public static class SqliteSearchIndex
 {
     private const string StateTable = "SearchIndexState";
+
+    // Raise when SearchTables changes its columns: an index built by an older shape is then built again.
+    private const string Shape = "1";
 
     public static async Task EnsureAsync(AppDbContext db, ILogger? log = null, CancellationToken ct = default)
     {
@@ -20,7 +23,7 @@ public static class SqliteSearchIndex
         {
             return; // PostgreSQL's trigram indexes are ordinary indexes, made by a migration
         }
-        var migration = (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault() ?? "";
+        var migration = (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault() + "#" + Shape;
         var names = SearchTable.All.SelectMany(Names).Append(StateTable).ToList();
         var expected = names.Count;
         // Our own constant names, no input.
@@ -43,7 +46,7 @@ public static class SqliteSearchIndex
     /// <summary>Drops and makes the index again from the data (the CLI's <c>search reindex</c>).</summary>
     public static async Task RebuildAsync(AppDbContext db, string? migration = null, CancellationToken ct = default)
     {
-        migration ??= (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault() ?? "";
+        migration ??= (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault() + "#" + Shape;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var sql in Statements(migration))
         {
