@@ -1,23 +1,18 @@
 // Ctrl+K (⌘K) opens the command palette anywhere; inside it, arrows and Enter pick a result instead of moving the caret.
+// The shortcut listens from the moment the script loads: pressed before the palette is live, it opens once it is.
 window.leadAgentPalette = {
+  _dotnet: null,
+  _pending: false,
   register(dotnet) {
-    if (window.leadAgentPalette._handler) {
-      document.removeEventListener('keydown', window.leadAgentPalette._handler);
+    const palette = window.leadAgentPalette;
+    palette._dotnet = dotnet;
+    if (palette._pending) {
+      palette._pending = false;
+      dotnet.invokeMethodAsync('OpenFromKeyboard');
     }
-    const handler = (e) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'k' || e.key === 'K')) {
-        e.preventDefault();
-        dotnet.invokeMethodAsync('OpenFromKeyboard');
-      }
-    };
-    window.leadAgentPalette._handler = handler;
-    document.addEventListener('keydown', handler);
   },
   unregister() {
-    if (window.leadAgentPalette._handler) {
-      document.removeEventListener('keydown', window.leadAgentPalette._handler);
-      window.leadAgentPalette._handler = null;
-    }
+    window.leadAgentPalette._dotnet = null;
   },
   focusInput() {
     const input = document.getElementById('palette-input');
@@ -35,3 +30,17 @@ window.leadAgentPalette = {
     if (el) { el.scrollIntoView({ block: 'nearest' }); }
   }
 };
+
+document.addEventListener('keydown', (e) => {
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'k' || e.key === 'K')) {
+    const palette = window.leadAgentPalette;
+    // Pages without the palette (sign-in) keep the browser's own shortcut.
+    if (!palette._dotnet && !document.querySelector('[data-interactive]')) { return; }
+    e.preventDefault();
+    if (palette._dotnet) {
+      palette._dotnet.invokeMethodAsync('OpenFromKeyboard');
+    } else {
+      palette._pending = true;
+    }
+  }
+});

@@ -67,6 +67,8 @@ public sealed class BrowserApp() : AppFactory(Provider.Sqlite), IAsyncLifetime
         var (user, _) = await CreateUserAsync(role, password);
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
         context.SetDefaultTimeout(15_000);
+        // A first load of a page renders it on the server twice (prerender, then live) on 2 shared cores.
+        context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/login");
         await page.FillAsync("#email", user.Email);

@@ -28,13 +28,13 @@ public sealed class CrmJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(Ui.Input(page, "company-website")).ToHaveValueAsync($"https://www.brightside-{suffix}.nl/contact");
 
         await page.Locator("[data-testid='company-new-contact']").ClickAsync();
-        await page.WaitForURLAsync("**/contacts/new?companyId=*");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/contacts/new\\?companyId="));
         await BrowserApp.WaitForCircuitAsync(page);
         await Ui.FillAsync(page, "contact-first", "Daan");
         await Ui.FillAsync(page, "contact-last", "Jansen");
         await Ui.FillAsync(page, "identity-value-0", $"Daan@Brightside-{suffix}.NL");
         await page.Locator("[data-testid='contact-save']").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/contacts/[0-9a-f-]{36}$"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/contacts/[0-9a-f-]{36}$"));
         await Expect(Ui.Input(page, "identity-value-0")).ToHaveValueAsync($"daan@brightside-{suffix}.nl");
 
         // Three leads for the company, created through the form.

@@ -49,7 +49,7 @@ public sealed class ImportWizardTests(BrowserApp app) : IClassFixture<BrowserApp
         await BrowserApp.ShotAsync(page, "10-import-wizard");
 
         await page.Locator("[data-testid='import-start']").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/imports/[0-9a-f-]{36}$"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/imports/[0-9a-f-]{36}$"));
         await Expect(page.Locator("[data-testid='import-progress']")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid='import-rows']"))
             .ToContainTextAsync("3,001 / 3,001", new() { Timeout = 120_000 });
@@ -61,7 +61,8 @@ public sealed class ImportWizardTests(BrowserApp app) : IClassFixture<BrowserApp
 
         // "3,000 created" leads to exactly those leads, and the export link keeps that filter.
         await page.Locator("[data-testid='import-created-leads']").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/leads\\?importRunId=[0-9a-f-]{36}$"));
+        await Expect(page).ToHaveURLAsync(
+            new System.Text.RegularExpressions.Regex("/leads\\?importRunId=[0-9a-f-]{36}$"));
         await Expect(page.Locator("[data-testid='chip-importRunId']")).ToContainTextAsync($"{tag}.csv");
         // Lists count up to Limits:TotalCap (1,000) and say there are more; the run itself said 3,000.
         await Expect(page.Locator("[data-testid='lead-total']")).ToHaveTextAsync("1,000+ matching leads");

@@ -34,7 +34,7 @@ public sealed class NothingLostTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.EndsWith($"/leads?q={tag}", page.Url);
 
         release.SetResult();
-        await page.WaitForURLAsync(new Regex($"/leads/{lead.Id}$"));
+        await Expect(page).ToHaveURLAsync(new Regex($"/leads/{lead.Id}$"));
         await Expect(page.Locator("html.replay-wait")).ToHaveCountAsync(0);
     }
 
@@ -58,7 +58,7 @@ public sealed class NothingLostTests(BrowserApp app) : IClassFixture<BrowserApp>
         // Nothing changed: no question.
         await OpenLeadAsync();
         await leads.ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/leads(\?.*)?$"));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/leads(\?.*)?$"));
 
         await OpenLeadAsync();
         await Ui.FillAsync(page, "lead-title", $"Unsaved {tag} changed");
@@ -71,6 +71,6 @@ public sealed class NothingLostTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await leads.ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Leave" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/leads(\?.*)?$"));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/leads(\?.*)?$"));
     }
 }

@@ -16,6 +16,13 @@ internal static class Ui
         await input.BlurAsync();
     }
 
+    /// <summary>
+    /// The browser's Back. In-app pages change the address without loading a document, and Playwright's GoBack (like
+    /// WaitForURL) can miss that event under load and wait for a load that never comes: callers check the address
+    /// with <c>Expect(page).ToHaveURLAsync</c>, which polls it.
+    /// </summary>
+    public static Task BackAsync(IPage page) => page.EvaluateAsync("() => history.back()");
+
     /// <summary>Opens a MudSelect and picks the option with this text.</summary>
     public static async Task SelectAsync(IPage page, string testId, string option)
     {
@@ -23,6 +30,9 @@ internal static class Ui
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = option }).First
             .ClickAsync();
         await page.Keyboard.PressAsync("Escape");
+        // Closing travels over the circuit (the list and its overlay go in the same render); a click made while
+        // the overlay is still up lands on it and is lost.
+        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
     }
 
     /// <summary>Types into a MudAutocomplete and picks the first suggestion containing the text.</summary>

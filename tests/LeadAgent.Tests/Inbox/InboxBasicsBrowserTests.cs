@@ -129,7 +129,7 @@ public sealed class InboxBasicsBrowserTests(BrowserApp app) : IClassFixture<Brow
         await Expect(item).ToContainTextAsync("assigned you the conversation with Bela Bell");
         await BrowserApp.ShotAsync(page, "notification-bell");
         await item.ClickAsync();
-        await page.WaitForURLAsync($"{app.BaseUrl}/inbox/{conversation}");
+        await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/inbox/{conversation}");
         await Expect(bell).ToHaveAttributeAsync("aria-label", "Notifications");
 
         // The full list, with mark all read for the rest.

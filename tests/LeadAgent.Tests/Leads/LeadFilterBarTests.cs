@@ -37,11 +37,11 @@ public sealed class LeadFilterBarTests(BrowserApp app) : IClassFixture<BrowserAp
         await BrowserApp.ShotAsync(page, "leads-filter-chips-phone");
 
         await page.Locator("[data-testid='chip-remove-status']").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/leads\\?q={tag}&tag={tag}$"));
+        await Expect(page).ToHaveURLAsync(new Regex($"/leads\\?q={tag}&tag={tag}$"));
         await Expect(total).ToHaveTextAsync("3 matching leads");
         await Expect(page.Locator("[data-testid='chip-status']")).ToHaveCountAsync(0);
 
-        await page.GoBackAsync();
+        await Ui.BackAsync(page);
         await Expect(page.Locator("[data-testid='chip-status']")).ToContainTextAsync("Status: New, Contacted");
         await Expect(total).ToHaveTextAsync("2 matching leads");
 
@@ -50,12 +50,12 @@ public sealed class LeadFilterBarTests(BrowserApp app) : IClassFixture<BrowserAp
         await Expect(page.Locator("[data-testid='filter-panel']")).ToBeVisibleAsync();
         await Ui.SelectAsync(page, "filter-owner", "Unassigned");
         await page.Locator("[data-testid='filter-apply']").ClickAsync();
-        await page.WaitForURLAsync(new Regex("owner=none"));
+        await Expect(page).ToHaveURLAsync(new Regex("owner=none"));
         await Expect(page.Locator("[data-testid='chip-owner']")).ToContainTextAsync("Owner: unassigned");
 
         // Clear all drops every filter, the search included.
         await page.Locator("[data-testid='filter-clear-all']").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/leads$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/leads$"));
         await Expect(page.Locator("[data-testid='filter-chips']")).ToHaveCountAsync(0);
         await Expect(Ui.Input(page, "filter-q")).ToHaveValueAsync("");
     }

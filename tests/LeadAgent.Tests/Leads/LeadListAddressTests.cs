@@ -28,15 +28,15 @@ public sealed class LeadListAddressTests(BrowserApp app) : IClassFixture<Browser
         await Expect(page.Locator("[data-testid='lead-total']")).ToContainTextAsync("3 matching");
 
         await page.Locator("[data-testid='sort-title']").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("sort=title"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=title"));
         await Expect(first).ToContainTextAsync($"Alpha {tag}");
         await page.Locator("[data-testid='sort-title']").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("sort=-title"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=-title"));
         await Expect(first).ToContainTextAsync($"Charlie {tag}");
         await Expect(page.Locator("th[aria-sort='descending']")).ToContainTextAsync("Title");
 
-        await page.GoBackAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("sort=title($|&)"));
+        await Ui.BackAsync(page);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=title($|&)"));
         await Expect(first).ToContainTextAsync($"Alpha {tag}");
 
         // The address alone opens the same view in a new tab, page size included.

@@ -28,7 +28,7 @@ public sealed class PaletteBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await Expect(palette.Locator("[data-testid='palette-row']").First).ToContainTextAsync(company.Name);
         await BrowserApp.ShotAsync(page, "98-palette");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(app.BaseUrl + $"/companies/{company.Id}");
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/companies/{company.Id}");
         await Expect(page.Locator("[data-testid='company-heading']")).ToHaveTextAsync(company.Name);
 
         // "All results" leads to the search page with the same words.
@@ -37,7 +37,7 @@ public sealed class PaletteBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await page.Keyboard.TypeAsync("go to inbox");
         await Expect(palette.Locator("[data-testid='palette-row']").First).ToContainTextAsync("Go to inbox");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(app.BaseUrl + "/inbox");
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/inbox");
         await page.GotoAsync(app.BaseUrl + $"/search?q={Uri.EscapeDataString(tag)}");
         await Expect(page.Locator("[data-testid='search-hit']").First).ToContainTextAsync(company.Name);
     }
