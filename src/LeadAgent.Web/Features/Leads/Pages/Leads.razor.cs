@@ -111,6 +111,14 @@ public sealed partial class Leads
 
     public void Dispose() => Nav.LocationChanged -= OnLocationChanged;
 
+    // An inline edit keeps the row where it is (even if it no longer matches the filters) until the next read.
+    private void RowEdited(LeadRow row)
+    {
+        LeadRow Fresh(LeadRow r) => r.Id == row.Id ? row : r;
+        _page = _page with { Items = [.. _page.Items.Select(Fresh)] };
+        _selected = [.. _selected.Select(Fresh)];
+    }
+
     private LeadFilter CurrentFilter() => new()
     {
         Q = _q,

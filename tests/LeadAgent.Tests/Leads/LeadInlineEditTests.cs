@@ -1,0 +1,86 @@
+using LeadAgent.Tests.Browser;
+using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Leads;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LeadAgent.Tests.Leads;
+
+/// <summary>
+/// Status, owner and next action change in the lead list itself, as versioned updates: the row shows the change,
+/// a stale row is refused with the other user's change shown, and a viewer sees values only.
+/// </summary>
+public sealed class LeadInlineEditTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task Status_owner_and_next_action_change_in_the_row_and_a_stale_row_is_refused()
+    {
+        var api = await app.ClientAsync(Roles.Sales);
+        var tag = "inl" + Guid.NewGuid().ToString("N")[..6];
+        var company = await api.CreateAsync(Make.Company($"Inline {tag}"));
+        var first = await api.CreateAsync(Make.Lead(company, $"First {tag}"));
+        var second = await api.CreateAsync(Make.Lead(company, $"Second {tag}"));
+        var page = await app.SignedInPageAsync(Roles.Sales);
+        await page.GotoAsync(app.BaseUrl + $"/leads?q={tag}");
+        await BrowserApp.WaitForCircuitAsync(page);
+        var row = Row(page, first.Title);
+        await Expect(page.Locator("[data-testid='lead-total']")).ToContainTextAsync("2 matching");
+
+        await row.Locator("[data-testid='inline-status']").ClickAsync();
+        await page.Locator("[data-testid='inline-status-Contacted']").ClickAsync();
+        await Expect(row.Locator("[data-testid='inline-status']")).ToContainTextAsync("Contacted");
+        Assert.Equal(LeadStatus.Contacted, (await api.GetJsonAsync<LeadRow>($"/api/v1/leads/{first.Id}")).Status);
+
+        await row.Locator("[data-testid='inline-owner']").ClickAsync();
+        await page.Locator("[data-testid='inline-owner-item']").Filter(new() { HasTextString = "Me (" }).ClickAsync();
+        await Expect(row.Locator("[data-testid='inline-owner']")).Not.ToContainTextAsync("—");
+        var owned = await api.GetJsonAsync<LeadRow>($"/api/v1/leads/{first.Id}");
+        Assert.NotNull(owned.OwnerId);
+        await Expect(row.Locator("[data-testid='inline-owner']")).ToContainTextAsync(owned.OwnerName!);
+
+        await row.Locator("[data-testid='inline-next-action']").FillAsync("2027-01-15");
+        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasTextString = "next action 2027-01-15" }))
+            .ToBeVisibleAsync();
+        var planned = await api.GetJsonAsync<LeadRow>($"/api/v1/leads/{first.Id}");
+        Assert.Equal(new DateOnly(2027, 1, 15), planned.NextActionOn);
+        Assert.Equal(LeadStatus.Contacted, planned.Status); // one field at a time: the others stay
+        Assert.Equal(owned.OwnerId, planned.OwnerId);
+        // Editing in a row is not opening it.
+        Assert.Contains($"/leads?q={tag}", page.Url);
+        await BrowserApp.ShotAsync(page, "leads-inline-edit");
+
+        // Someone else moves the second lead; this list still shows the old row.
+        var moved = await api.PutJsonAsync($"/api/v1/leads/{second.Id}", Make.Lead(company, second.Title) with
+        {
+            Status = LeadStatus.Qualified,
+            Version = second.Version,
+        });
+        moved.EnsureSuccessStatusCode();
+        var stale = Row(page, second.Title);
+        await stale.Locator("[data-testid='inline-status']").ClickAsync();
+        await page.Locator("[data-testid='inline-status-Lost']").ClickAsync();
+        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasTextString = "Someone else changed" }))
+            .ToBeVisibleAsync();
+        await Expect(stale.Locator("[data-testid='inline-status']")).ToContainTextAsync("Qualified");
+        Assert.Equal(LeadStatus.Qualified, (await api.GetJsonAsync<LeadRow>($"/api/v1/leads/{second.Id}")).Status);
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_the_values_without_controls()
+    {
+        var api = await app.ClientAsync(Roles.Sales);
+        var tag = "inv" + Guid.NewGuid().ToString("N")[..6];
+        var company = await api.CreateAsync(Make.Company($"Inline view {tag}"));
+        await api.CreateAsync(Make.Lead(company, $"Viewed {tag}"));
+        var page = await app.SignedInPageAsync(Roles.Viewer);
+        await page.GotoAsync(app.BaseUrl + $"/leads?q={tag}");
+        await BrowserApp.WaitForCircuitAsync(page);
+
+        var row = Row(page, $"Viewed {tag}");
+        await Expect(row).ToContainTextAsync("New");
+        await Expect(row.Locator("[data-testid^='inline-']")).ToHaveCountAsync(0);
+    }
+
+    private static ILocator Row(IPage page, string title) =>
+        page.Locator("[data-testid='lead-table'] tbody tr").Filter(new() { HasTextString = title });
+}
