@@ -36,6 +36,8 @@ public sealed record CompanyListQuery
     public string? Country { get; init; }
     public string? Tag { get; init; }
     public bool? IncludeArchived { get; init; }
+    /// <summary>A column ("name", "-createdAt"; a leading "-" sorts descending).</summary>
+    public string? Sort { get; init; }
     public int? Limit { get; init; }
     public string? Cursor { get; init; }
 }

@@ -15,7 +15,8 @@ internal static class CompanyEndpoints
         g.MapGet("/", async (CompanyService s, CustomFieldService fields, HttpRequest request,
                 [AsParameters] CompanyListQuery q, CancellationToken ct) =>
                 await s.ListAsync(q, await fields.ConditionsAsync(FieldRecord.Company, request.Query, ct), ct))
-            .WithSummary("List companies (name order, cursor paging; cf.{key}, cf.{key}.min/.max filter custom fields)")
+            .WithSummary("List companies (sort=name|country|segment|fit|leads|createdAt|updatedAt, '-' descending; "
+                + "cursor paging; cf.{key}, cf.{key}.min/.max filter custom fields)")
             .HeavyQuery();
         g.MapGet("/{id:guid}", (CompanyService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))
             .ProducesProblem(404);

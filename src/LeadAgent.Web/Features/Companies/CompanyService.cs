@@ -21,29 +21,20 @@ public sealed class CompanyService(IDbContextFactory<AppDbContext> dbFactory)
             ?? throw new NotFoundException("Company", id);
     }
 
-    /// <summary>Companies sorted by name, keyset-paged.</summary>
+    /// <summary>Companies in the asked order (by name unless told), keyset-paged.</summary>
     public async Task<Page<CompanyRow>> ListAsync(CompanyListQuery query,
         IReadOnlyList<CustomFieldCondition>? custom = null, CancellationToken ct = default)
     {
         var errors = new Errors();
         var limit = Cursor.ClampLimit(query.Limit, errors);
         var q = errors.Optional("q", query.Q, 200)?.ToLower(CultureInfo.InvariantCulture);
-        errors.ThrowIfAny();
-        var cursor = Cursor.Decode(query.Cursor, "name");
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sort = CompanySorts.For(db).Parse(query.Sort, errors);
+        errors.ThrowIfAny();
+
         var companies = Filtered(db, query, q, custom);
         var total = await companies.CountAsync(ct);
-        if (cursor is not null)
-        {
-            var name = cursor.Value ?? "";
-            var id = cursor.Id;
-            companies = companies.Where(c =>
-                string.Compare(c.Name, name) > 0 || (c.Name == name && c.Id.CompareTo(id) > 0));
-        }
-        var items = await Rows(db, companies.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(limit + 1)).ToListAsync(ct);
-        return Page<CompanyRow>.FromLookahead(items, limit, c => new Cursor("name", c.Name, c.Id).Encode(),
-            total);
+        return await sort.PageAsync(companies, query.Cursor, limit, c => Rows(db, c), c => c.Id, total, ct);
     }
 
     /// <summary>

@@ -39,6 +39,8 @@ public sealed record ContactListQuery
     public string? Q { get; init; }
     public Guid? CompanyId { get; init; }
     public bool? IncludeArchived { get; init; }
+    /// <summary>A column ("name", "-createdAt"; a leading "-" sorts descending).</summary>
+    public string? Sort { get; init; }
     public int? Limit { get; init; }
     public string? Cursor { get; init; }
 }

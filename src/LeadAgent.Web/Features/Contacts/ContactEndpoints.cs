@@ -15,8 +15,8 @@ internal static class ContactEndpoints
         g.MapGet("/", async (ContactService s, CustomFieldService fields, HttpRequest request,
                 [AsParameters] ContactListQuery q, CancellationToken ct) =>
                 await s.ListAsync(q, await fields.ConditionsAsync(FieldRecord.Contact, request.Query, ct), ct))
-            .WithSummary("List contacts (first-name order, cursor paging; cf.{key}, cf.{key}.min/.max filter custom "
-                + "fields)")
+            .WithSummary("List contacts (sort=name|company|email|createdAt|updatedAt, '-' descending; cursor paging; "
+                + "cf.{key}, cf.{key}.min/.max filter custom fields)")
             .HeavyQuery();
         g.MapGet("/{id:guid}", (ContactService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))
             .ProducesProblem(404);

@@ -146,10 +146,10 @@ public sealed class LeadSort
         Expression<Func<Lead, TKey>> key, TKey value, Guid id, bool desc)
     {
         var p = key.Parameters[0];
-        var v = Constant(value, typeof(TKey));
+        var v = Keyset.Constant(value, typeof(TKey));
         var body = Expression.OrElse(
-            Compare(key.Body, v, desc),
-            Expression.AndAlso(Expression.Equal(key.Body, v), IdAfter(p, id, desc)));
+            Keyset.Compare(key.Body, v, desc),
+            Expression.AndAlso(Expression.Equal(key.Body, v), Keyset.IdAfter(p, id, desc)));
         return Expression.Lambda<Func<Lead, bool>>(body, p);
     }
 
@@ -158,11 +158,11 @@ public sealed class LeadSort
         where TKey : struct
     {
         var p = key.Parameters[0];
-        var v = Constant(value, typeof(TKey?));
+        var v = Keyset.Constant(value, typeof(TKey?));
         var isNull = Expression.Equal(key.Body, Expression.Constant(null, typeof(TKey?)));
         var body = Expression.OrElse(isNull, Expression.OrElse(
-            Compare(key.Body, v, desc),
-            Expression.AndAlso(Expression.Equal(key.Body, v), IdAfter(p, id, desc))));
+            Keyset.Compare(key.Body, v, desc),
+            Expression.AndAlso(Expression.Equal(key.Body, v), Keyset.IdAfter(p, id, desc))));
         return Expression.Lambda<Func<Lead, bool>>(body, p);
     }
 
@@ -172,41 +172,7 @@ public sealed class LeadSort
     {
         var p = key.Parameters[0];
         var body = Expression.AndAlso(
-            Expression.Equal(key.Body, Expression.Constant(null, typeof(TKey?))), IdAfter(p, id, desc));
+            Expression.Equal(key.Body, Expression.Constant(null, typeof(TKey?))), Keyset.IdAfter(p, id, desc));
         return Expression.Lambda<Func<Lead, bool>>(body, p);
-    }
-
-    // Parameterised (not inlined) so the query plan is cached across pages.
-    private static Expression Constant(object? value, Type type)
-    {
-        var holder = Activator.CreateInstance(typeof(Holder<>).MakeGenericType(type), value)!;
-        return Expression.Convert(Expression.Property(Expression.Constant(holder), "Value"), type);
-    }
-
-    private sealed class Holder<T>(T value)
-    {
-        public T Value { get; } = value;
-    }
-
-    private static Expression Compare(Expression left, Expression right, bool desc)
-    {
-        if (left.Type == typeof(string))
-        {
-            var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
-            var cmp = Expression.Call(compare, left, right);
-            return desc
-                ? Expression.LessThan(cmp, Expression.Constant(0))
-                : Expression.GreaterThan(cmp, Expression.Constant(0));
-        }
-        return desc ? Expression.LessThan(left, right) : Expression.GreaterThan(left, right);
-    }
-
-    private static Expression IdAfter(ParameterExpression p, Guid id, bool desc)
-    {
-        var compareTo = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
-        var cmp = Expression.Call(Expression.Property(p, nameof(Lead.Id)), compareTo, Constant(id, typeof(Guid)));
-        return desc
-            ? Expression.LessThan(cmp, Expression.Constant(0))
-            : Expression.GreaterThan(cmp, Expression.Constant(0));
     }
 }
