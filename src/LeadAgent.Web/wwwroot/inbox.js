@@ -40,46 +40,59 @@ window.leadAgentInbox = {
   }
 };
 
-// The composer's "/" canned responses: a word starting with "/" at the caret opens the list (.NET renders it);
-// while it is open, arrows, Enter, Tab and Escape belong to the list, not to the text or the page's shortcuts.
+// The composer's menus: "/" canned responses (replies) and "@" mentions (notes). A "/word" or "@name" at the caret
+// opens the mode's menu (.NET renders it); while a menu with choices is open, arrows, Enter, Tab and Escape belong to
+// it, not to the text or the page's shortcuts. A trigger the mode does not use is plain text: Enter stays a newline.
 window.leadAgentComposer = {
-  token(el) {
+  patterns: { '/': /(^|\s)\/([^\s/]*)$/, '@': /(^|[^\p{L}\p{N}])@([^\s@]*)$/u },
+  token(el, triggers) {
     const pos = el.selectionStart ?? el.value.length;
-    const m = /(^|\s)(\/[^\s/]*)$/.exec(el.value.slice(0, pos));
-    return m ? { start: pos - m[2].length, end: pos, query: m[2].slice(1) } : null;
+    const before = el.value.slice(0, pos);
+    for (const kind of triggers ?? []) {
+      const m = window.leadAgentComposer.patterns[kind]?.exec(before);
+      if (m) { return { kind, start: pos - m[2].length - 1, end: pos, query: m[2] }; }
+    }
+    return null;
   },
+  // The menus the box's mode uses, as rendered: data-triggers="@" (notes) or "/" (replies).
+  triggers(el) { return [...(el.dataset.triggers ?? '')]; },
   attach(el, dotnet) {
     if (!el || el._laComposer) { return; }
     const state = { open: false, dotnet };
     el._laComposer = state;
+    const close = () => { if (state.open) { state.open = false; state.dotnet.invokeMethodAsync('OnToken', null, null); } };
+    state.close = close;
     el.addEventListener('input', () => {
-      const t = window.leadAgentComposer.token(el);
+      const t = window.leadAgentComposer.token(el, window.leadAgentComposer.triggers(el));
       if (t) {
         state.open = true;
-        state.dotnet.invokeMethodAsync('OnSlash', t.query);
-      } else if (state.open) {
-        state.open = false;
-        state.dotnet.invokeMethodAsync('OnSlash', null);
+        state.dotnet.invokeMethodAsync('OnToken', t.kind, t.query);
+      } else {
+        close();
       }
     });
     el.addEventListener('keydown', (e) => {
       if (!state.open || e.ctrlKey || e.metaKey || e.altKey) { return; }
-      if (['ArrowDown', 'ArrowUp', 'Enter', 'Tab', 'Escape'].includes(e.key)) {
-        e.preventDefault();
-        e.stopPropagation();
-        if (e.key === 'Escape') { state.open = false; }
-        state.dotnet.invokeMethodAsync('OnSlashKey', e.key);
-      }
+      if (!['ArrowDown', 'ArrowUp', 'Enter', 'Tab', 'Escape'].includes(e.key)) { return; }
+      // An empty list ("nobody matches") has nothing to pick: Enter and Tab do what they always do.
+      const box = el.closest('.composer-input');
+      const choices = box && box.querySelector('[role=listbox] [role=option][aria-disabled=false]');
+      if (!choices && e.key !== 'Escape') { close(); return; }
+      e.preventDefault();
+      e.stopPropagation();
+      if (e.key === 'Escape') { state.open = false; }
+      state.dotnet.invokeMethodAsync('OnMenuKey', e.key);
     });
     el.addEventListener('blur', () => {
       // A click on the list comes after the blur: close a moment later, and only if still open.
-      setTimeout(() => { if (state.open && document.activeElement !== el) { state.open = false; state.dotnet.invokeMethodAsync('OnSlash', null); } }, 200);
+      setTimeout(() => { if (document.activeElement !== el) { close(); } }, 200);
     });
   },
-  // Replaces the "/word" at the caret with the text (empty: just removes it) and tells Blazor the new value.
+  // Replaces the "/word" or "@name" at the caret with the text (empty: just removes it) and tells Blazor the value.
   replaceToken(el, text) {
     if (!el) { return; }
-    const t = window.leadAgentComposer.token(el) ?? { start: el.value.length, end: el.value.length };
+    const t = window.leadAgentComposer.token(el, window.leadAgentComposer.triggers(el))
+      ?? { start: el.value.length, end: el.value.length };
     el.value = el.value.slice(0, t.start) + text + el.value.slice(t.end);
     const caret = t.start + text.length;
     if (el._laComposer) { el._laComposer.open = false; }

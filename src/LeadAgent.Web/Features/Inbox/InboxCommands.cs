@@ -24,39 +24,6 @@ public sealed partial class InboxCommands(IDbContextFactory<AppDbContext> dbFact
 {
     public const int MaxText = Message.MaxText;
 
-    public async Task<MessageDto> AddNoteAsync(Guid conversationId, ConversationNoteInput input,
-        CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var actor = await db.RequireWriterAsync("add notes");
-        var text = input.Text?.Trim() ?? "";
-        if (text.Length is 0 or > MaxText)
-        {
-            new Errors().Add("text", text.Length == 0 ? "Required." : $"At most {MaxText} characters.").ThrowIfAny();
-        }
-        if (!await db.Conversations.AnyAsync(c => c.Id == conversationId, ct))
-        {
-            throw new NotFoundException("Conversation", conversationId);
-        }
-        var now = time.GetUtcNow().UtcDateTime;
-        var note = new Message
-        {
-            ConversationId = conversationId,
-            Direction = MessageDirection.Note,
-            Type = "note",
-            Text = text,
-            At = now,
-            CreatedAt = now,
-            Status = DeliveryStatus.Received,
-            AuthorId = actor.UserId,
-            AuthorName = await AuthorNameAsync(db, actor, ct),
-        };
-        db.Messages.Add(note);
-        await db.SaveChangesAsync(ct);
-        notifier.Changed([conversationId]);
-        return InboxQueries.ToDto(note);
-    }
-
     public async Task<ConversationDetail> AssignAsync(Guid conversationId, AssignInput input,
         CancellationToken ct = default)
     {

@@ -1,4 +1,5 @@
 using LeadAgent.Web.Features.Inbox.Conversations;
+using LeadAgent.Web.Features.Inbox.Mentions;
 using LeadAgent.Web.Features.Inbox.Sending;
 using LeadAgent.Web.Features.Inbox.Templates;
 using LeadAgent.Web.Features.Leads;
@@ -46,24 +47,35 @@ public sealed record InboxPage(IReadOnlyList<ConversationRow> Items, string? Nex
 public sealed record MessageDto(
     Guid Id, MessageDirection Direction, string Type, string? Text, string? Subject,
         IReadOnlyList<Attachment> Attachments,
-    DeliveryStatus Status, string? Error, DateTime At, string? AuthorName, string? SenderSource);
+    DeliveryStatus Status, string? Error, DateTime At, string? AuthorName, string? SenderSource,
+    IReadOnlyList<Mention>? Mentions = null);
 
 public sealed record LeadCard(Guid Id, string Title, LeadStatus Status, string? OwnerName, int? Score,
     Classification? Classification);
+
+/// <summary>One of the contact's leads in the conversation's side panel.</summary>
+public sealed record ContactLead(Guid Id, string Title, LeadStatus Status, decimal? ExpectedValue, string Currency,
+    string? OwnerName, DateTime UpdatedAt)
+{
+    public bool Closed => Status is LeadStatus.Won or LeadStatus.Lost or LeadStatus.Disqualified;
+}
 
 public sealed record CandidateCard(Guid Id, string Name, string? CompanyName);
 
 public sealed record ConversationDetail(
     ConversationRow Conversation, LeadCard? Lead, IReadOnlyList<CandidateCard> Candidates,
         IReadOnlyList<MessageDto> Messages,
-    SendVerdict FreeText, IReadOnlyList<TemplateDto> Templates, string? Blocked = null);
+    SendVerdict FreeText, IReadOnlyList<TemplateDto> Templates, string? Blocked = null,
+    IReadOnlyList<ContactLead>? Leads = null);
 
 /// <summary>A reply: free text, or a template with its numbered body parameters (and header parameters for WhatsApp
 /// text headers).</summary>
 public sealed record ReplyInput(string? Text, Guid? TemplateId = null, List<string>? Parameters = null,
     string? Subject = null, List<string>? HeaderParameters = null);
 
-public sealed record ConversationNoteInput(string? Text);
+/// <summary>An internal note; "@Name" or "@e-mail" mentions a user. A retry with the same
+/// <paramref name="ClientKey"/> returns the note already stored (and notifies nobody again).</summary>
+public sealed record ConversationNoteInput(string? Text, Guid? ClientKey = null);
 
 public sealed record AssignInput(string? UserId);
 

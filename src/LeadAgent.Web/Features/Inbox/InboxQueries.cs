@@ -142,6 +142,13 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
                 .Select(r => r.ReadInboundCount).FirstOrDefault())
             && !reads.Any(r => r.ConversationId == c.Id && r.ReadAt >= c.SnoozedUntil), ct);
 
+    /// <summary>Who a note can mention: every active user (viewers read the inbox too).</summary>
+    public async Task<IReadOnlyList<Mentions.MentionableUser>> MentionableUsersAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Mentions.NoteMentions.ActiveUsersAsync(db, time.GetUtcNow(), ct);
+    }
+
     /// <summary>One conversation; its unread count is <paramref name="userId"/>'s.</summary>
     public async Task<ConversationDetail> GetAsync(Guid id, string? userId, CancellationToken ct = default)
     {
@@ -156,6 +163,13 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
             .Select(l => new LeadCard(l.Id, l.Title, l.Status, l.Owner == null ? null : l.Owner.DisplayName
                 ?? l.Owner.Email, l.Score, l.Classification))
             .FirstOrDefaultAsync(ct);
+        // Every lead of the contact, newest activity first (the side panel folds the closed ones).
+        var leads = row.ContactId is null ? [] : await db.Leads.AsNoTracking()
+            .Where(l => l.PrimaryContactId == row.ContactId && l.ArchivedAt == null)
+            .OrderByDescending(l => l.UpdatedAt).Take(50)
+            .Select(l => new ContactLead(l.Id, l.Title, l.Status, l.ExpectedValue, l.Currency,
+                l.Owner == null ? null : l.Owner.DisplayName ?? l.Owner.Email, l.UpdatedAt))
+            .ToListAsync(ct);
         var candidates = new List<CandidateCard>();
         if (row.Match == MatchState.Ambiguous)
         {
@@ -180,7 +194,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
         var blocked = await policy.CheckAsync(db, new PolicySubject(ContactId: row.ContactId, Email: row.Email,
             Phone: row.Phone), ct);
         return new ConversationDetail(row, lead, candidates, messages, verdict, usable,
-            blocked.Blocked ? blocked.Why : null);
+            blocked.Blocked ? blocked.Why : null, leads);
     }
 
     // What happened to the lead while the conversation ran (status, owner, score…), from the activity log,
@@ -219,7 +233,7 @@ public sealed class InboxQueries(IDbContextFactory<AppDbContext> dbFactory, Time
 
     public static MessageDto ToDto(Message m) => new(m.Id, m.Direction, m.Type, m.Text, m.Subject,
         m.Attachments is null ? [] : JsonSerializer.Deserialize<List<Attachment>>(m.Attachments) ?? [],
-        m.Status, m.Error, m.At, m.AuthorName, m.SenderSource);
+        m.Status, m.Error, m.At, m.AuthorName, m.SenderSource, Mentions.NoteMentions.Read(m.Mentions));
 
     /// <summary>One customer's conversations, for the contact, company and lead pages.</summary>
     private static IQueryable<Conversation> WithRecord(AppDbContext db, IQueryable<Conversation> list, InboxQuery query)

@@ -82,6 +82,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.Property(e => e.SenderSource).HasMaxLength(32);
         b.Property(e => e.AuthorId).HasMaxLength(450);
         b.Property(e => e.AuthorName).HasMaxLength(256);
+        b.Property(e => e.Mentions).HasMaxLength(16000);
         b.Property(e => e.LeaseOwner).HasMaxLength(64);
         b.HasOne<Conversation>().WithMany().HasForeignKey(e => e.ConversationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(e => new { e.ConversationId, e.At });

@@ -42,6 +42,9 @@ public sealed class Message : ILeased<Guid>
     public string? SenderSource { get; set; }
     public string? AuthorId { get; set; }
     public string? AuthorName { get; set; }
+    /// <summary>A note's mentions: JSON list of <see cref="Mentions.Mention"/>, found by the server when it was
+    /// written (the text keeps "@Name").</summary>
+    public string? Mentions { get; set; }
 
     // Outbox state for outbound messages written here.
     /// <summary>JSON of what to send (the provider's message object); null for messages we did not send.</summary>

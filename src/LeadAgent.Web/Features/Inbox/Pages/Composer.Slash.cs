@@ -7,9 +7,10 @@ using Microsoft.JSInterop;
 namespace LeadAgent.Web.Features.Inbox.Pages;
 
 /// <summary>
-/// The composer's text box without two-way binding (the browser owns the text; input events tell the server), and
-/// its "/" canned responses: a word starting with "/" lists the conversation's usable templates; picking a team
-/// template inserts its text with this conversation's values, a WhatsApp template goes the template-send way.
+/// The composer's text box without two-way binding (the browser owns the text; input events tell the server; the
+/// "@" menu of notes is in Composer.Mentions.cs), and its "/" canned responses: a word starting with "/" lists the
+/// conversation's usable templates; picking a team template inserts its text with this conversation's values, a
+/// WhatsApp template goes the template-send way.
 /// </summary>
 public partial class Composer : IAsyncDisposable
 {
@@ -51,22 +52,18 @@ public partial class Composer : IAsyncDisposable
         }
     }
 
-    private void OnInput(ChangeEventArgs e) => _text = e.Value as string;
-
-    // The conversation changed or the text was sent: empty the box in the browser after this render.
-    private void ClearInput() => (_text, _slash, _clearInput) = (null, null, true);
-
-    [JSInvokable]
-    public Task OnSlash(string? query)
+    private void OnInput(ChangeEventArgs e)
     {
-        // Canned responses are replies; a note's "/" is just text.
-        (_slash, _slashIndex) = (_mode == "reply" ? query : null, 0);
-        StateHasChanged();
-        return Task.CompletedTask;
+        if (e.Value as string != _text)
+        {
+            (_text, _noteKey) = (e.Value as string, Guid.NewGuid());
+        }
     }
 
-    [JSInvokable]
-    public async Task OnSlashKey(string key)
+    // The conversation changed or the text was sent: empty the box in the browser after this render.
+    private void ClearInput() => (_text, _slash, _mention, _clearInput) = (null, null, null, true);
+
+    private async Task SlashKeyAsync(string key)
     {
         var items = SlashItems;
         switch (key)
@@ -84,7 +81,6 @@ public partial class Composer : IAsyncDisposable
                 _slash = null;
                 break;
         }
-        StateHasChanged();
     }
 
     private async Task PickAsync(TemplateDto template)
