@@ -116,7 +116,7 @@ internal static class UiBench
         await using var context = await browser.NewContextAsync(new() { StorageState = state });
         var page = await context.NewPageAsync();
         await page.GotoAsync(url + "/leads", new() { WaitUntil = WaitUntilState.Commit });
-        var cell = page.Locator("tbody tr td[data-label=Owner]").First;
+        var cell = page.Locator("tbody tr td[data-label=Company]").First;
         await cell.WaitForAsync();
         await cell.ClickAsync(new() { Force = true });
         try

@@ -65,13 +65,19 @@ public sealed class BrowserApp() : AppFactory(Provider.Sqlite), IAsyncLifetime
     {
         var password = "Browser-pass-123";
         var (user, _) = await CreateUserAsync(role, password);
+        return await SignInAsync(user.Email!, password);
+    }
+
+    /// <summary>A fresh browser context signed in through the login form as this user.</summary>
+    public async Task<IPage> SignInAsync(string email, string password)
+    {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
         context.SetDefaultTimeout(15_000);
         // A first load of a page renders it on the server twice (prerender, then live) on 2 shared cores.
         context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/login");
-        await page.FillAsync("#email", user.Email);
+        await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(BaseUrl + "/");

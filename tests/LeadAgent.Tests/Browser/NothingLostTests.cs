@@ -28,8 +28,8 @@ public sealed class NothingLostTests(BrowserApp app) : IClassFixture<BrowserApp>
             await route.ContinueAsync();
         });
         await page.GotoAsync(app.BaseUrl + $"/leads?q={tag}");
-        var owner = page.Locator("tbody tr td[data-label=Owner]").First;
-        await owner.ClickAsync();
+        var cell = page.Locator("tbody tr td[data-label=Company]").First;
+        await cell.ClickAsync();
         await Expect(page.Locator("html.replay-wait")).ToHaveCountAsync(1);
         Assert.EndsWith($"/leads?q={tag}", page.Url);
 

@@ -35,32 +35,32 @@ public sealed class CompanyListPageTests(BrowserApp app) : IClassFixture<Browser
         await BrowserApp.ShotAsync(page, "companies-filter-chips-phone");
 
         await page.Locator("[data-testid='chip-remove-segment']").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/companies\\?tag={tag}$"));
+        await Expect(page).ToHaveURLAsync(new Regex($"/companies\\?tag={tag}$"));
         await Expect(total).ToHaveTextAsync("3 companies");
         await Expect(page.Locator("[data-testid='chip-segment']")).ToHaveCountAsync(0);
 
         // Phones show rows as cards without headers: the sort is a choice in the bar.
         await Ui.SelectAsync(page, "sort-choice", "Name Z–A");
-        await page.WaitForURLAsync(new Regex("sort=-name"));
+        await Expect(page).ToHaveURLAsync(new Regex("sort=-name"));
         await Expect(rows.First).ToContainTextAsync($"Charlie {tag}");
 
         await Ui.SelectAsync(page, "page-size", "25");
-        await page.WaitForURLAsync(new Regex("sort=-name&limit=25$"));
+        await Expect(page).ToHaveURLAsync(new Regex("sort=-name&limit=25$"));
         await Expect(rows.First).ToContainTextAsync($"Charlie {tag}");
 
-        await page.GoBackAsync();
-        await page.WaitForURLAsync(new Regex("sort=-name$"));
-        await page.GoBackAsync();
-        await page.WaitForURLAsync(new Regex($"/companies\\?tag={tag}$"));
+        await Ui.BackAsync(page);
+        await Expect(page).ToHaveURLAsync(new Regex("sort=-name$"));
+        await Ui.BackAsync(page);
+        await Expect(page).ToHaveURLAsync(new Regex($"/companies\\?tag={tag}$"));
         await Expect(rows.First).ToContainTextAsync($"Alpha {tag}");
-        await page.GoBackAsync();
-        await page.WaitForURLAsync(new Regex("segment=Reseller"));
+        await Ui.BackAsync(page);
+        await Expect(page).ToHaveURLAsync(new Regex("segment=Reseller"));
         await Expect(page.Locator("[data-testid='chip-segment']")).ToContainTextAsync("Segment: Reseller");
         await Expect(total).ToHaveTextAsync("2 companies");
 
         // Clear all drops every filter and keeps the sort.
         await page.Locator("[data-testid='filter-clear-all']").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/companies$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/companies$"));
         await Expect(page.Locator("[data-testid='filter-chips']")).ToHaveCountAsync(0);
         await Expect(Ui.Input(page, "filter-q")).ToHaveValueAsync("");
     }

@@ -32,36 +32,36 @@ public sealed class ContactListPageTests(BrowserApp app) : IClassFixture<Browser
         await Expect(rows.First).ToContainTextAsync("Ann " + key);
 
         await page.Locator("[data-testid='sort-company']").ClickAsync();
-        await page.WaitForURLAsync(new Regex("sort=company$"));
+        await Expect(page).ToHaveURLAsync(new Regex("sort=company$"));
         await Expect(rows.First).ToContainTextAsync("Bea " + key);
         await Expect(page.Locator("th[aria-sort='ascending']")).ToContainTextAsync("Company");
         await page.Locator("[data-testid='sort-company']").ClickAsync();
-        await page.WaitForURLAsync(new Regex("sort=-company$"));
+        await Expect(page).ToHaveURLAsync(new Regex("sort=-company$"));
         await Expect(rows.First).ToContainTextAsync("Ann " + key);
         await Expect(page.Locator("th[aria-sort='descending']")).ToContainTextAsync("Company");
 
         await page.Locator("[data-testid='filter-archived']").ClickAsync();
-        await page.WaitForURLAsync(new Regex("includeArchived=true"));
+        await Expect(page).ToHaveURLAsync(new Regex("includeArchived=true"));
         await Expect(total).ToHaveTextAsync("3 contacts");
         await Expect(page.Locator("[data-testid='chip-includeArchived']")).ToBeVisibleAsync();
 
         await page.Locator("[data-testid='chip-remove-q']").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/contacts\\?includeArchived=true&sort=-company$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/contacts\\?includeArchived=true&sort=-company$"));
         await Expect(page.Locator("[data-testid='chip-q']")).ToHaveCountAsync(0);
         await Expect(Ui.Input(page, "filter-q")).ToHaveValueAsync("");
 
-        await page.GoBackAsync();
-        await page.WaitForURLAsync(new Regex($"q={key}&includeArchived=true"));
+        await Ui.BackAsync(page);
+        await Expect(page).ToHaveURLAsync(new Regex($"q={key}&includeArchived=true"));
         await Expect(total).ToHaveTextAsync("3 contacts");
         await Expect(Ui.Input(page, "filter-q")).ToHaveValueAsync(key);
-        await page.GoBackAsync();
-        await page.WaitForURLAsync(new Regex($"q={key}&sort=-company$"));
+        await Ui.BackAsync(page);
+        await Expect(page).ToHaveURLAsync(new Regex($"q={key}&sort=-company$"));
         await Expect(total).ToHaveTextAsync("2 contacts");
         await Expect(page.Locator("[data-testid='chip-includeArchived']")).ToHaveCountAsync(0);
         await Expect(page.Locator("th[aria-sort='descending']")).ToContainTextAsync("Company");
 
         await Ui.SelectAsync(page, "page-size", "100");
-        await page.WaitForURLAsync(new Regex("limit=100$"));
+        await Expect(page).ToHaveURLAsync(new Regex("limit=100$"));
         await Expect(total).ToHaveTextAsync("2 contacts");
     }
 }

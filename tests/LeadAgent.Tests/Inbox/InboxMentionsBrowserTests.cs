@@ -44,21 +44,6 @@ public sealed class InboxMentionsBrowserTests(BrowserApp app) : IClassFixture<Br
 
     private AppDbContext CreateDb() => app.CreateDbContext();
 
-    private async Task<IPage> SignInAsync(string email, string password)
-    {
-        var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/login");
-        await BrowserApp.WaitForCircuitAsync(page);
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-        await BrowserApp.WaitForCircuitAsync(page);
-        return page;
-    }
-
     private async Task<IPage> OpenAsync(Guid conversation, string name)
     {
         var page = await app.SignedInPageAsync(Roles.Sales);
@@ -105,14 +90,14 @@ public sealed class InboxMentionsBrowserTests(BrowserApp app) : IClassFixture<Br
         await Expect(note.Locator("[data-testid='mention']")).ToHaveTextAsync($"@{name}");
         await Expect(box).ToHaveValueAsync("");
 
-        var other = await SignInAsync(mira.Email, "Mira-pass-123");
+        var other = await app.SignInAsync(mira.Email, "Mira-pass-123");
         var bell = other.Locator("[data-testid='notification-bell'] button").First;
         await Expect(bell).ToHaveAttributeAsync("aria-label", "Notifications, 1 unread");
         await bell.ClickAsync();
         var item = other.Locator("[data-testid='notification-item']").First;
         await Expect(item).ToContainTextAsync("mentioned you in the conversation with Mila Mention");
         await item.ClickAsync();
-        await other.WaitForURLAsync(new Regex($"/inbox/{conversation}$"));
+        await Expect(other).ToHaveURLAsync(new Regex($"/inbox/{conversation}$"));
         await Expect(other.Locator("[data-testid='conversation-name']")).ToHaveTextAsync("Mila Mention");
         await Expect(other.Locator("[data-testid='mention']").Last).ToHaveTextAsync($"@{name}");
     }
@@ -164,13 +149,13 @@ public sealed class InboxMentionsBrowserTests(BrowserApp app) : IClassFixture<Br
         // The new-lead link opens the form with the contact and company filled in.
         await page.SetViewportSizeAsync(1440, 1000);
         await side.Locator("[data-testid='side-new-lead']").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/leads/new\\?"));
+        await Expect(page).ToHaveURLAsync(new Regex("/leads/new\\?"));
         await BrowserApp.WaitForCircuitAsync(page);
         await Expect(page.Locator("h1")).ToHaveTextAsync("New lead");
         await Expect(Ui.Input(page, "lead-company")).ToHaveValueAsync(row.GetProperty("companyName").GetString()!);
         await Ui.FillAsync(page, "lead-title", "Lara from the inbox");
         await page.Locator("[data-testid='lead-save']").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/leads/[0-9a-f-]{36}$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/leads/[0-9a-f-]{36}$"));
         var leads = await (await api.GetAsync($"/api/v1/leads?contactId={contactId}&limit=50", Ct))
             .ReadAsync<JsonElement>();
         Assert.Contains(leads.GetProperty("items").EnumerateArray(), l =>
