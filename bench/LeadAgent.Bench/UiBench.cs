@@ -121,11 +121,12 @@ internal static class UiBench
         await cell.ClickAsync(new() { Force = true });
         try
         {
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/leads/[0-9a-f-]{36}$"),
-                new() { Timeout = 10_000 });
+            // Polled: a same-document navigation can slip past WaitForURL's event.
+            await Assertions.Expect(page).ToHaveURLAsync(
+                new System.Text.RegularExpressions.Regex("/leads/[0-9a-f-]{36}$"), new() { Timeout = 10_000 });
             return false;
         }
-        catch (TimeoutException)
+        catch (PlaywrightException)
         {
             return true;
         }
