@@ -7,16 +7,28 @@ namespace LeadAgent.Bench;
 /// Issue 16 targets, in a real Chromium against the published app on the demo workspace: sign in → usable dashboard
 /// ≤ 1.0 s, any first page of a session ≤ 1.0 s, later navigations ≤ 300 ms, and no click lost while a page becomes
 /// interactive. "Usable" means the Blazor circuit has rendered the page (the layout's <c>data-interactive="yes"</c>)
-/// with its content. The raw baseline is the same browser loading a static file from the same server.
+/// with its data (the list's rows, the dashboard's figures). The raw baseline is the same browser loading a static file
+/// from the same server.
 /// </summary>
 internal static class UiBench
 {
-    private const int Rounds = 10;
+    private static readonly int Rounds = int.TryParse(Environment.GetEnvironmentVariable("UI_BENCH_ROUNDS"), out var r)
+        ? r : 10;
     private const string Password = "Bench-ui-password-1";
+    // Each page with what shows it has its data: "usable" means the live page shows that, not just its heading.
+    private static readonly Dictionary<string, string> Content = new()
+    {
+        ["/"] = "[data-testid=kpi-open]",
+        ["/leads"] = "[data-testid=lead-table] tbody tr",
+        ["/inbox"] = "[data-testid=inbox-row]",
+        ["/companies"] = "[data-testid=company-table] tbody tr",
+        ["/contacts"] = "[data-testid=contact-table] tbody tr",
+        ["/today"] = "[data-testid=today-counts]",
+    };
     private static readonly string[] FirstPages = ["/leads", "/inbox", "/companies", "/today"];
-    private static readonly (string Link, string Heading)[] Tour =
-        [("Leads", "Leads"), ("Companies", "Companies"), ("Contacts", "Contacts"), ("Inbox", "Inbox"),
-            ("Dashboard", "Dashboard")];
+    private static readonly (string Link, string Heading, string Path)[] Tour =
+        [("Leads", "Leads", "/leads"), ("Companies", "Companies", "/companies"), ("Contacts", "Contacts", "/contacts"),
+            ("Inbox", "Inbox", "/inbox"), ("Dashboard", "Dashboard", "/")];
 
     public static async Task RunAsync()
     {
@@ -31,6 +43,7 @@ internal static class UiBench
         var first = new Stats("first page of a session");
         var nav = new Stats("navigation in the app");
         var raw = new Stats("raw: static file in the same browser");
+        var phases = new UiPhases();
         var lost = 0;
         for (var round = -1; round < Rounds; round++)
         {
@@ -43,22 +56,24 @@ internal static class UiBench
             foreach (var path in FirstPages)
             {
                 await using var context = await browser.NewContextAsync(new() { StorageState = state });
+                await context.AddInitScriptAsync(UiPhases.InitScript);
                 var page = await context.NewPageAsync();
                 var sw = Stopwatch.StartNew();
                 await page.GotoAsync(app.Url + path);
-                await UsableAsync(page);
+                await UsableAsync(page, path);
                 if (!warm)
                 {
                     first.Add(sw.Elapsed.TotalMilliseconds);
+                    await phases.AddAsync(page);
                 }
                 if (path == "/leads")
                 {
-                    foreach (var (link, heading) in Tour)
+                    foreach (var (link, heading, to) in Tour)
                     {
                         sw.Restart();
                         await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).First.ClickAsync();
                         await page.Locator("h1", new() { HasTextString = heading }).First.WaitForAsync();
-                        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                        await page.Locator(Content[to]).First.WaitForAsync();
                         if (!warm)
                         {
                             nav.Add(sw.Elapsed.TotalMilliseconds);
@@ -78,6 +93,7 @@ internal static class UiBench
         Report(first, 1000, raw);
         Report(nav, 300, raw);
         Console.WriteLine($"  {raw}");
+        phases.Print("first page of a session");
         Console.WriteLine($"  clicks on a lead row the moment the list appeared: {Rounds + 1 - lost} of {Rounds + 1} "
             + $"opened the lead; lost {lost}   target 0: {(lost == 0 ? "met" : "MISSED")}");
     }
@@ -96,21 +112,21 @@ internal static class UiBench
         var sw = Stopwatch.StartNew();
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url + "/");
-        await UsableAsync(page);
-        await page.GetByTestId("kpi-open").WaitForAsync();
+        await UsableAsync(page, "/");
         var ms = sw.Elapsed.TotalMilliseconds;
         return (await context.StorageStateAsync(), ms);
     }
 
-    // Interactive (the circuit rendered the layout) and nothing left loading.
-    private static async Task UsableAsync(IPage page)
+    // Live (the circuit rendered the layout) and showing the page's data. Runs before 2026-12-03 also waited for
+    // Playwright's network idle (500 ms without a request), which no person waits for; their figures include it.
+    private static async Task UsableAsync(IPage page, string path)
     {
         await page.Locator("[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Locator("h1").First.WaitForAsync();
+        await page.Locator(Content[path]).First.WaitForAsync();
     }
 
-    // Opens the lead list and clicks the first row's owner cell (not its link) as soon as the row is on screen.
+    // Opens the lead list and clicks the first row's company cell (not its link) as soon as the row is on screen.
     private static async Task<bool> LostClickAsync(IBrowser browser, string state, string url)
     {
         await using var context = await browser.NewContextAsync(new() { StorageState = state });
@@ -118,7 +134,13 @@ internal static class UiBench
         await page.GotoAsync(url + "/leads", new() { WaitUntil = WaitUntilState.Commit });
         var cell = page.Locator("tbody tr td[data-label=Company]").First;
         await cell.WaitForAsync();
-        await cell.ClickAsync(new() { Force = true });
+        // A person clicks a spot on the screen: if the row is re-rendered away at that moment, the click is lost.
+        var box = await cell.BoundingBoxAsync();
+        if (box is null)
+        {
+            return true;
+        }
+        await page.Mouse.ClickAsync(box.X + 4, box.Y + box.Height / 2);
         try
         {
             // Polled: a same-document navigation can slip past WaitForURL's event.

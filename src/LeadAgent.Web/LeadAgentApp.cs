@@ -50,7 +50,8 @@ public static class LeadAgentApp
                 + "Authenticate with `Authorization: Bearer la_…` (create a token under API tokens).";
             return Task.CompletedTask;
         }));
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = LeadAgent.Web.Ui.Shared.Prerendered.HubMessageLimit);
         // Messages at the bottom: at the top right they covered the page's action buttons.
         builder.Services.AddMudServices(c =>
             c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);

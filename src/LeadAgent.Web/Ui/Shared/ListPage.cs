@@ -41,6 +41,14 @@ public abstract class ListPage<TFilter, TRow> : ComponentBase, IDisposable where
     protected abstract TFilter Without(TFilter filter, string key);
     protected abstract Task<Page<TRow>> FetchAsync(TFilter filter, string sort, int pageSize, string? cursor);
 
+    /// <summary>
+    /// The first page as read while prerendering, carried into the live page: it neither queries twice nor blanks
+    /// the rows someone may already be clicking. Only the first load uses it.
+    /// </summary>
+    [PersistentState] public Page<TRow>? FirstPage { get; set; }
+
+    private bool _loadedOnce;
+
     protected string FilterCount => Chips.Count(c => c.Key != "q") is > 0 and var n ? $" ({n})" : "";
 
     protected override async Task OnInitializedAsync()
@@ -151,9 +159,12 @@ public abstract class ListPage<TFilter, TRow> : ComponentBase, IDisposable where
         Chips = ChipsOf(Applied);
         Loading = true;
         Error = null;
+        var carried = _loadedOnce ? null : FirstPage;
+        _loadedOnce = true;
         try
         {
-            Result = await FetchAsync(Applied, Sort, PageSize, Trail.Current);
+            Result = carried ?? await FetchAsync(Applied, Sort, PageSize, Trail.Current);
+            FirstPage = carried is null ? Prerendered.Carry(Result) : null;
         }
         catch (ValidationFailedException e)
         {

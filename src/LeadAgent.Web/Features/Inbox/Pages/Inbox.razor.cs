@@ -4,6 +4,7 @@ using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
+using LeadAgent.Web.Ui.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -33,13 +34,25 @@ public partial class Inbox
     private PeriodicTimer? _timer;
     private readonly CancellationTokenSource _stop = new();
 
+    // The list as read while prerendering, carried into the live page: one query, and no blank list in between.
+    [PersistentState] public InboxPage? FirstList { get; set; }
+    [PersistentState] public DateTime? FirstLatest { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         var user = (await Auth.GetAuthenticationStateAsync()).User;
         _userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         _canWrite = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Sales);
         await Clock.ZoneAsync();
-        await ReloadListAsync();
+        if (FirstList is { } carried)
+        {
+            (_page, _items, _latest) = (carried, carried.Items.ToList(), FirstLatest);
+        }
+        else
+        {
+            await ReloadListAsync();
+            (FirstList, FirstLatest) = (Prerendered.Carry(_page), _latest);
+        }
         Notifier.ConversationsChanged += OnChanged;
         _ = PollAsync();
     }

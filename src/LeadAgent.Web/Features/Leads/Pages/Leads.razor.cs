@@ -46,6 +46,14 @@ public sealed partial class Leads
     private Guid? _importRunId;
     private string? _importName;
 
+    /// <summary>
+    /// The first page as read while prerendering, carried into the live page: it neither queries twice nor blanks
+    /// the rows someone may already be clicking. Only the first load uses it.
+    /// </summary>
+    [PersistentState] public Page<LeadRow>? FirstPage { get; set; }
+
+    private bool _loadedOnce;
+
     protected override async Task OnInitializedAsync()
     {
         var user = (await Auth.GetAuthenticationStateAsync()).User;
@@ -191,9 +199,13 @@ public sealed partial class Leads
             key => _fieldLabels.GetValueOrDefault(key));
         _loading = true;
         _error = null;
+        var carried = _loadedOnce ? null : FirstPage;
+        _loadedOnce = true;
         try
         {
-            _page = await LeadData.ListAsync(_applied, _sort, _pageSize, _trail.Current, Totals.Capped, _userId);
+            _page = carried
+                ?? await LeadData.ListAsync(_applied, _sort, _pageSize, _trail.Current, Totals.Capped, _userId);
+            FirstPage = carried is null ? Prerendered.Carry(_page) : null;
         }
         catch (ValidationFailedException e)
         {
