@@ -1,4 +1,5 @@
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Accounts;
 using LeadAgent.Web.Features.Dashboard;
 using LeadAgent.Web.Features.Leads;
 
@@ -31,6 +32,25 @@ public abstract class DashboardTests(AppFactory app)
         Assert.Equal((2, 1, 0), (mine.OpenLeads, mine.NextActionsDue, mine.UnansweredConversations));
         Assert.Equal(due.Id, Assert.Single(mine.TopNextActionsDue).Id);
         Assert.Equal(due.Id, mine.TopOpenLeads[0].Id);
+    }
+
+    [Theory]
+    [InlineData("Pacific/Kiritimati")] // UTC+14: a day ahead of UTC from 10:00 UTC
+    [InlineData("Pacific/Pago_Pago")] // UTC-11: a day behind UTC until 11:00 UTC
+    public async Task My_next_actions_are_due_by_the_end_of_my_own_day(string timeZone)
+    {
+        var (user, token) = await app.CreateUserAsync(Roles.Sales);
+        var me = app.TokenClient(token);
+        (await me.PutJsonAsync("/api/v1/me", new ProfileInput("Zoe", timeZone))).EnsureSuccessStatusCode();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var myToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone));
+        var company = await me.CreateAsync(Make.Company());
+        var today = await me.CreateAsync(Make.Lead(company) with { OwnerId = user.Id, NextActionOn = myToday });
+        await me.CreateAsync(Make.Lead(company) with { OwnerId = user.Id, NextActionOn = myToday.AddDays(1) });
+
+        var mine = (await me.GetJsonAsync<DashboardStats>("/api/v1/dashboard")).Mine!;
+        Assert.Equal(1, mine.NextActionsDue);
+        Assert.Equal(today.Id, Assert.Single(mine.TopNextActionsDue).Id);
     }
 }
 

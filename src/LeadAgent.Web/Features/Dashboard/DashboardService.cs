@@ -80,10 +80,18 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             .ToList();
         var total = statusCounts.Sum(s => s.Count);
         var open = statusCounts.Where(s => Open.Any(o => o.ToString() == s.Key)).Sum(s => s.Count);
-        var mine = userId is null ? null : await MineAsync(db, userId, today, ct);
+        var mine = userId is null ? null : await MineAsync(db, userId, await UsersTodayAsync(db, userId, ct), ct);
         return new DashboardStats(open, total, statusCounts, classCounts, sourceCounts, perWeek, pipeline,
             converter.Workspace, totals.Sum(t => t.Total.Unconverted),
             totals.SelectMany(t => t.Total.MissingRates).Distinct().Order(StringComparer.Ordinal).ToList(), mine);
+    }
+
+    // "Due" means due by the end of the user's own day, not of UTC's (Berlin's morning is still yesterday in UTC).
+    private static async Task<DateOnly> UsersTodayAsync(AppDbContext db, string userId, CancellationToken ct)
+    {
+        var id = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(ct);
+        var zone = id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var z) ? z : TimeZoneInfo.Utc;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(db.Time.GetUtcNow().UtcDateTime, zone));
     }
 
     private static async Task<MyWork> MineAsync(AppDbContext db, string userId, DateOnly today, CancellationToken ct)
