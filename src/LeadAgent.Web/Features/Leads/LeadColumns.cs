@@ -14,7 +14,7 @@ public static class LeadColumns
     public const string Title = "title";
     public const int MaxKeys = 50;
 
-    /// <summary>Every column, in the default order. The hidden ones come from the list query at no extra cost.</summary>
+    /// <summary>Every column, in the default order. Hidden ones come from the list query at no extra cost.</summary>
     public static readonly IReadOnlyList<LeadColumn> All =
     [
         new(Title, "Title", "title", true), new("company", "Company", null, true),

@@ -252,7 +252,18 @@ public sealed partial class Leads
         await ColumnSettings.SetAsync(_userId!, new LeadColumnsInput([.. columns]));
     }
 
-    private async Task DefaultColumnsAsync() => _columns = (await ColumnSettings.ResetAsync(_userId!)).Columns;
+    // Columns chosen by hand leave the picked view (its filters stay), so picking it again brings its columns back.
+    private async Task ChooseColumnsAsync(List<string> columns)
+    {
+        _viewId = null;
+        await ColumnsAsync(columns);
+    }
+
+    private async Task DefaultColumnsAsync()
+    {
+        _viewId = null;
+        _columns = (await ColumnSettings.ResetAsync(_userId!)).Columns;
+    }
 
     private void SetFields(LeadFilter f, string? sort)
     {
