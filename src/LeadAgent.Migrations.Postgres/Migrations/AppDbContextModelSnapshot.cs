@@ -172,6 +172,28 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                     b.ToTable("LoginFailures", (string)null);
                 });
 
+            modelBuilder.Entity("LeadAgent.Web.Features.Accounts.UserPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.ToTable("UserPreferences", (string)null);
+                });
+
             modelBuilder.Entity("LeadAgent.Web.Features.Activity.ActivityEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1874,6 +1896,10 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Columns")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2781,6 +2807,15 @@ namespace LeadAgent.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Features.Accounts.ApiToken", b =>
+                {
+                    b.HasOne("LeadAgent.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Accounts.UserPreference", b =>
                 {
                     b.HasOne("LeadAgent.Web.Data.AppUser", null)
                         .WithMany()

@@ -166,6 +166,28 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                     b.ToTable("LoginFailures", (string)null);
                 });
 
+            modelBuilder.Entity("LeadAgent.Web.Features.Accounts.UserPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.ToTable("UserPreferences", (string)null);
+                });
+
             modelBuilder.Entity("LeadAgent.Web.Features.Activity.ActivityEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1862,6 +1884,10 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Columns")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -2763,6 +2789,15 @@ namespace LeadAgent.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("LeadAgent.Web.Features.Accounts.ApiToken", b =>
+                {
+                    b.HasOne("LeadAgent.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadAgent.Web.Features.Accounts.UserPreference", b =>
                 {
                     b.HasOne("LeadAgent.Web.Data.AppUser", null)
                         .WithMany()

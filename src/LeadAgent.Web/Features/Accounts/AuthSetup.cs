@@ -82,6 +82,7 @@ public static class AuthSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<TokenService>();
         services.AddScoped<UserService>();
+        services.AddScoped<UserPreferences>();
         return builder;
     }
 

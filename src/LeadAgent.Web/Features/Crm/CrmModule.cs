@@ -30,6 +30,7 @@ public static class CrmModule
         builder.Services.AddScoped<LeadService>();
         builder.Services.AddScoped<BulkUpdateLeads>();
         builder.Services.AddScoped<SavedViewService>();
+        builder.Services.AddScoped<LeadColumnSettings>();
         builder.Services.AddScoped<LeadListService>();
         builder.Services.AddScoped<NoteService>();
         builder.Services.AddScoped<ActivityService>();

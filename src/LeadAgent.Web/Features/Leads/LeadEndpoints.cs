@@ -61,6 +61,17 @@ internal static class LeadEndpoints
             .WithSummary("Change status, owner, list, tags or archive for ids or every lead matching a filter")
             .Writes();
 
+        // The user's own setting, not CRM data: viewers choose theirs too.
+        var columns = app.MapApiGroup("me/preferences", "Account");
+        columns.MapGet("/lead-columns", (LeadColumnSettings s, ClaimsPrincipal user, CancellationToken ct) =>
+            s.GetAsync(user.UserId()!, ct)).WithSummary("The signed-in user's lead list columns, in order");
+        columns.MapPut("/lead-columns", (LeadColumnSettings s, ClaimsPrincipal user, LeadColumnsInput input,
+                CancellationToken ct) => s.SetAsync(user.UserId()!, input, ct))
+            .WithSummary("Show and order the signed-in user's lead list columns (title is always first)")
+            .ProducesValidationProblem();
+        columns.MapDelete("/lead-columns", (LeadColumnSettings s, ClaimsPrincipal user, CancellationToken ct) =>
+            s.ResetAsync(user.UserId()!, ct)).WithSummary("Back to the default lead list columns");
+
         var views = app.MapApiGroup("views", "Saved views");
         views.MapGet("/", (SavedViewService s, ClaimsPrincipal user, CancellationToken ct) =>
             s.ListAsync(user.UserId()!, ct));

@@ -20,6 +20,7 @@ internal sealed class SavedViewConfiguration : IEntityTypeConfiguration<SavedVie
         b.ToTable("SavedViews");
         b.Property(e => e.Name).HasMaxLength(SavedView.NameMax);
         b.Property(e => e.FilterJson).HasMaxLength(SavedView.FilterJsonMax);
+        b.Property(e => e.Columns).HasMaxLength(SavedView.ColumnsMax);
         b.HasIndex(e => new { e.UserId, e.Name }).IsUnique();
         b.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
     }

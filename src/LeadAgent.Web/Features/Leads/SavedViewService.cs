@@ -5,11 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Leads;
 
-public sealed record SavedViewDto(Guid Id, string Name, LeadFilter Filter, string? Sort);
+/// <summary>A saved view; <see cref="Columns"/> is null for a view that keeps the user's columns.</summary>
+public sealed record SavedViewDto(Guid Id, string Name, LeadFilter Filter, string? Sort, List<string>? Columns);
 
-public sealed record SavedViewInput(string? Name, LeadFilter? Filter, string? Sort);
+/// <summary>
+/// Columns are lead column keys in order (see <c>GET /api/v1/me/preferences/lead-columns</c>): unknown keys are field
+/// errors, repeats are dropped and title goes first. Null or empty: applying the view keeps the user's columns.
+/// </summary>
+public sealed record SavedViewInput(string? Name, LeadFilter? Filter, string? Sort, List<string?>? Columns = null);
 
-/// <summary>Each user's named lead filters. Private to the user; any role may save views.</summary>
+/// <summary>Each user's named lead filters, sorts and columns. Private to the user; any role may save views.</summary>
 public sealed class SavedViewService(IDbContextFactory<AppDbContext> dbFactory)
 {
     private sealed record Stored(LeadFilter Filter, string? Sort);
@@ -30,6 +35,7 @@ public sealed class SavedViewService(IDbContextFactory<AppDbContext> dbFactory)
         var filter = input.Filter ?? new LeadFilter();
         filter.Validate(errors);
         LeadSort.Parse(input.Sort, errors);
+        var columns = input.Columns is { Count: > 0 } ? LeadColumns.Parse(input.Columns, errors) : null;
         errors.ThrowIfAny();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var view = await db.SavedViews.FirstOrDefaultAsync(v => v.UserId == userId && v.Name == name, ct);
@@ -45,6 +51,7 @@ public sealed class SavedViewService(IDbContextFactory<AppDbContext> dbFactory)
             db.SavedViews.Add(view);
         }
         view.FilterJson = JsonSerializer.Serialize(new Stored(filter, input.Sort));
+        view.Columns = columns is null ? null : LeadColumns.Join(columns);
         await db.SaveChangesAsync(ct);
         return ToDto(view);
     }
@@ -58,6 +65,6 @@ public sealed class SavedViewService(IDbContextFactory<AppDbContext> dbFactory)
     private static SavedViewDto ToDto(SavedView v)
     {
         var stored = JsonSerializer.Deserialize<Stored>(v.FilterJson) ?? new Stored(new LeadFilter(), null);
-        return new SavedViewDto(v.Id, v.Name, stored.Filter, stored.Sort);
+        return new SavedViewDto(v.Id, v.Name, stored.Filter, stored.Sort, LeadColumns.Split(v.Columns));
     }
 }

@@ -38,6 +38,7 @@ public sealed partial class Leads
     private List<(string Id, string Name)> _owners = [];
     private List<LeadListDto> _lists = [];
     private Guid? _viewId;
+    private List<string> _columns = [.. LeadColumns.Default];
     private LeadBulkBar? _bulkBar;
 
     // "/leads?importRunId=…": the leads an import created. Text, not Guid?: a mangled link must not fail the page.
@@ -62,6 +63,7 @@ public sealed partial class Leads
         _owners = await Owners.AllAsync();
         _lists = await Lists.ListAsync();
         _fieldLabels = (await Fields.ListAsync(FieldRecord.Lead)).ToDictionary(f => f.Key, f => f.Label);
+        _columns = _userId is null ? _columns : (await ColumnSettings.GetAsync(_userId)).Columns;
         await ReadAddressAsync(Nav.Uri);
         _error = ImportRunId is { Length: > 0 } && _importRunId is null
             ? "importRunId: the link names no valid import; showing all leads." : _error;
@@ -244,10 +246,35 @@ public sealed partial class Leads
         await LoadAsync();
     }
 
+    // A view with columns makes them the user's columns (as opening a view in HubSpot does); an older view keeps them.
     private async Task LoadViewAsync(SavedViewDto view)
     {
         SetFields(view.Filter, view.Sort);
+        if (view.Columns is { } columns)
+        {
+            await ColumnsAsync(columns);
+        }
         await ApplyAsync();
+    }
+
+    // Shown at once and kept for the user on the server (other browsers, the next visit).
+    private async Task ColumnsAsync(List<string> columns)
+    {
+        _columns = columns;
+        await ColumnSettings.SetAsync(_userId!, new LeadColumnsInput([.. columns]));
+    }
+
+    // Columns chosen by hand leave the picked view (its filters stay), so picking it again brings its columns back.
+    private async Task ChooseColumnsAsync(List<string> columns)
+    {
+        _viewId = null;
+        await ColumnsAsync(columns);
+    }
+
+    private async Task DefaultColumnsAsync()
+    {
+        _viewId = null;
+        _columns = (await ColumnSettings.ResetAsync(_userId!)).Columns;
     }
 
     private void SetFields(LeadFilter f, string? sort)
