@@ -10,6 +10,7 @@ using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
 using LeadAgent.Web.Infrastructure.Hosting;
 using LeadAgent.Web.Infrastructure.Limits;
+using LeadAgent.Web.Infrastructure.Live;
 using LeadAgent.Web.Infrastructure.Telemetry;
 using LeadAgent.Web.Ui;
 using MudBlazor.Services;
@@ -64,6 +65,7 @@ public static class LeadAgentApp
         builder.AddDatabase();
         builder.Services.AddSaveHooks();
         builder.Services.AddSingleton<LeadAgent.Web.Infrastructure.Work.Leases>();
+        builder.Services.AddLiveRecords();
         builder.AddAuth();
         builder.AddTelemetry();
         builder.AddLoadLimits();

@@ -1,4 +1,5 @@
 using LeadAgent.Web.Infrastructure.Auth;
+using LeadAgent.Web.Infrastructure.Live;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace LeadAgent.Web.Data;
 /// <c>db.Set&lt;Lead&gt;()</c>, as C# keeps extension properties out of expression trees.
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorSource actorSource, TimeProvider time,
-    IEnumerable<ISaveHook>? hooks = null)
+    IEnumerable<ISaveHook>? hooks = null, RecordChanges? changes = null)
     : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
     private readonly ISaveHook[] _hooks = hooks?.ToArray() ?? [];
@@ -47,7 +48,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
         StampAndVersion(now);
         await BeforeWriteAsync([], cancellationToken);
         AddRange(await CollectAsync(now, cancellationToken));
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var watched = Watched();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await PublishAsync(watched);
+        return saved;
     }
 
     /// <summary>
@@ -93,7 +97,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
                     entry.State = entry.Metadata.FindPrimaryKey()!.Properties
                         .Any(p => entry.Property(p.Name).IsTemporary) ? EntityState.Detached : EntityState.Unchanged;
                 }
+                var watched = Watched();
                 await base.SaveChangesAsync(true, ct);
+                await PublishAsync(watched);
             }
             else
             {
@@ -110,6 +116,29 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IActorS
         {
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
+    }
+
+    // Changed or deleted records an open page watches (RecordChanges), with their new versions, taken before the
+    // save accepts them; told after it succeeded. Pages check the version in the database, so a change inside a
+    // transaction that is rolled back later shows nothing.
+    private List<(string Type, Guid Id, long? Version)>? Watched() => changes is not { IsWatching: true }
+        ? null
+        : ChangeTracker.Entries<Entity>()
+            .Where(e => e.State is EntityState.Modified or EntityState.Deleted
+                && changes.IsWatched(e.Metadata.ClrType.Name, e.Entity.Id))
+            .Select(e => (e.Metadata.ClrType.Name, e.Entity.Id,
+                e.State == EntityState.Deleted ? (long?)null : e.Entity.Version))
+            .ToList();
+
+    private async Task PublishAsync(List<(string Type, Guid Id, long? Version)>? watched)
+    {
+        if (watched is not { Count: > 0 })
+        {
+            return;
+        }
+        var actor = await GetActorAsync();
+        changes!.Publish(watched.Select(w =>
+            new RecordChange(w.Type, w.Id, w.Version, actor.UserId, actor.Name, actorSource)));
     }
 
     private async Task BeforeWriteAsync(IReadOnlyList<IReadOnlyList<object>> created, CancellationToken ct)

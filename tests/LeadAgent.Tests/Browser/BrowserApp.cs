@@ -31,6 +31,8 @@ public sealed class BrowserApp() : AppFactory(Provider.Sqlite), IAsyncLifetime
         builder.UseSetting("RespondIo:BaseUrl", Fake.Url);
         builder.UseSetting("RespondIo:ApiToken", Inbox.FakeRespondIo.Token);
         builder.UseSetting("Inbox:PollSeconds", "1");
+        // Open record pages poll their version every second (changes from "another instance" show quickly).
+        builder.UseSetting("Live:PollSeconds", "1");
         builder.UseSetting("Discovery:Http:Proxy", Sites.Url);
         builder.UseSetting("Discovery:Crawl:MinDelaySeconds", "0");
         builder.UseSetting("Discovery:Providers:SearXng:BaseUrl", Engines.Url);

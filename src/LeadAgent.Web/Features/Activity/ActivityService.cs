@@ -149,4 +149,28 @@ public sealed class ActivityService(IDbContextFactory<AppDbContext> dbFactory)
         }
         return Page<ActivityDto>.FromLookahead(items, limit, a => a.Id.ToString(CultureInfo.InvariantCulture), null);
     }
+
+    // Actions on the record itself (not on a note or another child filed under it).
+    private static readonly string[] OwnActions =
+        ["updated", "archived", "restored", "merged", "bulk-update", "deleted"];
+
+    /// <summary>
+    /// The entry of the change an open page of the record just noticed: the newest one on the record itself written
+    /// with it (within two seconds of <paramref name="updatedAt"/>, the record's stamp); for a record that is gone
+    /// (<paramref name="updatedAt"/> null), its deletion. Null when the change was written without an entry.
+    /// </summary>
+    public async Task<ActivityDto?> ChangeOfAsync(
+        string type, Guid id, DateTime? updatedAt, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var recent = await db.Activity.AsNoTracking()
+            .Where(a => a.EntityType == type && a.EntityId == id && OwnActions.Contains(a.Action))
+            .OrderByDescending(a => a.Id).Take(5)
+            .Select(a => new ActivityDto(a.Id, a.OccurredAt, a.ActorKind, a.ActorId, a.ActorName, a.TokenId,
+                a.Action, a.EntityType, a.EntityId, a.EntityLabel, null, a.BatchId))
+            .ToListAsync(ct);
+        return updatedAt is { } at
+            ? recent.FirstOrDefault(e => Math.Abs((e.OccurredAt - at).TotalSeconds) <= 2)
+            : recent.FirstOrDefault(e => e.Action == "deleted");
+    }
 }
