@@ -25,8 +25,15 @@ internal sealed class CircuitRevalidation : RevalidatingServerAuthenticationStat
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState state, CancellationToken ct)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SessionGuard>().IsCurrentAsync(state.User, ct);
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<SessionGuard>().IsCurrentAsync(state.User, ct);
+        }
+        catch (ObjectDisposedException)
+        {
+            return false; // The app is stopping: its circuits end with it.
+        }
     }
 
     private void OnEnded(string userId)
