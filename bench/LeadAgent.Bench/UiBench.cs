@@ -40,7 +40,8 @@ internal static class UiBench
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
         });
         var signIn = new Stats("sign in → usable dashboard");
-        var first = new Stats("first page of a session");
+        var first = new Stats("first page of a session, new browser");
+        var returning = new Stats("first page of a session, returning browser");
         var nav = new Stats("navigation in the app");
         var raw = new Stats("raw: static file in the same browser");
         var phases = new UiPhases();
@@ -48,7 +49,9 @@ internal static class UiBench
         for (var round = -1; round < Rounds; round++)
         {
             var warm = round < 0; // the first round pays for JIT and caches and is not counted
-            var (state, ms) = await SignInAsync(browser, app.Url, app.Email);
+            var (signedIn, ms) = await SignInAsync(browser, app.Url, app.Email);
+            await using var returningBrowser = signedIn;
+            var state = await signedIn.StorageStateAsync();
             if (!warm)
             {
                 signIn.Add(ms);
@@ -80,6 +83,16 @@ internal static class UiBench
                         }
                     }
                 }
+                // A new tab of the browser that signed in: its cache holds the fingerprinted scripts and styles.
+                var tab = await returningBrowser.NewPageAsync();
+                sw.Restart();
+                await tab.GotoAsync(app.Url + path);
+                await UsableAsync(tab, path);
+                if (!warm)
+                {
+                    returning.Add(sw.Elapsed.TotalMilliseconds);
+                }
+                await tab.CloseAsync();
                 sw.Restart();
                 await page.GotoAsync(app.Url + "/favicon.svg");
                 if (!warm)
@@ -91,6 +104,7 @@ internal static class UiBench
         }
         Report(signIn, 1000, raw);
         Report(first, 1000, raw);
+        Report(returning, 1000, raw);
         Report(nav, 300, raw);
         Console.WriteLine($"  {raw}");
         phases.Print("first page of a session");
@@ -102,9 +116,11 @@ internal static class UiBench
         Console.WriteLine($"  {s}   target p95 ≤ {target:F0} ms: {(s.P(0.95) <= target ? "met" : "MISSED")}"
             + $"   ratio p95 to raw {s.P(0.95) / raw.P(0.95):F1}x");
 
-    private static async Task<(string State, double Ms)> SignInAsync(IBrowser browser, string url, string email)
+    // The signed-in context is returned open: later tabs in it are a returning browser with a warm cache.
+    private static async Task<(IBrowserContext Context, double Ms)> SignInAsync(IBrowser browser, string url,
+        string email)
     {
-        await using var context = await browser.NewContextAsync();
+        var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(url + "/login");
         await page.FillAsync("#email", email);
@@ -114,7 +130,8 @@ internal static class UiBench
         await page.WaitForURLAsync(url + "/");
         await UsableAsync(page, "/");
         var ms = sw.Elapsed.TotalMilliseconds;
-        return (await context.StorageStateAsync(), ms);
+        await page.CloseAsync();
+        return (context, ms);
     }
 
     // Live (the circuit rendered the layout) and showing the page's data. Runs before 2026-12-03 also waited for
@@ -135,7 +152,13 @@ internal static class UiBench
         var cell = page.Locator("tbody tr td[data-label=Company]").First;
         await cell.WaitForAsync();
         // A person clicks a spot on the screen: if the row is re-rendered away at that moment, the click is lost.
+        // The live page replaces the prerendered row; if that happens between finding and measuring it, measure the
+        // new one: a person aims at the place on the screen, not at a DOM node.
         var box = await cell.BoundingBoxAsync();
+        for (var i = 0; box is null && i < 20; i++)
+        {
+            box = await cell.BoundingBoxAsync();
+        }
         if (box is null)
         {
             return true;

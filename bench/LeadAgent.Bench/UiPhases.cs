@@ -26,7 +26,7 @@ internal sealed class UiPhases
           const nav = performance.getEntriesByType('navigation')[0];
           const res = performance.getEntriesByType('resource');
           const end = part => Math.max(0, ...res.filter(r => r.name.includes(part)).map(r => r.responseEnd));
-          return [nav.responseStart, nav.responseEnd, nav.domContentLoadedEventEnd, end('blazor.web.js'),
+          return [nav.responseStart, nav.responseEnd, nav.domContentLoadedEventEnd, end('/_framework/blazor.web'),
             end('/_blazor/negotiate'), window.__laInteractive ?? 0,
             Math.max(0, ...res.map(r => r.responseEnd))];
         }

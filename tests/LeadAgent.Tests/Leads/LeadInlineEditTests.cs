@@ -81,6 +81,38 @@ public sealed class LeadInlineEditTests(BrowserApp app) : IClassFixture<BrowserA
         await Expect(row.Locator("[data-testid^='inline-']")).ToHaveCountAsync(0);
     }
 
+    // The row's menus and its checkboxes (native inputs, not MudCheckBox) work from the keyboard alone.
+    [Fact]
+    public async Task A_row_menu_opens_and_picks_from_the_keyboard_and_a_row_is_selected_with_its_checkbox()
+    {
+        var api = await app.ClientAsync(Roles.Sales);
+        var tag = "ink" + Guid.NewGuid().ToString("N")[..6];
+        var company = await api.CreateAsync(Make.Company($"Inline keys {tag}"));
+        var lead = await api.CreateAsync(Make.Lead(company, $"Keyed {tag}"));
+        await api.CreateAsync(Make.Lead(company, $"Other {tag}"));
+        var page = await app.SignedInPageAsync(Roles.Sales);
+        await page.GotoAsync(app.BaseUrl + $"/leads?q={tag}");
+        await BrowserApp.WaitForCircuitAsync(page);
+        var row = Row(page, lead.Title);
+
+        await row.Locator("[data-testid='inline-status'] button").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var first = page.Locator("[data-testid='inline-status-Contacted']");
+        await Expect(first).ToBeVisibleAsync();
+        await first.PressAsync("Enter");
+        await Expect(row.Locator("[data-testid='inline-status']")).ToContainTextAsync("Contacted");
+        Assert.Equal(LeadStatus.Contacted, (await api.GetJsonAsync<LeadRow>($"/api/v1/leads/{lead.Id}")).Status);
+
+        var check = row.Locator("input[type=checkbox]");
+        await check.FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.Locator("[data-testid='bulk-selection']")).ToContainTextAsync("1");
+        await Expect(page.Locator("[data-testid='lead-table'] thead input[type=checkbox]")).Not.ToBeCheckedAsync();
+        await page.Locator("[data-testid='lead-table'] thead input[type=checkbox]").CheckAsync();
+        await Expect(page.Locator("[data-testid='bulk-selection']")).ToContainTextAsync("2");
+        Assert.Contains($"/leads?q={tag}", page.Url); // selecting is not opening
+    }
+
     private static ILocator Row(IPage page, string title) =>
         page.Locator("[data-testid='lead-table'] tbody tr").Filter(new() { HasTextString = title });
 }
