@@ -44,8 +44,8 @@ public sealed class CompanyListPageTests(BrowserApp app) : IClassFixture<Browser
         await Expect(page).ToHaveURLAsync(new Regex("sort=-name"));
         await Expect(rows.First).ToContainTextAsync($"Charlie {tag}");
 
-        await Ui.SelectAsync(page, "page-size", "25");
-        await Expect(page).ToHaveURLAsync(new Regex("sort=-name&limit=25$"));
+        await Ui.SelectAsync(page, "page-size", "100");
+        await Expect(page).ToHaveURLAsync(new Regex("sort=-name&limit=100$"));
         await Expect(rows.First).ToContainTextAsync($"Charlie {tag}");
 
         await Ui.BackAsync(page);

@@ -26,21 +26,27 @@ public sealed class LeadInlineEditTests(BrowserApp app) : IClassFixture<BrowserA
         var row = Row(page, first.Title);
         await Expect(page.Locator("[data-testid='lead-total']")).ToContainTextAsync("2 matching");
 
-        await row.Locator("[data-testid='inline-status']").ClickAsync();
-        await page.Locator("[data-testid='inline-status-Contacted']").ClickAsync();
-        await Expect(row.Locator("[data-testid='inline-status']")).ToContainTextAsync("Contacted");
+        var status = row.Locator("[data-testid='inline-status']");
+        await Expect(status).ToHaveValueAsync("New");
+        await status.SelectOptionAsync("Contacted");
+        await Expect(Saved(page, "status Contacted")).ToBeVisibleAsync();
         Assert.Equal(LeadStatus.Contacted, (await api.GetJsonAsync<LeadRow>($"/api/v1/leads/{first.Id}")).Status);
 
-        await row.Locator("[data-testid='inline-owner']").ClickAsync();
-        await page.Locator("[data-testid='inline-owner-item']").Filter(new() { HasTextString = "Me (" }).ClickAsync();
-        await Expect(row.Locator("[data-testid='inline-owner']")).Not.ToContainTextAsync("—");
+        // Nobody owns it yet ("—"); "Me (…)" comes first among the people.
+        var owner = row.Locator("[data-testid='inline-owner']");
+        await Expect(owner.Locator("option:checked")).ToHaveTextAsync("—");
+        var me = await owner.Locator("option").Nth(1).GetAttributeAsync("value");
+        await Expect(owner.Locator("option").Nth(1)).ToContainTextAsync("Me (");
+        await owner.SelectOptionAsync(me!);
+        await Expect(Saved(page, "owner")).ToBeVisibleAsync();
         var owned = await api.GetJsonAsync<LeadRow>($"/api/v1/leads/{first.Id}");
-        Assert.NotNull(owned.OwnerId);
-        await Expect(row.Locator("[data-testid='inline-owner']")).ToContainTextAsync(owned.OwnerName!);
+        Assert.Equal(me, owned.OwnerId);
+        await Expect(owner.Locator("option:checked")).ToContainTextAsync(owned.OwnerName!);
+        // Once owned, the first choice unassigns it.
+        await Expect(owner.Locator("option").First).ToHaveTextAsync("Unassigned");
 
         await row.Locator("[data-testid='inline-next-action']").FillAsync("2027-01-15");
-        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasTextString = "next action 2027-01-15" }))
-            .ToBeVisibleAsync();
+        await Expect(Saved(page, "next action 2027-01-15")).ToBeVisibleAsync();
         var planned = await api.GetJsonAsync<LeadRow>($"/api/v1/leads/{first.Id}");
         Assert.Equal(new DateOnly(2027, 1, 15), planned.NextActionOn);
         Assert.Equal(LeadStatus.Contacted, planned.Status); // one field at a time: the others stay
@@ -57,11 +63,10 @@ public sealed class LeadInlineEditTests(BrowserApp app) : IClassFixture<BrowserA
         });
         moved.EnsureSuccessStatusCode();
         var stale = Row(page, second.Title);
-        await stale.Locator("[data-testid='inline-status']").ClickAsync();
-        await page.Locator("[data-testid='inline-status-Lost']").ClickAsync();
-        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasTextString = "Someone else changed" }))
-            .ToBeVisibleAsync();
-        await Expect(stale.Locator("[data-testid='inline-status']")).ToContainTextAsync("Qualified");
+        await stale.Locator("[data-testid='inline-status']").SelectOptionAsync("Lost");
+        await Expect(Saved(page, "Someone else changed")).ToBeVisibleAsync();
+        // The select shows their status, not the refused pick.
+        await Expect(stale.Locator("[data-testid='inline-status']")).ToHaveValueAsync("Qualified");
         Assert.Equal(LeadStatus.Qualified, (await api.GetJsonAsync<LeadRow>($"/api/v1/leads/{second.Id}")).Status);
     }
 
@@ -81,9 +86,9 @@ public sealed class LeadInlineEditTests(BrowserApp app) : IClassFixture<BrowserA
         await Expect(row.Locator("[data-testid^='inline-']")).ToHaveCountAsync(0);
     }
 
-    // The row's menus and its checkboxes (native inputs, not MudCheckBox) work from the keyboard alone.
+    // The row's selects and checkboxes are native inputs, so they work from the keyboard alone.
     [Fact]
-    public async Task A_row_menu_opens_and_picks_from_the_keyboard_and_a_row_is_selected_with_its_checkbox()
+    public async Task A_row_status_changes_from_the_keyboard_and_a_row_is_selected_with_its_checkbox()
     {
         var api = await app.ClientAsync(Roles.Sales);
         var tag = "ink" + Guid.NewGuid().ToString("N")[..6];
@@ -95,12 +100,10 @@ public sealed class LeadInlineEditTests(BrowserApp app) : IClassFixture<BrowserA
         await BrowserApp.WaitForCircuitAsync(page);
         var row = Row(page, lead.Title);
 
-        await row.Locator("[data-testid='inline-status'] button").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        var first = page.Locator("[data-testid='inline-status-Contacted']");
-        await Expect(first).ToBeVisibleAsync();
-        await first.PressAsync("Enter");
-        await Expect(row.Locator("[data-testid='inline-status']")).ToContainTextAsync("Contacted");
+        var status = row.Locator("[data-testid='inline-status']");
+        await status.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown"); // New → Contacted, as a closed select does on Linux and Windows
+        await Expect(Saved(page, "status Contacted")).ToBeVisibleAsync();
         Assert.Equal(LeadStatus.Contacted, (await api.GetJsonAsync<LeadRow>($"/api/v1/leads/{lead.Id}")).Status);
 
         var check = row.Locator("input[type=checkbox]");
@@ -112,6 +115,9 @@ public sealed class LeadInlineEditTests(BrowserApp app) : IClassFixture<BrowserA
         await Expect(page.Locator("[data-testid='bulk-selection']")).ToContainTextAsync("2");
         Assert.Contains($"/leads?q={tag}", page.Url); // selecting is not opening
     }
+
+    private static ILocator Saved(IPage page, string text) =>
+        page.Locator(".mud-snackbar").Filter(new() { HasTextString = text });
 
     private static ILocator Row(IPage page, string title) =>
         page.Locator("[data-testid='lead-table'] tbody tr").Filter(new() { HasTextString = title });

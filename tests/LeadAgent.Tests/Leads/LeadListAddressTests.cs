@@ -41,11 +41,11 @@ public sealed class LeadListAddressTests(BrowserApp app) : IClassFixture<Browser
 
         // The address alone opens the same view in a new tab, page size included.
         var other = await page.Context.NewPageAsync();
-        await other.GotoAsync(app.BaseUrl + $"/leads?q={tag}&sort=-title&limit=25");
+        await other.GotoAsync(app.BaseUrl + $"/leads?q={tag}&sort=-title&limit=100");
         await BrowserApp.WaitForCircuitAsync(other);
         await Expect(other.Locator("[data-testid='lead-table'] tbody tr").First).ToContainTextAsync($"Charlie {tag}");
         await Expect(Ui.Input(other, "filter-q")).ToHaveValueAsync(tag);
-        await Expect(other.Locator("[data-testid='page-size']")).ToContainTextAsync("25");
+        await Expect(other.Locator("[data-testid='page-size']")).ToContainTextAsync("100");
 
         // A long title stays on one line, cut with an ellipsis; the whole title is its tooltip.
         var longTitle = $"Complete trade fair stand with lighting, furniture, screens and badges {tag} for 2027";

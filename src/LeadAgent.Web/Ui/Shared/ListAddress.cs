@@ -11,7 +11,8 @@ namespace LeadAgent.Web.Ui.Shared;
 /// </summary>
 public sealed class ListAddress(string uri)
 {
-    public const int DefaultPageSize = 50;
+    /// <summary>HubSpot's default. Fewer rows make a first page live sooner (measured in the UI bench).</summary>
+    public const int DefaultPageSize = 25;
     public static readonly int[] PageSizes = [25, 50, 100, 200];
 
     private readonly Dictionary<string, StringValues> _query = QueryHelpers.ParseQuery(new Uri(uri).Query);

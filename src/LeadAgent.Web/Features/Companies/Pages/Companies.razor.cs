@@ -10,7 +10,7 @@ public sealed partial class Companies
 {
     private string? _q, _country, _tag;
     private Segment? _segment;
-    private bool _archived, _filtersOpen;
+    private bool _archived, _filtersOpen, _filtersShown;
 
     [Inject] private CompanyService CompanyData { get; set; } = null!;
 
@@ -28,7 +28,7 @@ public sealed partial class Companies
         ("-updatedAt", "Recently changed"),
     ];
 
-    private void ToggleFilters() => _filtersOpen = !_filtersOpen;
+    private void ToggleFilters() => (_filtersOpen, _filtersShown) = (!_filtersOpen, true);
 
     protected override CompanyListQuery Read(ListAddress address) => new()
     {

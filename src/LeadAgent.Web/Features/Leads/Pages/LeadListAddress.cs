@@ -3,6 +3,7 @@ using LeadAgent.Web.Features.CustomFields;
 using LeadAgent.Web.Features.Export;
 using LeadAgent.Web.Features.Leads.Export;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Ui.Shared;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -15,8 +16,8 @@ namespace LeadAgent.Web.Features.Leads.Pages;
 public static class LeadListAddress
 {
     public const string DefaultSort = "-score";
-    public const int DefaultPageSize = 50;
-    public static readonly int[] PageSizes = [25, 50, 100, 200];
+    public const int DefaultPageSize = ListAddress.DefaultPageSize;
+    public static readonly int[] PageSizes = ListAddress.PageSizes;
 
     public static string For(LeadFilter filter, string sort, int pageSize) => ExportLink.Build("/leads",
     [

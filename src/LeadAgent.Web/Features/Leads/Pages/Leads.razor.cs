@@ -23,7 +23,7 @@ public sealed partial class Leads
     private IReadOnlyCollection<LeadSource> _source = [];
     private IReadOnlyCollection<Segment> _segment = [];
     private int? _scoreMin, _scoreMax;
-    private bool _archived, _loading, _allMatching, _canWrite, _filtersOpen;
+    private bool _archived, _loading, _allMatching, _canWrite, _filtersOpen, _filtersShown;
     private List<FilterChip> _chips = [];
     private Dictionary<string, string> _fieldLabels = [];
     private bool? _hasOrders;
@@ -151,7 +151,7 @@ public sealed partial class Leads
 
     private string FilterCount => _chips.Count(c => c.Key != "q") is > 0 and var n ? $" ({n})" : "";
 
-    private void ToggleFilters() => _filtersOpen = !_filtersOpen;
+    private void ToggleFilters() => (_filtersOpen, _filtersShown) = (!_filtersOpen, true);
 
     private async Task RemoveChipAsync(string key)
     {

@@ -22,14 +22,26 @@ public abstract class LeadCellEditor : ComponentBase
 
     protected bool Saving { get; private set; }
 
+    /// <summary>
+    /// Counts changes that were not saved. A native control keyed on it is made anew, so it shows the lead's value
+    /// again rather than what was picked (the rendered value may not have changed, so nothing else would reset it).
+    /// </summary>
+    protected int Refusals { get; private set; }
+
     protected async Task SaveAsync(string what, Func<Task<LeadRow>> save)
     {
+        if (Saving)
+        {
+            // A second pick while the first is saved would go with a stale version; the row shows the first.
+            return;
+        }
         Saving = true;
         try
         {
             var saved = await save();
             Snackbar.Add($"{saved.Title}: {what}.", Severity.Success);
             await Edited.InvokeAsync(saved);
+            return;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -49,6 +61,7 @@ public abstract class LeadCellEditor : ComponentBase
         {
             Saving = false;
         }
+        Refusals++;
     }
 
     /// <summary>The lead as it is, with one field changed: an update replaces every field.</summary>
