@@ -2,6 +2,7 @@ using LeadAgent.Web;
 using LeadAgent.Web.Features.Accounts;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Leads;
+using LeadAgent.Web.Features.Money;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Tests.App;
@@ -60,6 +61,11 @@ public abstract class CliTests(AppFactory app)
         Assert.True(await db.Leads.CountAsync(Ct) > 100);
         Assert.Equal(7, await db.Leads.Select(l => l.Status).Distinct().CountAsync(Ct));
         Assert.Equal(5, await db.Companies.Select(c => c.Segment).Distinct().CountAsync(Ct));
+        // Every demo currency converts into the workspace's EUR, so the demo's totals leave nothing out.
+        var rated = await db.ExchangeRates.Where(r => r.BaseCurrency == "EUR").Select(r => r.Currency).ToListAsync(Ct);
+        var currencies = await db.Leads.Select(l => l.Currency).Distinct().ToListAsync(Ct);
+        Assert.All(currencies.Where(c => c != "EUR"), c => Assert.Contains(c, rated));
+        Assert.Equal(3, rated.Count);
     }
 
     [Fact]

@@ -35,6 +35,11 @@ public sealed class LeadFilterBarTests(BrowserApp app) : IClassFixture<BrowserAp
         await Expect(page.Locator("[data-testid='filter-panel']")).Not.ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390);
         await BrowserApp.ShotAsync(page, "leads-filter-chips-phone");
+        // A phone's card keeps what a salesperson acts on; source and tags are on the lead's page.
+        var card = page.Locator("[data-testid='lead-table'] tbody tr").First;
+        await Expect(card.Locator("td[data-label='Status']")).ToBeVisibleAsync();
+        await Expect(card.Locator("td[data-label='Source']")).ToBeHiddenAsync();
+        await Expect(card.Locator("td[data-label='Tags']")).ToBeHiddenAsync();
 
         await page.Locator("[data-testid='chip-remove-status']").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/leads\\?q={tag}&tag={tag}$"));

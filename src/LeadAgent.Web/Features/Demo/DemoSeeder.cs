@@ -1,6 +1,7 @@
 using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Companies;
 using LeadAgent.Web.Features.Contacts;
+using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Features.Lists;
 using LeadAgent.Web.Features.Notes;
@@ -8,13 +9,16 @@ using LeadAgent.Web.Features.Orders;
 using LeadAgent.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LeadAgent.Web.Features.Demo;
 
 /// <summary>
 /// A realistic demo workspace: companies in the four segments, contacts, leads in every status, notes and lists.
 /// </summary>
-public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserManager<AppUser> users, TimeProvider time)
+public sealed class DemoSeeder(
+    IDbContextFactory<AppDbContext> dbFactory, UserManager<AppUser> users, TimeProvider time,
+    IOptions<CrmOptions> crm)
 {
     private static readonly (string Name, string Domain, Segment Segment, string Country, string City, string Industry,
         SizeBand Size)[] Companies =
@@ -112,6 +116,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbFactory, UserMa
         var leads = new List<Lead>();
         var index = 0;
         await DemoCustomFields.EnsureAsync(db, ct);
+        await DemoRates.EnsureAsync(db, crm.Value, now, ct);
         foreach (var c in Companies)
         {
             if (await db.Companies.AnyAsync(x => x.Domain == c.Domain, ct))

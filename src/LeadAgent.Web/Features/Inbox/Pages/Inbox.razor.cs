@@ -24,8 +24,20 @@ public partial class Inbox
     private AssignedFilter _assigned = AssignedFilter.Anyone;
     private LeadStatus? _leadStatus;
     private Classification? _classification;
-    private bool _unread, _review, _canWrite, _sandboxOpen, _side;
+    private bool _unread, _review, _canWrite, _sandboxOpen, _side, _filtersOpen;
     private InboxPage _page = new([], null, 0, 0);
+
+    // Folded on a phone, the filters still say how many are narrowing the list (open conversations is the default).
+    private string FilterToggleText
+    {
+        get
+        {
+            bool[] set = [_channel is not null, _status != "Open", _assigned != AssignedFilter.Anyone,
+                _leadStatus is not null, _classification is not null, _unread, _review];
+            var n = set.Count(x => x);
+            return n == 0 ? "Filters" : $"Filters ({n})";
+        }
+    }
     private List<ConversationRow> _items = [];
     private ConversationDetail? _detail;
     private ConversationView? _view;
