@@ -34,7 +34,7 @@ public sealed class CompanyListPageTests(BrowserApp app) : IClassFixture<Browser
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390);
         await BrowserApp.ShotAsync(page, "companies-filter-chips-phone");
         await Expect(rows.First.Locator("td[data-label='Segment']")).ToContainTextAsync("Reseller");
-        await Expect(rows.First.Locator("td[data-label='Industry']")).ToBeHiddenAsync();
+        await Expect(rows.First.Locator("td[data-label='Tags']")).ToBeHiddenAsync();
 
         await page.Locator("[data-testid='chip-remove-segment']").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/companies\\?tag={tag}$"));

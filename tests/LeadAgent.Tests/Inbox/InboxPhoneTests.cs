@@ -32,6 +32,7 @@ public sealed class InboxPhoneTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(unreadOnly).ToBeHiddenAsync();
         await toggle.ClickAsync();
         await Expect(unreadOnly).ToBeVisibleAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
         await unreadOnly.ClickAsync();
         await Expect(toggle).ToHaveTextAsync("Filters (1)");
         await toggle.ClickAsync();

@@ -30,9 +30,12 @@ public static class LeadColumns
     /// <summary>What a user sees before choosing: the columns the list always had.</summary>
     public static readonly IReadOnlyList<string> Default = [.. All.Where(c => c.ShownByDefault).Select(c => c.Key)];
 
-    /// <summary>The columns a row's card keeps on a phone (when shown at all); the rest is a tap away.</summary>
+    /// <summary>
+    /// The columns a row's card keeps on a phone (when shown at all); the rest is a tap away. Country stays: when
+    /// it is a column, the company cell leaves it out.
+    /// </summary>
     public static readonly IReadOnlySet<string> OnPhoneCard =
-        new HashSet<string> { Title, "company", "status", "owner", "score", "value", "nextAction" };
+        new HashSet<string> { Title, "company", "status", "owner", "score", "value", "nextAction", "country" };
 
     public static LeadColumn? Find(string key) => All.FirstOrDefault(c => c.Key == key);
 

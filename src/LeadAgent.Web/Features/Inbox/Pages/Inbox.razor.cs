@@ -27,7 +27,7 @@ public partial class Inbox
     private bool _unread, _review, _canWrite, _sandboxOpen, _side, _filtersOpen;
     private InboxPage _page = new([], null, 0, 0);
 
-    // Folded on a phone, the filters still say how many are narrowing the list (open conversations is the default).
+    // Folded on a phone, the filters still say how many differ from the defaults (open conversations, anyone's).
     private string FilterToggleText
     {
         get
