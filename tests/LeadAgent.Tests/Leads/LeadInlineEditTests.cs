@@ -105,6 +105,11 @@ public sealed class LeadInlineEditTests(BrowserApp app) : IClassFixture<BrowserA
         await page.Keyboard.PressAsync("ArrowDown"); // New → Contacted, as a closed select does on Linux and Windows
         await Expect(Saved(page, "status Contacted")).ToBeVisibleAsync();
         Assert.Equal(LeadStatus.Contacted, (await api.GetJsonAsync<LeadRow>($"/api/v1/leads/{lead.Id}")).Status);
+        // The saved row replaces the old one in place: the keyboard stays on the select, ready for the next key.
+        await Expect(status).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(Saved(page, "status Qualified")).ToBeVisibleAsync();
+        await Expect(status).ToBeFocusedAsync();
 
         var check = row.Locator("input[type=checkbox]");
         await check.FocusAsync();

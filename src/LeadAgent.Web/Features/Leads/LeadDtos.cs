@@ -2,6 +2,10 @@ using LeadAgent.Web.Features.Companies;
 
 namespace LeadAgent.Web.Features.Leads;
 
+/// <summary>
+/// A lead as lists and the API show it. Two rows are equal when they are the same lead: a table keyed by its rows
+/// then keeps a row's elements, and the keyboard's focus, when a saved copy replaces it.
+/// </summary>
 public sealed record LeadRow(
     Guid Id, string Title, LeadStatus Status, string? OwnerId, string? OwnerName, LeadSource Source, int? Score,
     Classification? Classification, decimal? ExpectedValue, string Currency, DateOnly? NextActionOn,
@@ -10,7 +14,12 @@ public sealed record LeadRow(
     List<string> Tags, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ArchivedAt, long Version,
     int CompanyOrderCount, DateOnly? CompanyLastOrderOn, decimal CompanyOrderTotal,
     Dictionary<string, string> CustomFields,
-    decimal? CompanyPotential);
+    decimal? CompanyPotential)
+{
+    public bool Equals(LeadRow? other) => other is not null && other.Id == Id;
+
+    public override int GetHashCode() => Id.GetHashCode();
+}
 
 /// <summary>Create or replace a lead. On update, <see cref="Version"/> must be the version that was read.</summary>
 public sealed record LeadInput
