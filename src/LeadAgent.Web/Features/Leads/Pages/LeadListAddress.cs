@@ -16,14 +16,12 @@ namespace LeadAgent.Web.Features.Leads.Pages;
 public static class LeadListAddress
 {
     public const string DefaultSort = "-score";
-    public const int DefaultPageSize = ListAddress.DefaultPageSize;
-    public static readonly int[] PageSizes = ListAddress.PageSizes;
 
     public static string For(LeadFilter filter, string sort, int pageSize) => ExportLink.Build("/leads",
     [
         .. LeadExportLink.Parameters(filter),
         ("sort", sort == DefaultSort ? null : sort),
-        ("limit", pageSize == DefaultPageSize ? null : pageSize.ToString(CultureInfo.InvariantCulture)),
+        ("limit", pageSize == ListAddress.DefaultPageSize ? null : pageSize.ToString(CultureInfo.InvariantCulture)),
     ]);
 
     /// <summary>What the address asks for; a value that cannot be read is left out and named in the error.</summary>
@@ -85,8 +83,9 @@ public static class LeadListAddress
             errors.Add("sort", $"'{sort}' is not a sort order here.");
             sort = DefaultSort;
         }
-        var size = Read("limit", t => (int.TryParse(t, CultureInfo.InvariantCulture, out var i), i)) ?? DefaultPageSize;
+        var size = Read("limit", t => (int.TryParse(t, CultureInfo.InvariantCulture, out var i), i))
+            ?? ListAddress.DefaultPageSize;
         var error = errors.Any ? "Parts of this link could not be read and were left out." : null;
-        return (filter, sort, PageSizes.Contains(size) ? size : DefaultPageSize, error);
+        return (filter, sort, ListAddress.PageSizes.Contains(size) ? size : ListAddress.DefaultPageSize, error);
     }
 }

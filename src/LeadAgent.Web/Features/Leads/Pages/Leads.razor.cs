@@ -14,7 +14,7 @@ namespace LeadAgent.Web.Features.Leads.Pages;
 
 public sealed partial class Leads
 {
-    private int _pageSize = LeadListAddress.DefaultPageSize;
+    private int _pageSize = ListAddress.DefaultPageSize;
     private string? _ownAddress;
     private string? _q, _owner, _country, _tag, _error, _userId;
     private string _sort = "-score";

@@ -3,6 +3,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Features.Leads.Pages;
 using LeadAgent.Web.Infrastructure.Api;
+using LeadAgent.Web.Ui.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +67,7 @@ public sealed partial class PipelineBoardPage
     /// <summary>The lead list with the board's filters, for one status or all.</summary>
     private string ListLink(LeadStatus? status) => LeadListAddress.For(
         Filter() with { Status = status is { } s ? [s] : null }, LeadListAddress.DefaultSort,
-        LeadListAddress.DefaultPageSize);
+        ListAddress.DefaultPageSize);
 
     private void Go(string? owner, string? q) => Nav.NavigateTo(Nav.GetUriWithQueryParameters(
         new Dictionary<string, object?> { ["owner"] = owner, ["q"] = string.IsNullOrWhiteSpace(q) ? null : q }));
