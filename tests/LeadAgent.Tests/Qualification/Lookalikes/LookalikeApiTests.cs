@@ -26,7 +26,7 @@ public abstract class LookalikeApiTests(AppFactory app)
     // an unlike client elsewhere; a Medium prospect like them, an unlike prospect, and an archived lookalike.
     private async Task<World> SeedAsync(HttpClient c)
     {
-        var word = "qz" + Guid.NewGuid().ToString("N")[..8];
+        var word = "qz" + UniqueWord();
         var text = $"{word}messe {word}druck";
         CompanyInput Like(string name, SizeBand size) => Make.Company($"{name} {word}") with
         {
