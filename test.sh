@@ -14,6 +14,12 @@ if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} from Debian packages…"
   apt-get update -q && apt-get install -y -q --no-install-recommends "${need[@]}"
 fi
+# The browser tests prefer Chromium's headless shell (faster to open windows); without it they use the full browser.
+if [ ! -x /usr/lib/chromium/chromium-headless-shell ]; then
+  echo "Installing chromium-headless-shell from Debian packages (optional)…"
+  { [ ${#need[@]} -gt 0 ] || apt-get update -q; } && apt-get install -y -q --no-install-recommends \
+    chromium-headless-shell || echo "chromium-headless-shell not installed; the browser tests use /usr/bin/chromium."
+fi
 
 # PostgreSQL's initdb and start run beside the build (they need little CPU); the tests wait for them below.
 export PGROOT=${PGROOT:-${TMPDIR:-/tmp}/leadagent-pg-$$}
