@@ -2,6 +2,7 @@ using LeadAgent.Web.Data;
 using LeadAgent.Web.Features.Accounts;
 using LeadAgent.Web.Features.Dashboard;
 using LeadAgent.Web.Features.Leads;
+using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Tests.Dashboard;
 
@@ -51,6 +52,37 @@ public abstract class DashboardTests(AppFactory app)
         var mine = (await me.GetJsonAsync<DashboardStats>("/api/v1/dashboard")).Mine!;
         Assert.Equal(1, mine.NextActionsDue);
         Assert.Equal(today.Id, Assert.Single(mine.TopNextActionsDue).Id);
+    }
+
+    [Fact]
+    public async Task New_leads_per_week_run_from_my_own_monday_midnight()
+    {
+        const string timeZone = "Pacific/Kiritimati"; // UTC+14: its Monday 00:30 is Sunday 10:30 in UTC
+        var (_, token) = await app.CreateUserAsync(Roles.Sales);
+        var me = app.TokenClient(token);
+        (await me.PutJsonAsync("/api/v1/me", new ProfileInput("Kiri", timeZone))).EnsureSuccessStatusCode();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var myToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone));
+        var myMonday = myToday.AddDays(-(((int)myToday.DayOfWeek + 6) % 7));
+        // The second oldest week shown, where no other test puts leads.
+        var monday = myMonday.AddDays(-7 * (DashboardService.Weeks - 2));
+        var before = (await me.GetJsonAsync<DashboardStats>("/api/v1/dashboard")).NewPerWeek;
+
+        var lead = await me.CreateAsync(Make.Lead(await me.CreateAsync(Make.Company())));
+        var createdAt = TimeZoneInfo.ConvertTimeToUtc(monday.ToDateTime(new TimeOnly(0, 30)), zone);
+        await using (var db = app.CreateDbContext())
+        {
+            await db.Leads.Where(l => l.Id == lead.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.CreatedAt, createdAt), Ct);
+        }
+        var after = (await me.GetJsonAsync<DashboardStats>("/api/v1/dashboard")).NewPerWeek;
+
+        Assert.Equal(DayOfWeek.Sunday, createdAt.DayOfWeek);
+        Assert.Equal(DashboardService.Weeks, after.Count);
+        Assert.Equal(myMonday, after[^1].WeekStart);
+        Assert.Equal(monday, after[1].WeekStart);
+        Assert.Equal(before[1].Count + 1, after[1].Count);
+        Assert.Equal(before[0].Count, after[0].Count);
     }
 }
 

@@ -50,14 +50,10 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             .ToListAsync(ct);
         var bySource = await leads.GroupBy(l => l.Source).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
 
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
-        var thisWeek = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        var since = thisWeek.AddDays(-7 * (Weeks - 1)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var created = await leads.Where(l => l.CreatedAt >= since).Select(l => l.CreatedAt).ToListAsync(ct);
-        var perWeek = Enumerable.Range(0, Weeks).Select(i => thisWeek.AddDays(-7 * (Weeks - 1 - i)))
-            .Select(w => new WeekCount(w,
-                created.Count(c => DateOnly.FromDateTime(c) >= w && DateOnly.FromDateTime(c) < w.AddDays(7))))
-            .ToList();
+        var now = db.Time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var zone = userId is null ? TimeZoneInfo.Utc : await UserZoneAsync(db, userId, ct);
+        var perWeek = await NewPerWeekAsync(leads, zone, DateOnly.FromDateTime(Local(now, zone)), ct);
 
         // Decimal sums are done here: SQLite has no exact decimal aggregate.
         var values = await leads.Where(l => l.ExpectedValue != null)
@@ -80,18 +76,41 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             .ToList();
         var total = statusCounts.Sum(s => s.Count);
         var open = statusCounts.Where(s => Open.Any(o => o.ToString() == s.Key)).Sum(s => s.Count);
-        var mine = userId is null ? null : await MineAsync(db, userId, await UsersTodayAsync(db, userId, ct), ct);
+        var mine = userId is null ? null
+            : await MineAsync(db, userId, DateOnly.FromDateTime(Local(now, zone)), ct);
         return new DashboardStats(open, total, statusCounts, classCounts, sourceCounts, perWeek, pipeline,
             converter.Workspace, totals.Sum(t => t.Total.Unconverted),
             totals.SelectMany(t => t.Total.MissingRates).Distinct().Order(StringComparer.Ordinal).ToList(), mine);
     }
 
-    // "Due" means due by the end of the user's own day, not of UTC's (Berlin's morning is still yesterday in UTC).
-    private static async Task<DateOnly> UsersTodayAsync(AppDbContext db, string userId, CancellationToken ct)
+    // Days and weeks are the caller's own: "due" means due by the end of their day, and a week starts at their
+    // Monday midnight (Dubai's Monday 02:00 is still Sunday in UTC).
+    private static async Task<TimeZoneInfo> UserZoneAsync(AppDbContext db, string userId, CancellationToken ct)
     {
         var id = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(ct);
-        var zone = id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var z) ? z : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(db.Time.GetUtcNow().UtcDateTime, zone));
+        return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var z) ? z : TimeZoneInfo.Utc;
+    }
+
+    private static DateTime Local(DateTime utc, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+
+    // The last Weeks weeks, Monday to Sunday in the zone. A day more is loaded (no zone is over 14 hours from UTC)
+    // and each lead placed by its local date.
+    private static async Task<List<WeekCount>> NewPerWeekAsync(IQueryable<Lead> leads, TimeZoneInfo zone,
+        DateOnly today, CancellationToken ct)
+    {
+        var first = today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - 7 * (Weeks - 1));
+        var since = first.AddDays(-1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var counts = new int[Weeks];
+        foreach (var created in await leads.Where(l => l.CreatedAt >= since).Select(l => l.CreatedAt).ToListAsync(ct))
+        {
+            var day = DateOnly.FromDateTime(Local(created, zone));
+            if (day >= first && (day.DayNumber - first.DayNumber) / 7 is var week && week < Weeks)
+            {
+                counts[week]++;
+            }
+        }
+        return [.. counts.Select((n, i) => new WeekCount(first.AddDays(7 * i), n))];
     }
 
     private static async Task<MyWork> MineAsync(AppDbContext db, string userId, DateOnly today, CancellationToken ct)
