@@ -40,7 +40,7 @@ public sealed class BrowserApp() : AppFactory(Provider.Sqlite), IAsyncLifetime
     }
 
     // Debian's chromium-headless-shell: the same Blink and V8 without the full browser's own UI, whose omnibox
-    // renderer starts with every new window (the whole run took 14% less time with it).
+    // renderer starts with every new window and takes CPU from the server under test.
     private const string HeadlessShell = "/usr/lib/chromium/chromium-headless-shell";
 
     public IBrowser Browser { get; private set; } = null!;
