@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Accounts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,22 +21,18 @@ public sealed class UserClock(AuthenticationStateProvider auth, IDbContextFactor
         var user = (await auth.GetAuthenticationStateAsync()).User;
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         await using var db = await dbFactory.CreateDbContextAsync();
-        var tz = await db.Users.Where(u => u.Id == id).Select(u => u.TimeZone).FirstOrDefaultAsync() ?? "UTC";
-        return _zone = TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var zone) ? zone : TimeZoneInfo.Utc;
+        return _zone = await UserTime.ZoneAsync(db, id, CancellationToken.None);
     }
 
     /// <summary>Shows times in this zone from now on in this circuit (after the zone was just changed).</summary>
     public void Use(TimeZoneInfo zone) => _zone = zone;
 
-    public string Format(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone ?? TimeZoneInfo.Utc)
-            .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string Format(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public string ZoneName => _zone?.Id ?? "UTC";
 
     /// <summary>The user's wall-clock time for a UTC instant (for inputs that show local time).</summary>
-    public DateTime ToLocal(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone ?? TimeZoneInfo.Utc);
+    public DateTime ToLocal(DateTime utc) => UserTime.Local(utc, _zone ?? TimeZoneInfo.Utc);
 
     /// <summary>The UTC instant of a wall-clock time the user typed in their zone.</summary>
     public DateTime ToUtc(DateTime local) =>

@@ -1,4 +1,5 @@
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Accounts;
 using LeadAgent.Web.Features.Crm;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Leads;
@@ -50,10 +51,13 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             .ToListAsync(ct);
         var bySource = await leads.GroupBy(l => l.Source).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
 
+        // Days and weeks are the caller's own: "due" means due by the end of their day, and a week starts at their
+        // Monday midnight (Dubai's Monday 02:00 is still Sunday in UTC).
         var now = db.Time.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        var zone = userId is null ? TimeZoneInfo.Utc : await UserZoneAsync(db, userId, ct);
-        var perWeek = await NewPerWeekAsync(leads, zone, DateOnly.FromDateTime(Local(now, zone)), ct);
+        var zone = await UserTime.ZoneAsync(db, userId, ct);
+        var myToday = DateOnly.FromDateTime(UserTime.Local(now, zone));
+        var perWeek = await NewPerWeekAsync(leads, zone, myToday, ct);
 
         // Decimal sums are done here: SQLite has no exact decimal aggregate.
         var values = await leads.Where(l => l.ExpectedValue != null)
@@ -76,23 +80,11 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             .ToList();
         var total = statusCounts.Sum(s => s.Count);
         var open = statusCounts.Where(s => Open.Any(o => o.ToString() == s.Key)).Sum(s => s.Count);
-        var mine = userId is null ? null
-            : await MineAsync(db, userId, DateOnly.FromDateTime(Local(now, zone)), ct);
+        var mine = userId is null ? null : await MineAsync(db, userId, myToday, ct);
         return new DashboardStats(open, total, statusCounts, classCounts, sourceCounts, perWeek, pipeline,
             converter.Workspace, totals.Sum(t => t.Total.Unconverted),
             totals.SelectMany(t => t.Total.MissingRates).Distinct().Order(StringComparer.Ordinal).ToList(), mine);
     }
-
-    // Days and weeks are the caller's own: "due" means due by the end of their day, and a week starts at their
-    // Monday midnight (Dubai's Monday 02:00 is still Sunday in UTC).
-    private static async Task<TimeZoneInfo> UserZoneAsync(AppDbContext db, string userId, CancellationToken ct)
-    {
-        var id = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(ct);
-        return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var z) ? z : TimeZoneInfo.Utc;
-    }
-
-    private static DateTime Local(DateTime utc, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
 
     // The last Weeks weeks, Monday to Sunday in the zone. A day more is loaded (no zone is over 14 hours from UTC)
     // and each lead placed by its local date.
@@ -104,7 +96,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var counts = new int[Weeks];
         foreach (var created in await leads.Where(l => l.CreatedAt >= since).Select(l => l.CreatedAt).ToListAsync(ct))
         {
-            var day = DateOnly.FromDateTime(Local(created, zone));
+            var day = DateOnly.FromDateTime(UserTime.Local(created, zone));
             if (day >= first && (day.DayNumber - first.DayNumber) / 7 is var week && week < Weeks)
             {
                 counts[week]++;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Accounts;
 using LeadAgent.Web.Features.Inbox.Conversations;
 using LeadAgent.Web.Features.Planner;
 using LeadAgent.Web.Infrastructure.Api;
@@ -62,8 +63,7 @@ public sealed partial class InboxCommands
         SnoozePreset.Tomorrow => SnoozeTimes.TomorrowNine(now, zone),
         SnoozePreset.NextWeek => SnoozeTimes.NextWeek(now, zone),
         // The same wall-clock time a week on, also across a clock change.
-        _ => SnoozeTimes.ToUtc(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(now, DateTimeKind.Utc), zone)
-            .AddDays(7), zone),
+        _ => SnoozeTimes.ToUtc(UserTime.Local(now, zone).AddDays(7), zone),
     };
 
     private static async Task<DateTime> SnoozeUntilAsync(AppDbContext db, Actor actor, SnoozeInput input,
@@ -73,10 +73,7 @@ public sealed partial class InboxCommands
         DateTime until = default;
         if (input.Preset is { } preset && Enum.IsDefined(preset))
         {
-            var tz = actor.UserId is null ? null
-                : await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.TimeZone).FirstOrDefaultAsync(ct);
-            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(tz ?? "UTC", out var z) ? z : TimeZoneInfo.Utc;
-            until = PresetTime(preset, now, zone);
+            until = PresetTime(preset, now, await UserTime.ZoneAsync(db, actor.UserId, ct));
         }
         else if (input.Preset is not null)
         {

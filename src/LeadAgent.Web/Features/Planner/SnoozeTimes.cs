@@ -1,3 +1,5 @@
+using LeadAgent.Web.Features.Accounts;
+
 namespace LeadAgent.Web.Features.Planner;
 
 /// <summary>The snooze menu's times, in the user's own time zone (returned in UTC).</summary>
@@ -7,12 +9,12 @@ public static class SnoozeTimes
 
     /// <summary>Tomorrow at 9:00 where the user is.</summary>
     public static DateTime TomorrowNine(DateTime now, TimeZoneInfo zone) =>
-        ToUtc(Local(now, zone).Date.AddDays(1).AddHours(9), zone);
+        ToUtc(UserTime.Local(now, zone).Date.AddDays(1).AddHours(9), zone);
 
     /// <summary>Next Monday at 9:00 where the user is (a week on when today is Monday).</summary>
     public static DateTime NextWeek(DateTime now, TimeZoneInfo zone)
     {
-        var today = Local(now, zone).Date;
+        var today = UserTime.Local(now, zone).Date;
         var days = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
         return ToUtc(today.AddDays(days == 0 ? 7 : days).AddHours(9), zone);
     }
@@ -27,7 +29,4 @@ public static class SnoozeTimes
         }
         return TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
     }
-
-    private static DateTime Local(DateTime now, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(now, DateTimeKind.Utc), zone);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Accounts;
 using LeadAgent.Web.Features.Leads;
 using LeadAgent.Web.Infrastructure.Api;
 using LeadAgent.Web.Infrastructure.Auth;
@@ -77,8 +78,7 @@ public sealed class TaskService(IDbContextFactory<AppDbContext> dbFactory, IActo
     {
         var actor = await actors.GetActorAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tz = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.TimeZone).FirstOrDefaultAsync(ct);
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(tz ?? "UTC", out var z) ? z : TimeZoneInfo.Utc;
+        var zone = await UserTime.ZoneAsync(db, actor.UserId, ct);
         return await TodayQuery.LoadAsync(db, actor.UserId, zone, db.Time.GetUtcNow().UtcDateTime, ct);
     }
 

@@ -1,4 +1,5 @@
 using LeadAgent.Web.Data;
+using LeadAgent.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadAgent.Web.Features.Planner;
@@ -64,7 +65,7 @@ public static class TodayQuery
     /// <summary>When the user's today began and ends, in UTC.</summary>
     public static (DateTime Start, DateTime End) Day(DateTime now, TimeZoneInfo zone)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(now, DateTimeKind.Utc), zone).Date;
+        var local = UserTime.Local(now, zone).Date;
         return (SnoozeTimes.ToUtc(local, zone), SnoozeTimes.ToUtc(local.AddDays(1), zone));
     }
 
